@@ -1,0 +1,3 @@
+/** The home dashboard of each role (placeholder until the centre, literacy and reporting modules land). */
+@org.springframework.modulith.ApplicationModule(displayName = "Dashboard")
+package vn.xhht.dashboard;

@@ -1,0 +1,110 @@
+package vn.xhht.identity;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Two filter chains: /api/** (HTTP Basic or the browser session; answers 401/403 as problem+json) and the web
+ * pages (form login). CSRF protects every browser form; a scripted client sending its own Authorization
+ * header cannot be forged cross-site, so CSRF is not asked of it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/public/**"};
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String id = "argon2";
+        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder(id, Map.of(
+                id, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        return encoder;
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                        "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true)))
+                .securityContext(s -> s.securityContextRepository(contexts))
+                .csrf(c -> c.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
+                                "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true))
+                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
+                                "Bạn không có quyền thực hiện thao tác này.", false)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**").hasRole("SYSTEM_ADMIN")
+                        .anyRequest().authenticated())
+                .securityContext(s -> s.securityContextRepository(contexts))
+                .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false).failureHandler(failureHandler()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+        return http.build();
+    }
+
+    private static AuthenticationFailureHandler failureHandler() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "bad";
+            String username = request.getParameter("username");
+            String u = username == null ? "" : java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason + "&username=" + u);
+        };
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse res, HttpStatus status, String detail, boolean basic)
+            throws java.io.IOException {
+        res.setStatus(status.value());
+        if (basic) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"XHHT\", charset=\"UTF-8\"");
+        }
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,15 @@
+package vn.xhht.identity;
+
+import java.time.Instant;
+
+import vn.xhht.shared.Role;
+
+/** An account as the administrator sees it. */
+record UserAccount(long id, String username, String fullName, String email, Role role, long unitId,
+                   String unitName, String unitCode, boolean enabled, boolean mustChangePassword,
+                   int failedAttempts, Instant lockedUntil, Instant lastLoginAt, boolean demo, long version) {
+
+    boolean lockedNow() {
+        return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+    }
+}

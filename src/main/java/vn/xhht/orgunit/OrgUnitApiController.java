@@ -1,0 +1,105 @@
+package vn.xhht.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+
+@RestController
+@RequestMapping("/api/v1/org-units")
+@Tag(name = "Đơn vị hành chính / Administrative units")
+class OrgUnitApiController {
+
+    /** A unit as the API shows it. level: 0 nation, 1 province, 2 district, 3 commune, 4 hamlet. */
+    record UnitDto(long id, String code, String name, String type, int level, Long parentId, String parentCode,
+                   String parentName, LocalDate validFrom, LocalDate validTo) {
+        static UnitDto of(OrgUnit u) {
+            return new UnitDto(u.id(), u.code(), u.name(), u.type(), u.level(), u.parentId(), u.parentCode(),
+                    u.parentName(), u.validFrom(), u.validTo());
+        }
+    }
+
+    record SuccessionDto(UnitDto unit, String coverage, LocalDate effectiveOn) {
+        static SuccessionDto of(Succession s) {
+            return new SuccessionDto(UnitDto.of(s.unit()), s.coverage().name(), s.effectiveOn());
+        }
+    }
+
+    record CreateHamletRequest(Long parentId, String name, String type, LocalDate validFrom) {
+    }
+
+    private final OrgUnitDirectory directory;
+    private final HamletService hamlets;
+    private final StructureDates dates;
+
+    OrgUnitApiController(OrgUnitDirectory directory, HamletService hamlets, StructureDates dates) {
+        this.directory = directory;
+        this.hamlets = hamlets;
+        this.dates = dates;
+    }
+
+    @GetMapping
+    @Operation(summary = "Units valid on a date within the caller's area; q matches names with or without diacritics")
+    List<UnitDto> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                       @Parameter(description = "0 nation, 1 province, 2 district (until 2025-06-30), 3 commune, 4 hamlet")
+                       @RequestParam(required = false) Integer level,
+                       @RequestParam(required = false) Long parentId,
+                       @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "1000") int limit) {
+        LocalDate d = dates.check("date", date);
+        if (level != null && (level < 0 || level > 4)) {
+            throw new InvalidInputProblem("level", "unit.level.invalid");
+        }
+        if (limit < 1 || limit > 20000) {
+            throw new InvalidInputProblem("limit", "error.limitRange", 1, 20000);
+        }
+        CurrentUser user = CurrentUsers.require();
+        return directory.search(user, d, level, parentId, q, limit).stream().map(UnitDto::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    UnitDto get(@PathVariable long id) {
+        return UnitDto.of(directory.requireReadable(CurrentUsers.require(), id));
+    }
+
+    @GetMapping("/{id}/successors")
+    @Operation(summary = "Units that took over this unit in the 2025 reform, with coverage FULL or PARTIAL")
+    List<SuccessionDto> successors(@PathVariable long id) {
+        directory.requireReadable(CurrentUsers.require(), id);
+        return directory.successors(id).stream().map(SuccessionDto::of).toList();
+    }
+
+    @GetMapping("/{id}/predecessors")
+    List<SuccessionDto> predecessors(@PathVariable long id) {
+        directory.requireReadable(CurrentUsers.require(), id);
+        return directory.predecessors(id).stream().map(SuccessionDto::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a hamlet or residential group in a commune of the caller's area")
+    UnitDto create(@RequestBody CreateHamletRequest request) {
+        if (request.parentId() == null) {
+            throw new InvalidInputProblem("parentId", "hamlet.parent.required");
+        }
+        OrgUnit created = hamlets.create(CurrentUsers.require(), request.parentId(),
+                new HamletService.NewHamlet(request.name(), request.type(), request.validFrom()));
+        return UnitDto.of(created);
+    }
+}

@@ -1,0 +1,211 @@
+package vn.xhht.orgunit;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.xhht.platform.FormErrors;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+
+/** The unit tree (choose the date of the structure), a unit's page, and the hamlet list of a commune. */
+@Controller
+class OrgUnitPageController {
+
+    private final OrgUnitDirectory directory;
+    private final OrgUnitRepository repository;
+    private final HamletService hamlets;
+    private final StructureDates dates;
+    private final MessageSource messages;
+
+    OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
+                          StructureDates dates, MessageSource messages) {
+        this.directory = directory;
+        this.repository = repository;
+        this.hamlets = hamlets;
+        this.dates = dates;
+        this.messages = messages;
+    }
+
+    @GetMapping("/units")
+    String tree(@RequestParam(required = false) String date, @RequestParam(required = false) String q, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate d = pageDate(date, model, user);
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("results", directory.search(user, d, null, null, q, 200));
+        } else {
+            List<OrgUnit> roots = repository.scopeRoots(user.unitId(), d);
+            if (roots.size() == 1 && roots.get(0).level() == OrgUnit.NATION) {
+                model.addAttribute("nodes", repository.children(roots.get(0).id(), d));
+            } else {
+                model.addAttribute("nodes", roots.stream().map(r -> new OrgUnitRepository.ChildCount(r,
+                        repository.children(r.id(), d).size())).toList());
+            }
+            if (roots.isEmpty()) {
+                directory.find(user.unitId()).ifPresent(u -> model.addAttribute("ownUnitClosed", u));
+            }
+        }
+        return "units/tree";
+    }
+
+    /** Options for a unit chooser (user administration): any date, within the user's area. */
+    @GetMapping("/units/picker")
+    String picker(@RequestParam(required = false) String unitQuery, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        model.addAttribute("units", unitQuery == null || unitQuery.isBlank() ? List.of()
+                : directory.search(user, null, null, null, unitQuery, 30));
+        return "units/picker :: options";
+    }
+
+    @GetMapping("/units/{id}/children")
+    String children(@PathVariable long id, @RequestParam(required = false) String date, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        directory.requireReadable(user, id);
+        LocalDate d = dates.check("date", parseDate(date));
+        model.addAttribute("date", d);
+        model.addAttribute("nodes", repository.children(id, d));
+        return "units/tree :: children";
+    }
+
+    @GetMapping("/units/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) String date, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit unit = directory.requireReadable(user, id);
+        LocalDate d = date == null && unit.validTo() != null && unit.validTo().isBefore(LocalDate.now())
+                ? unit.validTo() : pageDate(date, model, user);
+        fillDetail(model, user, unit, d);
+        return "units/detail";
+    }
+
+    private void fillDetail(Model model, CurrentUser user, OrgUnit unit, LocalDate d) {
+        model.addAttribute("date", d);
+        model.addAttribute("unit", unit);
+        model.addAttribute("ancestors", directory.ancestors(unit));
+        model.addAttribute("children", repository.children(unit.id(), d));
+        model.addAttribute("allHamlets", unit.isCommune() ? repository.allChildren(unit.id()) : List.of());
+        model.addAttribute("successors", directory.successors(unit.id()));
+        model.addAttribute("predecessors", directory.predecessors(unit.id()));
+        boolean writable = directory.canWrite(user, unit.id());
+        model.addAttribute("canManageHamlets", writable && unit.isCommune() && unit.validTo() == null
+                && HamletService.MANAGERS.contains(user.role()));
+        model.addAttribute("canEditHamlet", writable && HamletService.MANAGERS.contains(user.role()));
+        model.addAttribute("canEditAttributes", writable && unit.level() >= OrgUnit.DISTRICT && unit.level() <= OrgUnit.COMMUNE
+                && user.role() != vn.xhht.shared.Role.COMMUNE_OFFICER && HamletService.MANAGERS.contains(user.role()));
+        model.addAttribute("hamletTypes", HamletType.ALL);
+        model.addAttribute("zones", OrgUnit.Zone.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+    }
+
+    @PostMapping("/units/{id}/hamlets")
+    String addHamlet(@PathVariable long id, @RequestParam(required = false) String name,
+                     @RequestParam(required = false) String type,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validFrom,
+                     Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            OrgUnit created = hamlets.create(user, id, new HamletService.NewHamlet(name, type, validFrom));
+            redirect.addFlashAttribute("ok", messages.getMessage("hamlet.created", new Object[]{created.type(), created.name()},
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            return "redirect:/units/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            model.addAttribute("form", Map.of("name", name == null ? "" : name, "type", type == null ? "" : type));
+            fillDetail(model, user, directory.requireReadable(user, id), LocalDate.now());
+            return "units/detail";
+        }
+    }
+
+    @PostMapping("/units/{id}/rename")
+    String rename(@PathVariable long id, @RequestParam(required = false) String name, @RequestParam long version,
+                  RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit hamlet = directory.requireReadable(user, id);
+        try {
+            hamlets.rename(user, id, name, version);
+            redirect.addFlashAttribute("ok", text("hamlet.renamed", hamlet.name(), UnitNames.clean(name)));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("rowErrors", Map.of(id, FormErrors.of(e, messages)));
+        }
+        return "redirect:/units/" + hamlet.parentId();
+    }
+
+    @PostMapping("/units/{id}/close")
+    String close(@PathVariable long id,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validTo,
+                 @RequestParam long version, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit hamlet = directory.requireReadable(user, id);
+        try {
+            hamlets.close(user, id, validTo, version);
+            redirect.addFlashAttribute("ok", text("hamlet.closed", hamlet.name()));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("rowErrors", Map.of(id, FormErrors.of(e, messages)));
+        }
+        return "redirect:/units/" + hamlet.parentId();
+    }
+
+    @PostMapping("/units/{id}/attributes")
+    String attributes(@PathVariable long id, @RequestParam(defaultValue = "false") boolean borderCommune,
+                      @RequestParam(required = false) String zone,
+                      @RequestParam(defaultValue = "false") boolean especiallyDifficult,
+                      @RequestParam(defaultValue = "false") boolean ethnicMinorityArea,
+                      @RequestParam long version, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit.Zone z = zone == null || zone.isBlank() ? null : OrgUnit.Zone.valueOf(zone);
+        hamlets.updateAttributes(user, id, new HamletService.Attributes(borderCommune, z, especiallyDifficult, ethnicMinorityArea), version);
+        redirect.addFlashAttribute("ok", text("unit.attributes.saved"));
+        return "redirect:/units/" + id;
+    }
+
+    private LocalDate pageDate(String raw, Model model, CurrentUser user) {
+        LocalDate parsed = parseDateOrNull(raw, model);
+        LocalDate d;
+        try {
+            d = dates.check("date", parsed);
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("dateError", FormErrors.of(e, messages).get("date"));
+            d = LocalDate.now();
+        }
+        model.addAttribute("date", d);
+        model.addAttribute("today", LocalDate.now());
+        return d;
+    }
+
+    private LocalDate parseDateOrNull(String raw, Model model) {
+        try {
+            return parseDate(raw);
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("dateError", FormErrors.of(e, messages).get("date"));
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputProblem("date", "unit.date.invalid");
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,5 @@
+package vn.xhht.platform;
+
+/** A link of the main navigation. */
+public record NavItem(String href, String labelKey) {
+}

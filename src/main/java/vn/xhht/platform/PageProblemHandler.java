@@ -1,0 +1,42 @@
+package vn.xhht.platform;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
+import vn.xhht.shared.NotFoundProblem;
+
+/** Friendly Vietnamese pages for errors raised by page controllers. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageProblemHandler {
+
+    @ExceptionHandler(AccessDeniedProblem.class)
+    ModelAndView forbidden(AccessDeniedProblem e) {
+        return page("error/403", HttpStatus.FORBIDDEN, e.messageKey(), null);
+    }
+
+    @ExceptionHandler(NotFoundProblem.class)
+    ModelAndView notFound(NotFoundProblem e) {
+        return page("error/404", HttpStatus.NOT_FOUND, e.messageKey(), e.args());
+    }
+
+    @ExceptionHandler(ConcurrentEditProblem.class)
+    ModelAndView conflict(ConcurrentEditProblem e) {
+        return page("error/409", HttpStatus.CONFLICT, "error.concurrentEdit", null);
+    }
+
+    private static ModelAndView page(String view, HttpStatus status, String key, Object[] args) {
+        ModelAndView mav = new ModelAndView(view);
+        mav.setStatus(status);
+        mav.addObject("messageKey", key);
+        mav.addObject("messageArgs", args);
+        return mav;
+    }
+}

@@ -1,0 +1,6 @@
+// htmx requests carry the CSRF token of the page (Spring Security checks it on every POST).
+document.addEventListener('htmx:configRequest', function (e) {
+  var h = document.querySelector('meta[name=csrf-header]');
+  var t = document.querySelector('meta[name=csrf-token]');
+  if (h && t) { e.detail.headers[h.content] = t.content; }
+});
