@@ -68,8 +68,15 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
                                 "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true))
-                        .accessDeniedHandler((req, res, ex) -> problem(res, HttpStatus.FORBIDDEN,
-                                "Bạn không có quyền thực hiện thao tác này.", false)));
+                        // also reached by a POST without CSRF token: anonymous callers get 401, signed-in ones 403
+                        .accessDeniedHandler((req, res, ex) -> {
+                            var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+                            if (auth == null || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                                problem(res, HttpStatus.UNAUTHORIZED, "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true);
+                            } else {
+                                problem(res, HttpStatus.FORBIDDEN, "Bạn không có quyền thực hiện thao tác này.", false);
+                            }
+                        }));
         return http.build();
     }
 

@@ -1,0 +1,23 @@
+package vn.xhht.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * An integration test on the real application with its embedded PostgreSQL (national data loaded by Flyway,
+ * demo accounts seeded). Every test class uses the same properties, so they share one context and one
+ * database; tests therefore create their own uniquely named data.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "xhht.embedded-db.dir=target/pg-test",
+        "xhht.embedded-db.clean=true",
+        "xhht.login.cleanup-cron=-"
+})
+public @interface XhhtIntegrationTest {
+}
