@@ -28,8 +28,10 @@ class UserAdminController {
     private final UserService users;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final UserExport export;
 
-    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages) {
+    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages, UserExport export) {
+        this.export = export;
         this.users = users;
         this.units = units;
         this.messages = messages;
@@ -45,6 +47,14 @@ class UserAdminController {
         model.addAttribute("page", p);
         model.addAttribute("q", q);
         return "admin/users";
+    }
+
+    @GetMapping("/admin/users/export.xlsx")
+    void exportUsers(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        CurrentUser admin = CurrentUsers.require();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"nguoi-dung.xlsx\"");
+        export.write(admin, response.getOutputStream());
     }
 
     @GetMapping("/admin/users/new")

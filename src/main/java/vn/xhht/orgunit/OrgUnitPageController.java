@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.xhht.platform.FormErrors;
@@ -28,9 +29,13 @@ class OrgUnitPageController {
     private final HamletService hamlets;
     private final StructureDates dates;
     private final MessageSource messages;
+    private final HamletImport hamletImport;
+    private final OrgUnitExport export;
 
     OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
-                          StructureDates dates, MessageSource messages) {
+                          StructureDates dates, MessageSource messages, HamletImport hamletImport, OrgUnitExport export) {
+        this.hamletImport = hamletImport;
+        this.export = export;
         this.directory = directory;
         this.repository = repository;
         this.hamlets = hamlets;
@@ -127,6 +132,47 @@ class OrgUnitPageController {
             fillDetail(model, user, directory.requireReadable(user, id), LocalDate.now());
             return "units/detail";
         }
+    }
+
+    @PostMapping("/units/{id}/hamlets/import")
+    String importHamlets(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit commune = directory.requireReadable(user, id);
+        Map<String, String> errors = Map.of();
+        if (file == null || file.isEmpty()) {
+            errors = Map.of("file", text("hamlet.import.noFile"));
+        } else {
+            try (java.io.InputStream in = file.getInputStream()) {
+                model.addAttribute("importResult", hamletImport.run(user, id, in));
+            } catch (InvalidInputProblem e) {
+                errors = FormErrors.of(e, messages);
+            } catch (java.io.IOException e) {
+                errors = Map.of("file", text("hamlet.import.notXlsx"));
+            }
+        }
+        model.addAttribute("importErrors", errors);
+        fillDetail(model, user, directory.require(commune.id()), LocalDate.now());
+        return "units/detail";
+    }
+
+    @GetMapping("/units/hamlet-template.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> hamletTemplate() {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"mau-thon-to-dan-pho.xlsx\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(XLSX))
+                .body(hamletImport.template());
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @GetMapping("/units/export.xlsx")
+    void exportTree(@RequestParam(required = false) String date, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate d = dates.check("date", parseDate(date));
+        response.setContentType(XLSX);
+        response.setHeader("Content-Disposition", "attachment; filename=\"don-vi-hanh-chinh-" + d + ".xlsx\"");
+        export.write(user, d, response.getOutputStream());
     }
 
     @PostMapping("/units/{id}/rename")

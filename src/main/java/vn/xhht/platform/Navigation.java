@@ -19,6 +19,7 @@ public final class Navigation {
             items.add(new NavItem("/units/" + user.unitId(), "nav.myCommune"));
         }
         items.add(new NavItem("/legal-documents", "nav.legalDocuments"));
+        items.add(new NavItem("/documents", "nav.documents"));
         if (user.role() == Role.SYSTEM_ADMIN) {
             items.add(new NavItem("/admin/users", "nav.users"));
             items.add(new NavItem("/admin/audit", "nav.audit"));

@@ -32,6 +32,11 @@ class PageProblemHandler {
         return page("error/409", HttpStatus.CONFLICT, "error.concurrentEdit", null);
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(Exception e) {
+        return page("error/413", HttpStatus.CONTENT_TOO_LARGE, "error.413.text", null);
+    }
+
     private static ModelAndView page(String view, HttpStatus status, String key, Object[] args) {
         ModelAndView mav = new ModelAndView(view);
         mav.setStatus(status);

@@ -17,6 +17,11 @@ class WebConfig implements WebMvcConfigurer {
 
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    static {
+        // messages produced outside a web request (jobs, imports run by tests) are Vietnamese too
+        org.springframework.context.i18n.LocaleContextHolder.setDefaultLocale(VIETNAMESE);
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("xhht-lang");

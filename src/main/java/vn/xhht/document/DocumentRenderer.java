@@ -1,0 +1,36 @@
+package vn.xhht.document;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+
+import org.springframework.stereotype.Component;
+
+/** Renders an {@link OfficialDocument} to .pdf or .docx. */
+@Component
+public class DocumentRenderer {
+
+    private final PdfWriter pdf = new PdfWriter();
+    private final DocxWriter docx = new DocxWriter();
+
+    public void renderPdf(OfficialDocument doc, OutputStream out) {
+        try {
+            pdf.write(doc, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void renderDocx(OfficialDocument doc, OutputStream out) {
+        try {
+            docx.write(doc, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String nfc(String s) {
+        return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+}

@@ -1,0 +1,8 @@
+package vn.xhht.document;
+
+/** The uploaded file is not a readable .xlsx workbook. The message is for the user (Vietnamese). */
+public class SpreadsheetFormatException extends RuntimeException {
+    public SpreadsheetFormatException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
