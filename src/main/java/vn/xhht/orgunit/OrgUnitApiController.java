@@ -28,10 +28,10 @@ class OrgUnitApiController {
 
     /** A unit as the API shows it. level: 0 nation, 1 province, 2 district, 3 commune, 4 hamlet. */
     record UnitDto(long id, String code, String name, String type, int level, Long parentId, String parentCode,
-                   String parentName, LocalDate validFrom, LocalDate validTo) {
+                   String parentName, LocalDate validFrom, LocalDate validTo, long version) {
         static UnitDto of(OrgUnit u) {
             return new UnitDto(u.id(), u.code(), u.name(), u.type(), u.level(), u.parentId(), u.parentCode(),
-                    u.parentName(), u.validFrom(), u.validTo());
+                    u.parentName(), u.validFrom(), u.validTo(), u.version());
         }
     }
 
@@ -42,6 +42,13 @@ class OrgUnitApiController {
     }
 
     record CreateHamletRequest(Long parentId, String name, String type, LocalDate validFrom) {
+    }
+
+    /** version: the version the client read; a stale one answers 409 instead of overwriting. */
+    record RenameRequest(String name, Long version) {
+    }
+
+    record CloseRequest(LocalDate validTo, Long version) {
     }
 
     private final OrgUnitDirectory directory;
@@ -101,5 +108,23 @@ class OrgUnitApiController {
         OrgUnit created = hamlets.create(CurrentUsers.require(), request.parentId(),
                 new HamletService.NewHamlet(request.name(), request.type(), request.validFrom()));
         return UnitDto.of(created);
+    }
+
+    @org.springframework.web.bind.annotation.PatchMapping("/{id}")
+    @Operation(summary = "Rename a hamlet or residential group (send the version you read)")
+    UnitDto rename(@PathVariable long id, @RequestBody RenameRequest request) {
+        if (request.version() == null) {
+            throw new InvalidInputProblem("version", "error.versionRequired");
+        }
+        return UnitDto.of(hamlets.rename(CurrentUsers.require(), id, request.name(), request.version()));
+    }
+
+    @PostMapping("/{id}/close")
+    @Operation(summary = "Close a hamlet or residential group from a date (it stays in history)")
+    UnitDto close(@PathVariable long id, @RequestBody CloseRequest request) {
+        if (request.version() == null) {
+            throw new InvalidInputProblem("version", "error.versionRequired");
+        }
+        return UnitDto.of(hamlets.close(CurrentUsers.require(), id, request.validTo(), request.version()));
     }
 }

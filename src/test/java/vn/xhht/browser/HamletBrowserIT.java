@@ -99,6 +99,20 @@ class HamletBrowserIT {
         page.locator("#hamlet-submit").click();
         assertThat(page.locator("#name-error")).containsText("đã có trong Xã Cần Yên");
 
+        // import from Excel: a file with a bad row is rejected whole, with the line and the reason
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        Path bad = ImportFiles.hamlets("bad-" + tag, new String[]{"Bản Nà Lũng " + tag, "Bản"}, new String[]{"Xóm Sai " + tag, "Làng xã"});
+        page.locator("#import-file").setInputFiles(bad);
+        page.locator("#import-submit").click();
+        assertThat(page.locator("#import-result")).containsText("Tệp bị từ chối, không có gì được lưu. 1 dòng có lỗi:");
+        assertThat(page.locator("#import-result")).containsText("Dòng 3: Loại không hợp lệ");
+        assertThat(page.locator("#hamlets")).not().containsText("Bản Nà Lũng " + tag);
+        Path good = ImportFiles.hamlets("good-" + tag, new String[]{"Bản Nà Lũng " + tag, "Bản"}, new String[]{"Tổ dân phố Cốc Lót " + tag, "to dan pho"});
+        page.locator("#import-file").setInputFiles(good);
+        page.locator("#import-submit").click();
+        assertThat(page.locator("#import-result")).containsText("Đã nhập: thêm mới 2, đã có sẵn (bỏ qua) 0.");
+        assertThat(page.locator("#hamlets")).containsText("Tổ dân phố Cốc Lót " + tag);
+
         // the unit tree: the commune is the root; expanding it loads its hamlets
         page.navigate(url("/units"));
         page.locator("#unit-tree summary").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Xã Cần Yên")).click();
@@ -122,6 +136,27 @@ class HamletBrowserIT {
         Object width = page.evaluate("document.documentElement.scrollWidth");
         assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/commune-360.png")).setFullPage(true));
+    }
+
+    @Test
+    void theAdministratorCreatesAnAccountChoosingTheUnitByNameWithoutDiacritics() {
+        Page page = phone();
+        signIn(page, "admin");
+        page.navigate(url("/admin/users/new"));
+        String username = "cb" + UUID.randomUUID().toString().substring(0, 6);
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Họ và tên").fill("Lục Thị Mai");
+        page.getByLabel("Vai trò").selectOption("COMMUNE_OFFICER");
+        page.locator("#unit-q").pressSequentially("can yen", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(30));
+        assertThat(page.locator("#unitId option").first()).containsText("Xã Cần Yên");
+        page.locator("#unitId").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(0));
+        page.locator("#password").fill("Mai-Can-Yen-2026");
+        page.locator("#user-save").click();
+        assertThat(page.locator("#flash-ok")).hasText("Đã tạo tài khoản " + username + ".");
+        page.navigate(url("/admin/users?q=" + username));
+        assertThat(page.locator("#user-table")).containsText("Lục Thị Mai");
+        page.navigate(url("/admin/audit?entity=AppUser&action=CREATE"));
+        assertThat(page.locator("#audit-table")).containsText("Tạo tài khoản " + username);
     }
 
     @Test

@@ -144,4 +144,36 @@ class HamletAccessTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(r.body()).get(0).get("name").asString()).isEqualTo("Xã Lương Thông");
     }
+
+    @Test
+    void aStaleEditIsRefusedAndTheAuditTrailKeepsBeforeAndAfter() {
+        String name = unique("Thôn Nà Rụa");
+        JsonNode created = JSON.readTree(canYen().postJson("/api/v1/org-units",
+                "{\"parentId\": %d, \"name\": \"%s\", \"type\": \"Thôn\"}".formatted(canYenId(), name)).body());
+        long id = created.get("id").asLong();
+        long version = created.get("version").asLong();
+
+        HttpResponse<String> first = canYen().send(canYen().request("/api/v1/org-units/" + id).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"%s mới\", \"version\": %d}".formatted(name, version))).build());
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // a second client still holding the old version must not overwrite the first change
+        HttpResponse<String> stale = canYen().send(canYen().request("/api/v1/org-units/" + id).header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"%s khác\", \"version\": %d}".formatted(name, version))).build());
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(canYen().get("/api/v1/org-units/" + id).body()).get("name").asString()).isEqualTo(name + " mới");
+
+        var audit = jdbc.sql("select before_data ->> 'name' as b, after_data ->> 'name' as a, actor from audit_event where entity_type = 'OrgUnit' and entity_id = :id and action = 'UPDATE'")
+                .param("id", String.valueOf(id)).query((rs, n) -> rs.getString("b") + "→" + rs.getString("a") + " by " + rs.getString("actor")).list();
+        assertThat(audit).containsExactly(name + "→" + name + " mới by xa.canyen");
+
+        // closing keeps the hamlet in history: valid through its last day, gone the day after
+        long v2 = JSON.readTree(canYen().get("/api/v1/org-units/" + id).body()).get("version").asLong();
+        HttpResponse<String> closed = canYen().postJson("/api/v1/org-units/" + id + "/close",
+                "{\"validTo\": \"%s\", \"version\": %d}".formatted(java.time.LocalDate.now(), v2));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(canYen().get("/api/v1/org-units?parentId=" + canYenId() + "&date=" + java.time.LocalDate.now().plusDays(1)).body()).doesNotContain(name + " mới");
+        assertThat(canYen().get("/api/v1/org-units?parentId=" + canYenId()).body()).contains(name + " mới");
+        // its name is free again for a new hamlet
+        assertThat(canYen().postJson("/api/v1/org-units", "{\"parentId\": %d, \"name\": \"%s mới\", \"type\": \"Thôn\"}".formatted(canYenId(), name)).statusCode()).isEqualTo(201);
+    }
 }

@@ -68,13 +68,12 @@ class TwoInstancesTest {
 
     private ConfigurableApplicationContext startSecondInstance() {
         return new SpringApplicationBuilder(XhhtApplication.class)
-                .properties("server.port=0",
-                        "spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "spring.datasource.username=postgres",
-                        "spring.datasource.password=postgres",
-                        "xhht.demo.enabled=true",
-                        "xhht.login.cleanup-cron=-",
-                        "spring.main.banner-mode=off")
-                .run();
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--xhht.demo.enabled=true",
+                        "--xhht.login.cleanup-cron=-",
+                        "--spring.main.banner-mode=off");
     }
 }
