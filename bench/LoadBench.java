@@ -47,10 +47,10 @@ public class LoadBench {
         String[] dates = {"2025-06-30", "2026-11-23"};
         System.out.printf("XHHT load bench: %s, %d requests per endpoint, %d concurrent clients, user %s%n", base, n, concurrency, user);
         run(client, "GET /units (tree page)", n, concurrency, i -> base + "/units?date=" + dates[i % 2]);
-        String provinces = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/org-units?level=1&date=2025-06-30")).build(),
+        String provinces = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/org-units?date=2025-06-30&limit=1")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher idm = Pattern.compile("\"id\":(\\d+)").matcher(provinces);
-        if (!idm.find()) throw new IllegalStateException("no province visible to " + user);
+        if (!idm.find()) throw new IllegalStateException("no unit visible to " + user);
         String province = idm.group(1);
         run(client, "GET /units/{id}/children (tree expand)", n, concurrency, i -> base + "/units/" + province + "/children?date=2025-06-30");
         run(client, "GET /api/v1/org-units?q= (search)", n, concurrency,

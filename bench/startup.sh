@@ -11,18 +11,20 @@ port=${PORT:-18080}
 
 measure() {
   local label=$1; shift
+  local log="target/bench-$(echo "$label" | tr -c 'a-z0-9\n' '-').log"
   local t0=$(date +%s.%N)
-  "$@" > target/bench-$label.log 2>&1 &
+  "$@" > "$log" 2>&1 &
   local pid=$!
   until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do
     sleep 0.2
-    kill -0 $pid 2>/dev/null || { echo "app died, see target/bench-$label.log"; exit 1; }
+    kill -0 $pid 2>/dev/null || { echo "app died, see $log"; exit 1; }
   done
   local t1=$(date +%s.%N)
   printf '%-34s %6.1f s to healthy\n' "$label" "$(echo "$t1 - $t0" | bc)"
-  grep -o 'Migrating schema "public" to version "2 - load admin units"' target/bench-$label.log >/dev/null && \
-    grep -o 'Successfully applied [0-9]* migrations.*' target/bench-$label.log | sed 's/^/    flyway: /'
-  kill $pid; wait $pid 2>/dev/null || true
+  grep -o 'Successfully applied [0-9]* migrations.*' "$log" | sed 's/^/    flyway (incl. national unit load): /' || true
+  # stop the whole process group (./mvnw forks a JVM)
+  pkill -P $pid 2>/dev/null || true; kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
+  while curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do sleep 0.2; done
 }
 
 rm -rf "$dir"

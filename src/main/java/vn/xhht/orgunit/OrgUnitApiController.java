@@ -68,16 +68,18 @@ class OrgUnitApiController {
                        @RequestParam(required = false) Integer level,
                        @RequestParam(required = false) Long parentId,
                        @RequestParam(required = false) String q,
-                       @RequestParam(defaultValue = "1000") int limit) {
+                       @Parameter(description = "maximum rows: default 100 with q (a search), 1000 without; at most 20000")
+                       @RequestParam(required = false) Integer limit) {
         LocalDate d = dates.check("date", date);
         if (level != null && (level < 0 || level > 4)) {
             throw new InvalidInputProblem("level", "unit.level.invalid");
         }
-        if (limit < 1 || limit > 20000) {
+        int max = limit != null ? limit : (q != null && !q.isBlank() ? 100 : 1000);
+        if (max < 1 || max > 20000) {
             throw new InvalidInputProblem("limit", "error.limitRange", 1, 20000);
         }
         CurrentUser user = CurrentUsers.require();
-        return directory.search(user, d, level, parentId, q, limit).stream().map(UnitDto::of).toList();
+        return directory.search(user, d, level, parentId, q, max).stream().map(UnitDto::of).toList();
     }
 
     @GetMapping("/{id}")

@@ -109,10 +109,27 @@ class OrgUnitRepository {
     record Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit) {
     }
 
+    private volatile Long nationId;
+
+    /** The nation's unit: a user assigned to it reads everything, so no scope filter is needed. */
+    private boolean isNation(long unitId) {
+        Long id = nationId;
+        if (id == null) {
+            id = jdbc.sql("select id from org_unit where level = 0").query(Long.class).single();
+            nationId = id;
+        }
+        return id == unitId;
+    }
+
     List<OrgUnit> list(Filter f) {
-        StringBuilder sql = new StringBuilder(READ_ROOTS).append(SELECT).append(" where ").append(IN_READ_SCOPE);
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("scopeUnit", f.scopeUnitId());
+        StringBuilder sql;
+        if (isNation(f.scopeUnitId())) {
+            sql = new StringBuilder(SELECT).append(" where true");
+        } else {
+            sql = new StringBuilder(READ_ROOTS).append(SELECT).append(" where ").append(IN_READ_SCOPE);
+            params.put("scopeUnit", f.scopeUnitId());
+        }
         if (f.date() != null) {
             sql.append(" and ").append(VALID_ON);
             params.put("date", f.date());

@@ -30,6 +30,20 @@ class WebConfig implements WebMvcConfigurer {
         return resolver;
     }
 
+    /**
+     * Boot rewrites every link of every page through the resource chain to add content versions; with the
+     * webjars resolver that is a classpath lookup per link (most of a tree page's time). Static files are
+     * referenced by stable URLs and cached by period instead, so the rewriting filter is switched off.
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<org.springframework.web.servlet.resource.ResourceUrlEncodingFilter>
+    resourceUrlEncodingFilterOff() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new org.springframework.web.servlet.resource.ResourceUrlEncodingFilter());
+        registration.setEnabled(false);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
