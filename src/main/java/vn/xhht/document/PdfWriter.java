@@ -56,12 +56,13 @@ final class PdfWriter {
                 table.data { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt 0; font-size: 12pt; }
                 table.data th, table.data td { border: 0.6pt solid black; padding: 2pt 4pt; }
                 table.data th { font-weight: bold; text-align: center; }
-                .recipients { text-align: left; font-size: 11pt; }
+                table.foot td.recipients { text-align: left; font-size: 11pt; }
+                .national { font-size: 12pt; font-weight: bold; white-space: nowrap; }
                 .recipients .title { font-size: 12pt; font-weight: bold; font-style: italic; }
                 .sign-space { height: 60pt; }
                 </style></head><body>
                 """);
-        h.append("<table class=\"head\"><tr><td style=\"width:42%\">");
+        h.append("<table class=\"head\"><tr><td style=\"width:40%\">");
         if (notBlank(d.parentAuthority())) {
             h.append("<div class=\"upper\">").append(esc(d.parentAuthority())).append("</div>");
         }
@@ -71,8 +72,8 @@ final class PdfWriter {
         if (d.isLetter() && notBlank(d.abstractLine())) {
             h.append("<div class=\"vv\">").append(esc(d.abstractLine())).append("</div>");
         }
-        h.append("</td><td style=\"width:58%\">");
-        h.append("<div class=\"b\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>");
+        h.append("</td><td style=\"width:60%\">");
+        h.append("<div class=\"national\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>");
         h.append("<div class=\"b\">Độc lập - Tự do - Hạnh phúc</div>");
         h.append("<div class=\"rule\" style=\"width:60%\"></div>");
         h.append("<div class=\"i\">").append(esc(VietnameseDates.placeAndDate(d.place(), d.date()))).append("</div>");
