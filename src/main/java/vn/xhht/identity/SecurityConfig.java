@@ -84,10 +84,13 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.authorizeHttpRequests(a -> a
+                        .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         .requestMatchers("/admin/**").hasRole("SYSTEM_ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(s -> s.securityContextRepository(contexts))
+                // an error page rendered for a failed POST (e.g. an upload over the limit) must not re-read the body
+                .csrf(c -> c.ignoringRequestMatchers(request -> request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR))
                 .formLogin(f -> f.loginPage("/login").permitAll().defaultSuccessUrl("/", false).failureHandler(failureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
         return http.build();

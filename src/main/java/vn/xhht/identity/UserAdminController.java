@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
@@ -29,9 +31,11 @@ class UserAdminController {
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final UserExport export;
+    private final AuditTrail audit;
 
-    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages, UserExport export) {
+    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages, UserExport export, AuditTrail audit) {
         this.export = export;
+        this.audit = audit;
         this.users = users;
         this.units = units;
         this.messages = messages;
@@ -43,6 +47,9 @@ class UserAdminController {
         int p = Math.max(page, 0);
         var list = users.list(admin, q, PAGE + 1, p * PAGE);
         model.addAttribute("users", list.size() > PAGE ? list.subList(0, PAGE) : list);
+        // names and e-mail addresses are personal data: every read is logged
+        audit.access(AuditAction.READ, "AppUser", null, admin.unitId(),
+                "Xem danh sách người dùng" + (q == null || q.isBlank() ? "" : " (tìm: " + q + ")"));
         model.addAttribute("hasNext", list.size() > PAGE);
         model.addAttribute("page", p);
         model.addAttribute("q", q);
@@ -82,6 +89,7 @@ class UserAdminController {
     @GetMapping("/admin/users/{id}")
     String edit(@PathVariable long id, Model model) {
         UserAccount a = users.get(CurrentUsers.require(), id);
+        audit.access(AuditAction.READ, "AppUser", id, a.unitId(), "Xem tài khoản " + a.username());
         model.addAttribute("form", new UserService.UserForm(a.username(), a.fullName(), a.email(), a.role(), a.unitId(),
                 a.enabled(), "", a.version()));
         return form(model, id, a, Map.of());

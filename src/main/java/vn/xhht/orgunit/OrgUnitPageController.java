@@ -30,6 +30,8 @@ class OrgUnitPageController {
     private final StructureDates dates;
     private final MessageSource messages;
     private final HamletImport hamletImport;
+    @org.springframework.beans.factory.annotation.Value("${xhht.upload.max-bytes:10485760}")
+    private long maxUploadBytes;
     private final OrgUnitExport export;
 
     OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
@@ -141,6 +143,8 @@ class OrgUnitPageController {
         Map<String, String> errors = Map.of();
         if (file == null || file.isEmpty()) {
             errors = Map.of("file", text("hamlet.import.noFile"));
+        } else if (file.getSize() > maxUploadBytes) {
+            errors = Map.of("file", text("upload.tooLarge", maxUploadBytes / (1024 * 1024)));
         } else {
             try (java.io.InputStream in = file.getInputStream()) {
                 model.addAttribute("importResult", hamletImport.run(user, id, in));

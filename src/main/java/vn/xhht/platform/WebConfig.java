@@ -48,6 +48,7 @@ class WebConfig implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
         interceptor.setParamName("lang");
-        registry.addInterceptor(interceptor);
+        // the error page may be rendering a failed upload whose parameters cannot be read again
+        registry.addInterceptor(interceptor).excludePathPatterns("/error");
     }
 }

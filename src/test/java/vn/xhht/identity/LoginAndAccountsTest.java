@@ -136,4 +136,58 @@ class LoginAndAccountsTest {
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(user.get("/").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void readingTheUserListIsLoggedAsAccessToPersonalData() {
+        Http admin = Http.session(port, new CookieManager());
+        admin.login("admin", "xhht-demo");
+        long before = jdbc.sql("select count(*) from audit_event where action = 'READ' and entity_type = 'AppUser' and actor = 'admin'")
+                .query(Long.class).single();
+        assertThat(admin.get("/admin/users?q=canyen").body()).contains("xa.canyen");
+        long after = jdbc.sql("select count(*) from audit_event where action = 'READ' and entity_type = 'AppUser' and actor = 'admin'")
+                .query(Long.class).single();
+        assertThat(after).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anOversizedUploadGetsAVietnameseMessageAndChangesNothing() {
+        Http browser = Http.session(port, new CookieManager());
+        browser.login("xa.canyen", "xhht-demo");
+        long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        String token = browser.csrfToken("/units/" + canYen);
+        long hamlets = jdbc.sql("select count(*) from org_unit where parent_id = :p").param("p", canYen).query(Long.class).single();
+        String boundary = "----xhht" + UUID.randomUUID();
+        byte[] big = new byte[11 * 1024 * 1024]; // over the 10 MB business limit, under the server's hard limit
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(big);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = browser.send(browser.request("/units/" + canYen + "/hamlets/import?_csrf=" + Http.enc(token))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("Tệp quá lớn (tối đa 10 MB).");
+        assertThat(jdbc.sql("select count(*) from org_unit where parent_id = :p").param("p", canYen).query(Long.class).single()).isEqualTo(hamlets);
+    }
+
+    @Test
+    void anUploadOverTheServersHardLimitGetsTheFriendlyErrorPage() {
+        Http browser = Http.session(port, new CookieManager());
+        browser.login("xa.canyen", "xhht-demo");
+        long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        String token = browser.csrfToken("/units/" + canYen);
+        String boundary = "----xhht" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"lon.xlsx\"\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(new byte[32 * 1024 * 1024]);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> r = browser.send(browser.request("/units/" + canYen + "/hamlets/import?_csrf=" + Http.enc(token))
+                .header("Accept", "text/html")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("Tệp hoặc biểu mẫu quá lớn");
+    }
 }
