@@ -16,7 +16,10 @@ public final class Navigation {
         items.add(new NavItem("/", "nav.home"));
         items.add(new NavItem("/units", "nav.units"));
         if (user.role() == Role.COMMUNE_OFFICER) {
+            items.add(new NavItem("/centres/mine", "nav.myCentre"));
             items.add(new NavItem("/units/" + user.unitId(), "nav.myCommune"));
+        } else {
+            items.add(new NavItem("/centres", "nav.centres"));
         }
         items.add(new NavItem("/legal-documents", "nav.legalDocuments"));
         items.add(new NavItem("/documents", "nav.documents"));

@@ -1,0 +1,175 @@
+package vn.xhht.centre;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.platform.FormErrors;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+
+/** Centre pages: the list of the user's area with this quarter's figures, a centre's record and activities. */
+@Controller
+class CentrePageController {
+
+    private final CentreRegistry centres;
+    private final ActivityService activities;
+    private final ActivitySummary summary;
+    private final ReferenceLists lists;
+    private final OrgUnitDirectory units;
+    private final MessageSource messages;
+
+    CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
+                         OrgUnitDirectory units, MessageSource messages) {
+        this.centres = centres;
+        this.activities = activities;
+        this.summary = summary;
+        this.lists = lists;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    /** A commune user goes straight to its own centre. */
+    @GetMapping("/centres/mine")
+    String mine() {
+        CurrentUser user = CurrentUsers.require();
+        return centres.ofCommune(user.unitId()).map(c -> "redirect:/centres/" + c.id()).orElse("redirect:/centres");
+    }
+
+    @GetMapping("/centres")
+    String list(@RequestParam(required = false) String q, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate today = LocalDate.now();
+        LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
+        model.addAttribute("rows", centres.list(user, today, qStart, qEnd, q, 500));
+        model.addAttribute("summary", summary.summarize(user, user.unitId(), qStart, qEnd));
+        model.addAttribute("quarter", today.get(IsoFields.QUARTER_OF_YEAR) + "/" + today.getYear());
+        model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));
+        model.addAttribute("q", q);
+        return "centres/list";
+    }
+
+    @GetMapping("/centres/{id}")
+    String centre(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        Centre c = centres.require(user, id);
+        YearMonth ym = month == null || month.isBlank() ? YearMonth.now() : parseMonth(month);
+        model.addAttribute("centre", c);
+        model.addAttribute("month", ym);
+        model.addAttribute("prevMonth", ym.minusMonths(1));
+        model.addAttribute("nextMonth", ym.plusMonths(1));
+        List<Activity> list = activities.list(user, id, ym.atDay(1), ym.atEndOfMonth());
+        model.addAttribute("activities", list);
+        model.addAttribute("monthTotal", list.stream().mapToInt(Activity::participations).sum());
+        model.addAttribute("canEdit", centres.canEdit(user, c));
+        model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));
+        model.addAttribute("topics", names(lists.topics(LocaleContextHolder.getLocale())));
+        return "centres/centre";
+    }
+
+    @GetMapping("/centres/{id}/activities/new")
+    String newActivity(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        Centre c = centres.require(user, id);
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        return form(model, c, null, new ActivityService.Form("THEMATIC_SESSION", null, "", yesterday, yesterday, "", null, "", "", "",
+                null, null, null, null, null, null, "", null), Map.of());
+    }
+
+    @GetMapping("/activities/{id}")
+    String activity(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        Activity a = activities.require(user, id);
+        Centre c = centres.require(user, a.centreId());
+        return form(model, c, a, new ActivityService.Form(a.type(), a.topic(), a.title(), a.startDate(), a.endDate(), a.venue(),
+                a.hamletId(), a.leadUnit(), a.coordinating(), a.speakers(), a.participations(), a.women(), a.ethnicMinority(),
+                a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version()), Map.of());
+    }
+
+    @PostMapping({"/centres/{centreId}/activities/new", "/activities/{id}"})
+    String save(@PathVariable(required = false) Long centreId, @PathVariable(required = false) Long id,
+                @RequestParam(required = false) String type, @RequestParam(required = false) String topic,
+                @RequestParam(required = false) String title,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+                @RequestParam(required = false) String venue, @RequestParam(required = false) Long hamletId,
+                @RequestParam(required = false) String leadUnit, @RequestParam(required = false) String coordinating,
+                @RequestParam(required = false) String speakers, @RequestParam(required = false) Integer participations,
+                @RequestParam(required = false) Integer women, @RequestParam(required = false) Integer ethnicMinority,
+                @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false) BigDecimal cost,
+                @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
+                @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
+                Model model, RedirectAttributes redirect) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        ActivityService.Form f = new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId,
+                leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, null, note, version);
+        Activity existing = id == null ? null : activities.require(user, id);
+        long centre = existing == null ? centreId : existing.centreId();
+        List<EvidenceStore.Upload> uploads = new ArrayList<>();
+        if (photos != null) {
+            for (MultipartFile p : photos) {
+                if (!p.isEmpty()) {
+                    uploads.add(new EvidenceStore.Upload(p.getOriginalFilename(), p.getBytes()));
+                }
+            }
+        }
+        try {
+            Activity saved = existing == null ? activities.create(user, centre, f, uploads) : activities.update(user, id, f, uploads);
+            redirect.addFlashAttribute("ok", messages.getMessage("activity.saved", new Object[]{saved.title()}, LocaleContextHolder.getLocale()));
+            return "redirect:/centres/" + centre + "?month=" + YearMonth.from(saved.startDate());
+        } catch (InvalidInputProblem e) {
+            return form(model, centres.require(user, centre), existing, f, FormErrors.of(e, messages));
+        }
+    }
+
+    private String form(Model model, Centre c, Activity existing, ActivityService.Form f, Map<String, String> errors) {
+        CurrentUser user = CurrentUsers.require();
+        model.addAttribute("centre", c);
+        model.addAttribute("activity", existing);
+        model.addAttribute("form", f);
+        model.addAttribute("errors", errors);
+        model.addAttribute("canEdit", centres.canEdit(user, c));
+        model.addAttribute("types", lists.activityTypes(LocaleContextHolder.getLocale()));
+        model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
+        model.addAttribute("hamlets", units.search(user, LocalDate.now(), OrgUnit.HAMLET, c.communeId(), null, 500));
+        model.addAttribute("photos", existing == null ? List.of() : activities.photos(existing.id()));
+        return "centres/activity";
+    }
+
+    private static Map<String, String> names(List<ReferenceLists.Item> items) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        items.forEach(i -> m.put(i.code(), i.name()));
+        return m;
+    }
+
+    private static YearMonth parseMonth(String s) {
+        try {
+            return YearMonth.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new NotFoundProblem("error.404.text");
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package vn.xhht.centre;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.Role;
+
+/** The centre registry: read within the user's area, edited by the commune and the offices above it. */
+@Service
+@Transactional
+public class CentreRegistry {
+
+    static final Set<Role> EDITORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER);
+
+    static final String SELECT = """
+            select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to
+            from centre c join org_unit u on u.id = c.commune_id
+            """;
+
+    public record Form(String name, String foundingDecision, LocalDate foundedOn, Centre.Premises premises,
+                       boolean combinedWithCultureCentre, boolean modelCentre, Integer modelSinceYear,
+                       String address, String phone, String email, Long version) {
+    }
+
+    /** A centre in a list with its activity figures over a period. */
+    public record Row(Centre centre, String parentName, long activities, long participations) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final AuditTrail audit;
+
+    CentreRegistry(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Centre require(CurrentUser user, long id) {
+        Centre c = find(id).orElseThrow(() -> new NotFoundProblem("centre.notFound", id));
+        if (!units.canRead(user, c.communeId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Centre> find(long id) {
+        return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(CentreRegistry::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Centre> ofCommune(long communeId) {
+        return jdbc.sql(SELECT + " where c.commune_id = :id").param("id", communeId).query(CentreRegistry::map).optional();
+    }
+
+    public boolean canEdit(CurrentUser user, Centre c) {
+        return EDITORS.contains(user.role()) && units.canWrite(user, c.communeId());
+    }
+
+    /** Centres of the user's area whose commune is valid on {@code on}, with their activities in [from, to]. */
+    @Transactional(readOnly = true)
+    public List<Row> list(CurrentUser user, LocalDate on, LocalDate from, LocalDate to, String query, int limit) {
+        return jdbc.sql("""
+                with recursive roots(id) as (
+                    select cast(:scope as bigint)
+                    union
+                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id
+                ), root_paths as (select path from org_unit where id in (select id from roots))
+                select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to, p.name as parent_name,
+                       (select count(*) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as activities,
+                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations
+                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.parent_id
+                where exists (select 1 from root_paths rp where u.path like rp.path || '%')
+                  and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
+                  and (:q = '' or u.search_name like '%' || xhht_search_key(:q) || '%')
+                order by p.name, u.name limit :limit
+                """).param("scope", user.unitId()).param("on", on).param("from", from).param("to", to)
+                .param("q", query == null ? "" : query.strip()).param("limit", limit)
+                .query((rs, n) -> new Row(map(rs, n), rs.getString("parent_name"), rs.getLong("activities"), rs.getLong("participations")))
+                .list();
+    }
+
+    public Centre update(CurrentUser user, long id, Form f) {
+        Centre before = require(user, id);
+        if (!canEdit(user, before)) {
+            throw new AccessDeniedProblem("centre.cannotEdit");
+        }
+        List<InvalidInputProblem.Violation> v = new ArrayList<>();
+        if (f.name() == null || f.name().isBlank()) {
+            v.add(new InvalidInputProblem.Violation("name", "centre.name.required"));
+        }
+        if (f.modelCentre() && f.modelSinceYear() == null) {
+            v.add(new InvalidInputProblem.Violation("modelSinceYear", "centre.modelSinceYear.required"));
+        }
+        if (f.modelSinceYear() != null && (f.modelSinceYear() < 2000 || f.modelSinceYear() > LocalDate.now().getYear())) {
+            v.add(new InvalidInputProblem.Violation("modelSinceYear", "centre.modelSinceYear.range", LocalDate.now().getYear()));
+        }
+        if (f.email() != null && !f.email().isBlank() && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            v.add(new InvalidInputProblem.Violation("email", "user.email.invalid"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
+        }
+        int n = jdbc.sql("""
+                update centre set name = :name, founding_decision = :fd, founded_on = :fo, premises = :pr,
+                       combined_with_culture_centre = :comb, model_centre = :model, model_since_year = :since,
+                       address = :addr, phone = :phone, email = :email, version = version + 1, updated_at = now()
+                where id = :id and version = :v
+                """).param("name", f.name().strip()).param("fd", blank(f.foundingDecision())).param("fo", f.foundedOn())
+                .param("pr", (f.premises() == null ? Centre.Premises.OTHER : f.premises()).name())
+                .param("comb", f.combinedWithCultureCentre()).param("model", f.modelCentre())
+                .param("since", f.modelCentre() ? f.modelSinceYear() : null)
+                .param("addr", blank(f.address())).param("phone", blank(f.phone())).param("email", blank(f.email()))
+                .param("id", id).param("v", f.version() == null ? -1 : f.version()).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem("Centre " + id);
+        }
+        Centre after = find(id).orElseThrow();
+        audit.change(AuditAction.UPDATE, "Centre", id, before.communeId(), snapshot(before), snapshot(after), "Cập nhật " + after.name());
+        return after;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static Map<String, Object> snapshot(Centre c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("foundingDecision", c.foundingDecision());
+        m.put("foundedOn", String.valueOf(c.foundedOn()));
+        m.put("premises", c.premises().name());
+        m.put("combinedWithCultureCentre", c.combinedWithCultureCentre());
+        m.put("modelCentre", c.modelCentre());
+        m.put("modelSinceYear", c.modelSinceYear());
+        m.put("address", c.address());
+        m.put("phone", c.phone());
+        m.put("email", c.email());
+        m.put("version", c.version());
+        return m;
+    }
+
+    static Centre map(ResultSet rs, int n) throws SQLException {
+        return new Centre(rs.getLong("id"), rs.getLong("commune_id"), rs.getString("commune_name"),
+                rs.getObject("commune_from", LocalDate.class), rs.getObject("commune_to", LocalDate.class),
+                rs.getLong("province_id"), rs.getString("name"), rs.getString("founding_decision"),
+                rs.getObject("founded_on", LocalDate.class), Centre.Premises.valueOf(rs.getString("premises")),
+                rs.getBoolean("combined_with_culture_centre"), rs.getBoolean("model_centre"),
+                rs.getObject("model_since_year", Integer.class), rs.getString("address"), rs.getString("phone"),
+                rs.getString("email"), rs.getLong("version"));
+    }
+}

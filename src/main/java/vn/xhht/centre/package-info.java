@@ -1,0 +1,7 @@
+/**
+ * Community learning centres (TTHTCĐ) at work: the registry (one centre per commune, R4, R7, R8), activities
+ * with their participations and evidence (R13, R14), and summaries over any unit's subtree.
+ * API: {@link vn.xhht.centre.Centre}, {@link vn.xhht.centre.CentreRegistry}, {@link vn.xhht.centre.ActivitySummary}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Community learning centres")
+package vn.xhht.centre;

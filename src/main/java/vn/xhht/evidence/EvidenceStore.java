@@ -1,0 +1,144 @@
+package vn.xhht.evidence;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+
+/** Stores and serves evidence files; the caller's module owns the record the file belongs to. */
+@Service
+@Transactional
+public class EvidenceStore {
+
+    /** A file to store, as received. */
+    public record Upload(String fileName, byte[] data) {
+    }
+
+    /** The bytes of a stored file with what is needed to serve it. */
+    public record Content(EvidenceFile file, byte[] data) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final AuditTrail audit;
+    private final long maxBytes;
+
+    EvidenceStore(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit,
+                  @Value("${xhht.upload.max-bytes:10485760}") long maxBytes) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * Checks every upload first (type by content, size) and stores none unless all pass: a rejected file never
+     * leaves the others half-saved. {@code field} names the form field in the error.
+     */
+    public List<EvidenceFile> storeAll(CurrentUser user, String ownerType, long ownerId, long unitId, List<Upload> uploads,
+                                       Set<FileKind> allowed, String field) {
+        if (!units.canWrite(user, unitId)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        for (Upload u : uploads) {
+            check(u, allowed, field);
+        }
+        OrgUnit unit = units.require(unitId);
+        long province = unit.provinceId() == null ? unit.id() : unit.provinceId();
+        return uploads.stream().map(u -> insert(user, ownerType, ownerId, unitId, province, u)).toList();
+    }
+
+    public void check(Upload u, Set<FileKind> allowed, String field) {
+        if (u.data().length == 0) {
+            throw new InvalidInputProblem(field, "evidence.empty", u.fileName());
+        }
+        if (u.data().length > maxBytes) {
+            throw new InvalidInputProblem(field, "evidence.tooLarge", u.fileName(), maxBytes / (1024 * 1024));
+        }
+        FileKind kind = FileKind.detect(u.data()).orElse(null);
+        if (kind == null || !allowed.contains(kind)) {
+            throw new InvalidInputProblem(field, allowed.stream().anyMatch(FileKind::isImage) ? "evidence.notImage" : "evidence.badType",
+                    u.fileName());
+        }
+    }
+
+    private EvidenceFile insert(CurrentUser user, String ownerType, long ownerId, long unitId, long province, Upload u) {
+        FileKind kind = FileKind.detect(u.data()).orElseThrow();
+        String name = cleanName(u.fileName());
+        long id = jdbc.sql("""
+                insert into evidence_file (owner_type, owner_id, unit_id, province_id, file_name, content_type, size_bytes, sha256, data, uploaded_by)
+                values (:ot, :oid, :unit, :prov, :name, :ct, :size, :sha, :data, :by) returning id
+                """).param("ot", ownerType).param("oid", ownerId).param("unit", unitId).param("prov", province)
+                .param("name", name).param("ct", kind.contentType()).param("size", u.data().length)
+                .param("sha", sha256(u.data())).param("data", u.data()).param("by", user.username())
+                .query(Long.class).single();
+        audit.change(AuditAction.CREATE, "EvidenceFile", id, unitId, null,
+                java.util.Map.of("ownerType", ownerType, "ownerId", ownerId, "fileName", name, "size", u.data().length),
+                "Đính kèm minh chứng " + name);
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<EvidenceFile> list(String ownerType, long ownerId) {
+        return jdbc.sql(SELECT + " where owner_type = :ot and owner_id = :oid order by id")
+                .param("ot", ownerType).param("oid", ownerId).query(EvidenceStore::map).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Content load(CurrentUser user, long id) {
+        EvidenceFile f = jdbc.sql(SELECT + " where id = :id").param("id", id).query(EvidenceStore::map).optional()
+                .orElseThrow(() -> new NotFoundProblem("evidence.notFound", id));
+        if (!units.canRead(user, f.unitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        byte[] data = jdbc.sql("select data from evidence_file where id = :id").param("id", id).query(byte[].class).single();
+        return new Content(f, data);
+    }
+
+    private EvidenceFile find(long id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id).query(EvidenceStore::map).single();
+    }
+
+    private static final String SELECT = """
+            select id, owner_type, owner_id, unit_id, file_name, content_type, size_bytes, uploaded_by, uploaded_at from evidence_file
+            """;
+
+    private static EvidenceFile map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new EvidenceFile(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"), rs.getLong("unit_id"),
+                rs.getString("file_name"), rs.getString("content_type"), rs.getInt("size_bytes"), rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", OffsetDateTime.class));
+    }
+
+    static String cleanName(String raw) {
+        String name = raw == null || raw.isBlank() ? "tep" : raw;
+        name = name.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        name = Normalizer.normalize(name, Normalizer.Form.NFC).replaceAll("[\\p{Cntrl}\"<>|:*?]", "_");
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package vn.xhht.evidence;
+
+import java.util.Optional;
+
+/** File types recognised from their first bytes (a renamed .exe is not a photo). */
+public enum FileKind {
+    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), GIF("image/gif"), PDF("application/pdf");
+
+    private final String contentType;
+
+    FileKind(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public boolean isImage() {
+        return this != PDF;
+    }
+
+    static Optional<FileKind> detect(byte[] b) {
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return Optional.of(JPEG);
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return Optional.of(PNG);
+        }
+        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P') {
+            return Optional.of(WEBP);
+        }
+        if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8') {
+            return Optional.of(GIF);
+        }
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return Optional.of(PDF);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.xhht.browser;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import vn.xhht.support.XhhtIntegrationTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The director of Xã Cần Yên's centre records yesterday's session with a photo on a 360-px phone. */
+@XhhtIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CentreBrowserIT {
+
+    @LocalServerPort
+    int port;
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void start() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.launch(playwright);
+    }
+
+    @AfterAll
+    void stop() {
+        browser.close();
+        playwright.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    static Path photo() throws IOException {
+        BufferedImage img = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(30, 120, 60));
+        g.fillRect(0, 0, 320, 200);
+        g.dispose();
+        Path file = Files.createDirectories(Path.of("target/import-files")).resolve("chuyen-de-" + UUID.randomUUID() + ".png");
+        ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void theDirectorRecordsYesterdaysSessionWithAPhoto() throws IOException {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill("xa.canyen");
+        page.getByLabel("Mật khẩu").fill("xhht-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+
+        page.locator("label.nav-burger").click();
+        page.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Trung tâm HTCĐ của xã")).click();
+        assertThat(page.locator("#centre-name")).hasText("Trung tâm học tập cộng đồng xã Cần Yên");
+        page.locator("#new-activity").click();
+
+        String title = "Chuyên đề phòng chống dịch bệnh cho gia súc " + UUID.randomUUID().toString().substring(0, 4);
+        page.getByLabel("Chủ đề").selectOption("LIVESTOCK_CROPS");
+        page.getByLabel("Tên hoạt động").fill(title);
+        page.getByLabel("Đơn vị chủ trì").fill("Trạm Khuyến nông");
+        page.getByLabel("Lượt người").fill("64");
+        page.getByLabel("Trong đó: nữ").fill("65");
+        page.getByLabel("Trong đó: người dân tộc thiểu số").fill("40");
+        page.locator("#photos").setInputFiles(photo());
+        page.locator("#activity-save").click();
+        // more women than participations: refused next to the field, nothing saved, entries kept
+        assertThat(page.locator("#women-error")).hasText("Số này (65) lớn hơn tổng số lượt người (64).");
+        assertThat(page.getByLabel("Tên hoạt động")).hasValue(title);
+
+        page.getByLabel("Trong đó: nữ").fill("31");
+        page.locator("#photos").setInputFiles(photo());
+        page.locator("#activity-save").click();
+        assertThat(page.locator("#flash-ok")).containsText("Đã lưu hoạt động");
+        assertThat(page.locator("#activity-table")).containsText(title);
+        assertThat(page.locator("#activity-table")).containsText("31 / 40");
+        assertThat(page.locator("#month-title")).containsText(LocalDate.now().minusDays(1).getMonthValue() + "/");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
+        assertThat(page.locator("#photo-list img")).hasCount(1);
+        String src = page.locator("#photo-list img").getAttribute("src");
+        assertThat(page.request().get(url(src)).headers().get("content-type")).isEqualTo("image/png");
+        Object width = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/activity-360.png")).setFullPage(true));
+    }
+}
