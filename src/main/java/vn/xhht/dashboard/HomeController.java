@@ -14,9 +14,11 @@ import vn.xhht.shared.CurrentUsers;
 class HomeController {
 
     private final OrgUnitDirectory units;
+    private final vn.xhht.plan.PlanService plans;
 
-    HomeController(OrgUnitDirectory units) {
+    HomeController(OrgUnitDirectory units, vn.xhht.plan.PlanService plans) {
         this.units = units;
+        this.plans = plans;
     }
 
     @GetMapping("/")
@@ -25,6 +27,8 @@ class HomeController {
         model.addAttribute("roleKey", user.role().labelKey());
         model.addAttribute("myUnit", units.find(user.unitId()).orElse(null));
         model.addAttribute("tiles", Navigation.forUser(user).stream().skip(1).toList());
+        java.time.LocalDate today = java.time.LocalDate.now();
+        model.addAttribute("tasks", plans.tasksFor(user, today.withDayOfMonth(1), today.plusMonths(1).withDayOfMonth(1)));
         return "home";
     }
 }

@@ -18,8 +18,10 @@ public final class Navigation {
         if (user.role() == Role.COMMUNE_OFFICER) {
             items.add(new NavItem("/centres/mine", "nav.myCentre"));
             items.add(new NavItem("/units/" + user.unitId(), "nav.myCommune"));
+            items.add(new NavItem("/plans", "nav.plans"));
         } else {
             items.add(new NavItem("/centres", "nav.centres"));
+            items.add(new NavItem("/plans/board", "nav.planBoard"));
         }
         items.add(new NavItem("/legal-documents", "nav.legalDocuments"));
         items.add(new NavItem("/documents", "nav.documents"));

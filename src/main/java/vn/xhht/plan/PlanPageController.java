@@ -1,0 +1,155 @@
+package vn.xhht.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.platform.FormErrors;
+import vn.xhht.review.ReviewWorkflow;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+
+@Controller
+class PlanPageController {
+
+    private final PlanService plans;
+    private final ReviewWorkflow reviews;
+    private final OrgUnitDirectory units;
+    private final MessageSource messages;
+
+    PlanPageController(PlanService plans, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages) {
+        this.plans = plans;
+        this.reviews = reviews;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    /** The plans of a unit (a commune's centre or an office) and the form to start next year's. */
+    @GetMapping("/plans")
+    String list(@RequestParam(required = false) Long unitId, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        model.addAttribute("unit", units.requireReadable(user, unit));
+        model.addAttribute("plans", plans.ofOwner(user, unit));
+        model.addAttribute("canCreate", units.canWrite(user, unit));
+        model.addAttribute("nextYear", LocalDate.now().getMonthValue() >= 6 ? LocalDate.now().getYear() + 1 : LocalDate.now().getYear());
+        return "plans/list";
+    }
+
+    @PostMapping("/plans")
+    String create(@RequestParam long unitId, @RequestParam(required = false) Integer planYear,
+                  @RequestParam(defaultValue = "false") boolean copyLastYear, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            if (planYear == null) {
+                throw new InvalidInputProblem("planYear", "plan.year.required");
+            }
+            Plan p = plans.create(user, unitId, planYear, copyLastYear);
+            return "redirect:/plans/" + p.id();
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+            return "redirect:/plans?unitId=" + unitId;
+        }
+    }
+
+    @GetMapping("/plans/{id}")
+    String plan(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        Plan p = plans.require(user, id);
+        model.addAttribute("plan", p);
+        model.addAttribute("history", reviews.history(PlanService.SUBJECT, id));
+        model.addAttribute("canEdit", units.canWrite(user, p.ownerUnitId()) && p.review().editable());
+        model.addAttribute("canSubmit", reviews.canSubmit(user, p.review()));
+        model.addAttribute("canDecide", reviews.canDecide(user, p.review()));
+        model.addAttribute("late", p.review().late(LocalDate.now()));
+        LocalDate start = "SCHOOL".equals(p.yearKind()) ? LocalDate.of(p.planYear(), 9, 1) : LocalDate.of(p.planYear(), 1, 1);
+        model.addAttribute("months", java.util.stream.IntStream.range(0, 12).mapToObj(i -> YearMonth.from(start.plusMonths(i))).toList());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "plans/plan";
+    }
+
+    @PostMapping("/plans/{id}/text")
+    String text(@PathVariable long id, @RequestParam(required = false) String direction, @RequestParam(required = false) String tasks,
+                @RequestParam(required = false) String solutions, @RequestParam(required = false) Long version, RedirectAttributes r) {
+        return act(id, r, () -> plans.updateText(CurrentUsers.require(), id, direction, tasks, solutions, version), "plan.saved");
+    }
+
+    @PostMapping("/plans/{id}/targets")
+    String target(@PathVariable long id, @RequestParam(required = false) Long targetId, @RequestParam(required = false) String label,
+                  @RequestParam(required = false) String unit, @RequestParam(required = false) BigDecimal target, RedirectAttributes r) {
+        return act(id, r, () -> plans.setTarget(CurrentUsers.require(), id, targetId, label, unit, target), "plan.saved");
+    }
+
+    @PostMapping("/plans/{id}/rows")
+    String row(@PathVariable long id, @RequestParam(required = false) String month, @RequestParam(required = false) String activity,
+               @RequestParam(required = false) String leadUnit, @RequestParam(required = false) String coordinating,
+               @RequestParam(required = false) String note, RedirectAttributes r) {
+        return act(id, r, () -> plans.addRow(CurrentUsers.require(), id, month == null || month.isBlank() ? null : YearMonth.parse(month).atDay(1),
+                activity, leadUnit, coordinating, note), "plan.rowAdded");
+    }
+
+    @PostMapping("/plans/{id}/rows/{rowId}/delete")
+    String deleteRow(@PathVariable long id, @PathVariable long rowId, RedirectAttributes r) {
+        return act(id, r, () -> plans.removeRow(CurrentUsers.require(), id, rowId), "plan.saved");
+    }
+
+    @PostMapping("/plans/{id}/submit")
+    String submit(@PathVariable long id, RedirectAttributes r) {
+        return act(id, r, () -> plans.submit(CurrentUsers.require(), id), "plan.submitted");
+    }
+
+    @PostMapping("/plans/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
+        return act(id, r, () -> plans.approve(CurrentUsers.require(), id, comment), "plan.approved");
+    }
+
+    @PostMapping("/plans/{id}/return")
+    String returnPlan(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
+        return act(id, r, () -> plans.returnWithComment(CurrentUsers.require(), id, comment), "plan.returned");
+    }
+
+    /** The office's board: which units below have submitted their plan for the year, late or not. */
+    @GetMapping("/plans/board")
+    String board(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long unitId, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        int y = year == null ? LocalDate.now().getYear() : year;
+        long unit = unitId == null ? user.unitId() : unitId;
+        model.addAttribute("unit", units.requireReadable(user, unit));
+        model.addAttribute("year", y);
+        var lines = plans.board(user, unit, y);
+        model.addAttribute("lines", lines);
+        model.addAttribute("counts", Map.of(
+                "approved", lines.stream().filter(l -> l.status() == vn.xhht.review.Review.Status.APPROVED).count(),
+                "submitted", lines.stream().filter(l -> l.status() == vn.xhht.review.Review.Status.SUBMITTED).count(),
+                "missing", lines.stream().filter(l -> l.status() == null || l.status() == vn.xhht.review.Review.Status.DRAFT
+                        || l.status() == vn.xhht.review.Review.Status.RETURNED).count(),
+                "late", lines.stream().filter(PlanService.BoardLine::late).count()));
+        return "plans/board";
+    }
+
+    private String act(long id, RedirectAttributes r, Runnable action, String okKey) {
+        try {
+            action.run();
+            r.addFlashAttribute("ok", messages.getMessage(okKey, null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("errors", FormErrors.of(e, messages));
+            r.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/plans/" + id;
+    }
+}

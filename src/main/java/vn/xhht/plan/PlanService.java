@@ -1,0 +1,310 @@
+package vn.xhht.plan;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.centre.Centre;
+import vn.xhht.centre.CentreRegistry;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.review.Review;
+import vn.xhht.review.ReviewWorkflow;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.Role;
+
+@Service
+@Transactional
+public class PlanService {
+
+    public static final String SUBJECT = "Plan";
+
+    /** Well-known targets every centre plan starts with (R11, seed 002: ~86 classes, 13,760 participations). */
+    static final List<String[]> DEFAULT_TARGETS = List.of(
+            new String[]{"THEMATIC_CLASSES", "Số lớp chuyên đề", "lớp"},
+            new String[]{"PARTICIPATIONS", "Số lượt người tham gia", "lượt người"},
+            new String[]{"LITERACY_CLASSES", "Số lớp xóa mù chữ", "lớp"},
+            new String[]{"CLUBS", "Số câu lạc bộ", "câu lạc bộ"});
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final CentreRegistry centres;
+    private final ReviewWorkflow reviews;
+    private final AuditTrail audit;
+
+    PlanService(JdbcClient jdbc, OrgUnitDirectory units, CentreRegistry centres, ReviewWorkflow reviews, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.centres = centres;
+        this.reviews = reviews;
+        this.audit = audit;
+    }
+
+    /** Creates the plan of a unit (a commune: its centre's plan; an office: its own) for a year, copying last year's. */
+    public Plan create(CurrentUser user, long ownerUnitId, int planYear, boolean copyLastYear) {
+        OrgUnit owner = units.require(ownerUnitId);
+        if (!units.canWrite(user, ownerUnitId) || user.role() == Role.ASSOCIATION_EVALUATOR || user.role() == Role.INSPECTOR) {
+            throw new AccessDeniedProblem("plan.cannotEdit");
+        }
+        if (planYear < 2000 || planYear > LocalDate.now().getYear() + 2) {
+            throw new InvalidInputProblem("planYear", "plan.year.range", LocalDate.now().getYear() + 2);
+        }
+        if (owner.level() < OrgUnit.PROVINCE || owner.level() > OrgUnit.COMMUNE || owner.parentId() == null) {
+            throw new InvalidInputProblem("ownerUnitId", "plan.owner.invalid");
+        }
+        if (findId(ownerUnitId, planYear).isPresent()) {
+            throw new InvalidInputProblem("planYear", "plan.exists", planYear);
+        }
+        long province = owner.provinceId();
+        String kind = jdbc.sql("select year_kind from plan_setting where province_id = :p").param("p", province)
+                .query(String.class).optional().orElse("SCHOOL");
+        LocalDate start = "SCHOOL".equals(kind) ? LocalDate.of(planYear, 9, 1) : LocalDate.of(planYear, 1, 1);
+        if (!owner.validOn(start) && !owner.validOn(start.plusMonths(11))) {
+            throw new InvalidInputProblem("planYear", "plan.owner.notValid", owner.name());
+        }
+        Long centreId = owner.level() == OrgUnit.COMMUNE ? centres.ofCommune(ownerUnitId).map(Centre::id).orElse(null) : null;
+        String yearText = "SCHOOL".equals(kind) ? "năm học " + planYear + " - " + (planYear + 1) : "năm " + planYear;
+        String title = (centreId != null ? "Kế hoạch hoạt động của " + centres.find(centreId).orElseThrow().name()
+                : "Kế hoạch thực hiện nhiệm vụ giáo dục thường xuyên của " + owner.name()) + " " + yearText;
+        long id = jdbc.sql("""
+                insert into plan (owner_unit_id, centre_id, province_id, plan_year, year_kind, title)
+                values (:owner, :centre, :province, :year, :kind, :title) returning id
+                """).param("owner", ownerUnitId).param("centre", centreId).param("province", province).param("year", planYear)
+                .param("kind", kind).param("title", title).query(Long.class).single();
+        Optional<Long> last = copyLastYear ? findId(ownerUnitId, planYear - 1) : Optional.empty();
+        if (last.isPresent()) {
+            jdbc.sql("update plan p set direction = l.direction, tasks = l.tasks, solutions = l.solutions from plan l where p.id = :id and l.id = :last")
+                    .param("id", id).param("last", last.get()).update();
+            jdbc.sql("insert into plan_target (plan_id, code, label, unit, target, sort) select :id, code, label, unit, target, sort from plan_target where plan_id = :last")
+                    .param("id", id).param("last", last.get()).update();
+            jdbc.sql("""
+                    insert into plan_row (plan_id, month, activity, lead_unit, coordinating, note, sort)
+                    select :id, month + interval '1 year', activity, lead_unit, coordinating, note, sort from plan_row where plan_id = :last
+                    """).param("id", id).param("last", last.get()).update();
+        } else if (centreId != null) {
+            int sort = 0;
+            for (String[] t : DEFAULT_TARGETS) {
+                jdbc.sql("insert into plan_target (plan_id, code, label, unit, target, sort) values (:id, :c, :l, :u, 0, :s)")
+                        .param("id", id).param("c", t[0]).param("l", t[1]).param("u", t[2]).param("s", sort++).update();
+            }
+        }
+        LocalDate due = dueDate(province, planYear);
+        reviews.open(user, SUBJECT, id, ownerUnitId, owner.parentId(), due);
+        audit.change(AuditAction.CREATE, "Plan", id, ownerUnitId, null, Map.of("title", title, "copiedFrom", last.orElse(0L)), "Tạo " + title);
+        return require(user, id);
+    }
+
+    LocalDate dueDate(long province, int year) {
+        return jdbc.sql("""
+                select due_date from plan_deadline where plan_year = :y and (province_id = :p or province_id is null)
+                order by province_id nulls last limit 1
+                """).param("y", year).param("p", province).query(LocalDate.class).optional().orElse(null);
+    }
+
+    Optional<Long> findId(long ownerUnitId, int year) {
+        return jdbc.sql("select id from plan where owner_unit_id = :o and plan_year = :y").param("o", ownerUnitId).param("y", year)
+                .query(Long.class).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Plan require(CurrentUser user, long id) {
+        Plan p = load(id);
+        if (!units.canRead(user, p.ownerUnitId()) && !units.canWrite(user, p.review().reviewerUnitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        return p;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Plan> ofOwner(CurrentUser user, long ownerUnitId) {
+        units.requireReadable(user, ownerUnitId);
+        return jdbc.sql("select id from plan where owner_unit_id = :o order by plan_year desc").param("o", ownerUnitId)
+                .query(Long.class).list().stream().map(this::load).toList();
+    }
+
+    Plan load(long id) {
+        var head = jdbc.sql("select p.*, u.name as owner_name from plan p join org_unit u on u.id = p.owner_unit_id where p.id = :id")
+                .param("id", id).query((rs, n) -> new Object[]{rs.getLong("owner_unit_id"), rs.getString("owner_name"),
+                        rs.getObject("centre_id", Long.class), rs.getInt("plan_year"), rs.getString("year_kind"), rs.getString("title"),
+                        rs.getString("direction"), rs.getString("tasks"), rs.getString("solutions"), rs.getLong("version")})
+                .optional().orElseThrow(() -> new NotFoundProblem("plan.notFound", id));
+        List<Plan.Target> targets = jdbc.sql("select * from plan_target where plan_id = :id order by sort, id").param("id", id)
+                .query((rs, n) -> new Plan.Target(rs.getLong("id"), rs.getString("code"), rs.getString("label"), rs.getString("unit"),
+                        rs.getBigDecimal("target"))).list();
+        List<Plan.Row> rows = jdbc.sql("select * from plan_row where plan_id = :id order by month, sort, id").param("id", id)
+                .query((rs, n) -> new Plan.Row(rs.getLong("id"), rs.getObject("month", LocalDate.class), rs.getString("activity"),
+                        rs.getString("lead_unit"), rs.getString("coordinating"), rs.getString("note"))).list();
+        return new Plan(id, (Long) head[0], (String) head[1], (Long) head[2], (Integer) head[3], (String) head[4], (String) head[5],
+                (String) head[6], (String) head[7], (String) head[8], (Long) head[9], targets, rows, reviews.require(SUBJECT, id));
+    }
+
+    private Plan editable(CurrentUser user, long id) {
+        Plan p = require(user, id);
+        if (!units.canWrite(user, p.ownerUnitId()) || user.role() == Role.ASSOCIATION_EVALUATOR || user.role() == Role.INSPECTOR) {
+            throw new AccessDeniedProblem("plan.cannotEdit");
+        }
+        if (!p.review().editable()) {
+            throw new InvalidInputProblem("status", "plan.locked");
+        }
+        return p;
+    }
+
+    public void updateText(CurrentUser user, long id, String direction, String tasks, String solutions, Long version) {
+        Plan before = editable(user, id);
+        int n = jdbc.sql("""
+                update plan set direction = :d, tasks = :t, solutions = :s, version = version + 1, updated_at = now()
+                where id = :id and version = :v
+                """).param("d", trim(direction)).param("t", trim(tasks)).param("s", trim(solutions)).param("id", id)
+                .param("v", version == null ? -1 : version).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem("Plan " + id);
+        }
+        audit.change(AuditAction.UPDATE, "Plan", id, before.ownerUnitId(),
+                Map.of("direction", String.valueOf(before.direction()), "tasks", String.valueOf(before.tasks())),
+                Map.of("direction", String.valueOf(trim(direction)), "tasks", String.valueOf(trim(tasks))), "Sửa nội dung kế hoạch");
+    }
+
+    public void setTarget(CurrentUser user, long planId, Long targetId, String label, String unit, BigDecimal value) {
+        Plan p = editable(user, planId);
+        if (value == null || value.signum() < 0) {
+            throw new InvalidInputProblem("target", "plan.target.invalid");
+        }
+        if (targetId != null) {
+            int n = jdbc.sql("update plan_target set target = :v where id = :t and plan_id = :p").param("v", value)
+                    .param("t", targetId).param("p", planId).update();
+            if (n == 0) {
+                throw new NotFoundProblem("plan.notFound", targetId);
+            }
+        } else {
+            if (label == null || label.isBlank()) {
+                throw new InvalidInputProblem("label", "plan.target.labelRequired");
+            }
+            jdbc.sql("insert into plan_target (plan_id, label, unit, target, sort) values (:p, :l, :u, :v, 100)")
+                    .param("p", planId).param("l", label.strip()).param("u", trim(unit)).param("v", value).update();
+        }
+        touch(planId);
+        audit.change(AuditAction.UPDATE, "Plan", planId, p.ownerUnitId(), null,
+                Map.of("target", String.valueOf(label == null ? targetId : label), "value", value.toPlainString()), "Chỉ tiêu kế hoạch");
+    }
+
+    public void addRow(CurrentUser user, long planId, LocalDate month, String activity, String leadUnit, String coordinating, String note) {
+        Plan p = editable(user, planId);
+        if (month == null) {
+            throw new InvalidInputProblem("month", "plan.row.monthRequired");
+        }
+        LocalDate start = "SCHOOL".equals(p.yearKind()) ? LocalDate.of(p.planYear(), 9, 1) : LocalDate.of(p.planYear(), 1, 1);
+        LocalDate first = month.withDayOfMonth(1);
+        if (first.isBefore(start) || !first.isBefore(start.plusYears(1))) {
+            throw new InvalidInputProblem("month", "plan.row.monthOutside", p.yearLabel());
+        }
+        if (activity == null || activity.isBlank()) {
+            throw new InvalidInputProblem("activity", "plan.row.activityRequired");
+        }
+        long rowId = jdbc.sql("""
+                insert into plan_row (plan_id, month, activity, lead_unit, coordinating, note) values (:p, :m, :a, :l, :c, :n) returning id
+                """).param("p", planId).param("m", first).param("a", activity.strip()).param("l", trim(leadUnit))
+                .param("c", trim(coordinating)).param("n", trim(note)).query(Long.class).single();
+        touch(planId);
+        audit.change(AuditAction.CREATE, "PlanRow", rowId, p.ownerUnitId(), null, Map.of("month", first.toString(), "activity", activity.strip()),
+                "Thêm dòng kế hoạch tháng " + first.getMonthValue());
+    }
+
+    public void removeRow(CurrentUser user, long planId, long rowId) {
+        Plan p = editable(user, planId);
+        int n = jdbc.sql("delete from plan_row where id = :r and plan_id = :p").param("r", rowId).param("p", planId).update();
+        if (n > 0) {
+            touch(planId);
+            audit.change(AuditAction.DELETE, "PlanRow", rowId, p.ownerUnitId(), Map.of("planId", planId), null, "Xoá dòng kế hoạch");
+        }
+    }
+
+    private void touch(long planId) {
+        jdbc.sql("update plan set version = version + 1, updated_at = now() where id = :id").param("id", planId).update();
+    }
+
+    public Review submit(CurrentUser user, long id) {
+        Plan p = require(user, id);
+        if (p.rows().isEmpty()) {
+            throw new InvalidInputProblem("rows", "plan.rows.empty");
+        }
+        return reviews.submit(user, SUBJECT, id);
+    }
+
+    public Review approve(CurrentUser user, long id, String comment) {
+        require(user, id);
+        return reviews.approve(user, SUBJECT, id, comment);
+    }
+
+    public Review returnWithComment(CurrentUser user, long id, String comment) {
+        require(user, id);
+        return reviews.returnWithComment(user, SUBJECT, id, comment);
+    }
+
+    /** A line of an office's board: a unit below and where its plan for the year stands. */
+    public record BoardLine(long unitId, String unitName, Long planId, Review.Status status, LocalDate dueDate,
+                            java.time.OffsetDateTime submittedAt, boolean late) {
+    }
+
+    /** The plans of the units directly below the user's unit (valid on the year's start) for a plan year. */
+    @Transactional(readOnly = true)
+    public List<BoardLine> board(CurrentUser user, long unitId, int year) {
+        OrgUnit unit = units.requireReadable(user, unitId);
+        LocalDate on = LocalDate.of(year, 9, 1).isAfter(LocalDate.now()) ? LocalDate.now() : LocalDate.of(year, 9, 1);
+        LocalDate today = LocalDate.now();
+        return jdbc.sql("""
+                select u.id, u.name, p.id as plan_id, r.status, r.due_date, r.submitted_at,
+                       coalesce(r.due_date, (select due_date from plan_deadline d where d.plan_year = :y
+                                              and (d.province_id = u.province_id or d.province_id is null) order by d.province_id nulls last limit 1)) as due
+                from org_unit u
+                left join plan p on p.owner_unit_id = u.id and p.plan_year = :y
+                left join review_state r on r.subject_type = 'Plan' and r.subject_id = p.id
+                where u.parent_id = :unit and u.level <= 3
+                  and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
+                order by u.name
+                """).param("y", year).param("unit", unit.id()).param("on", on)
+                .query((rs, n) -> {
+                    String st = rs.getString("status");
+                    LocalDate due = rs.getObject("due", LocalDate.class);
+                    var submitted = rs.getObject("submitted_at", java.time.OffsetDateTime.class);
+                    boolean late = due != null && (submitted != null
+                            ? submitted.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(due)
+                            : today.isAfter(due));
+                    return new BoardLine(rs.getLong("id"), rs.getString("name"), rs.getObject("plan_id", Long.class),
+                            st == null ? null : Review.Status.valueOf(st), due, submitted, late);
+                }).list();
+    }
+
+    /** Rows of the office plans above the user's unit falling in [from, to]: its task calendar. */
+    public record Task(LocalDate month, String activity, String leadUnit, String officeName, long planId) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<Task> tasksFor(CurrentUser user, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select r.month, r.activity, r.lead_unit, u.name as office, p.id as plan_id
+                from plan_row r join plan p on p.id = r.plan_id join org_unit u on u.id = p.owner_unit_id
+                where p.centre_id is null
+                  and (select path from org_unit where id = :unit) like u.path || '%'
+                  and r.month between :from and :to
+                order by r.month, r.sort, r.id limit 50
+                """).param("unit", user.unitId()).param("from", from.withDayOfMonth(1)).param("to", to)
+                .query((rs, n) -> new Task(rs.getObject("month", LocalDate.class), rs.getString("activity"), rs.getString("lead_unit"),
+                        rs.getString("office"), rs.getLong("plan_id"))).list();
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
+    }
+}

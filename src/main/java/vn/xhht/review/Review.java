@@ -1,0 +1,30 @@
+package vn.xhht.review;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/** Where a subject (a plan, a report…) stands in its review. */
+public record Review(String subjectType, long subjectId, long ownerUnitId, long reviewerUnitId, Status status,
+                     LocalDate dueDate, OffsetDateTime submittedAt, OffsetDateTime decidedAt, long version) {
+
+    public enum Status { DRAFT, SUBMITTED, RETURNED, APPROVED }
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The owner may change the subject only while it is a draft or returned. */
+    public boolean editable() {
+        return status == Status.DRAFT || status == Status.RETURNED;
+    }
+
+    /** Submitted after the due date, or still not submitted after it. */
+    public boolean late(LocalDate today) {
+        if (dueDate == null) {
+            return false;
+        }
+        if (submittedAt != null) {
+            return submittedAt.atZoneSameInstant(VIETNAM).toLocalDate().isAfter(dueDate);
+        }
+        return today.isAfter(dueDate);
+    }
+}

@@ -1,0 +1,169 @@
+package vn.xhht.review;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.Role;
+
+/**
+ * Moves subjects through their review. The owner unit submits; a user of the reviewer unit (or above it), with an
+ * officer's role, returns or approves; nobody approves what their own unit submitted.
+ */
+@Service
+@Transactional
+public class ReviewWorkflow {
+
+    static final Set<Role> REVIEWERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final AuditTrail audit;
+
+    ReviewWorkflow(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    /** Starts the review of a new subject as a draft. */
+    public Review open(CurrentUser user, String type, long id, long ownerUnitId, long reviewerUnitId, LocalDate dueDate) {
+        OrgUnit owner = units.require(ownerUnitId);
+        jdbc.sql("""
+                insert into review_state (subject_type, subject_id, owner_unit_id, reviewer_unit_id, province_id, status, due_date)
+                values (:t, :id, :owner, :reviewer, :province, 'DRAFT', :due)
+                """).param("t", type).param("id", id).param("owner", ownerUnitId).param("reviewer", reviewerUnitId)
+                .param("province", owner.provinceId() == null ? owner.id() : owner.provinceId()).param("due", dueDate).update();
+        event(type, id, "CREATE", user, null);
+        return require(type, id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Review> find(String type, long id) {
+        return jdbc.sql("select * from review_state where subject_type = :t and subject_id = :id")
+                .param("t", type).param("id", id).query(ReviewWorkflow::map).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Review require(String type, long id) {
+        return find(type, id).orElseThrow(() -> new NotFoundProblem("review.notFound", id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReviewEvent> history(String type, long id) {
+        return jdbc.sql("select * from review_event where subject_type = :t and subject_id = :id order by id")
+                .param("t", type).param("id", id)
+                .query((rs, n) -> new ReviewEvent(rs.getLong("id"), rs.getString("action"), rs.getString("actor"),
+                        rs.getString("comment"), rs.getObject("occurred_at", OffsetDateTime.class))).list();
+    }
+
+    public boolean canSubmit(CurrentUser user, Review r) {
+        return units.canWrite(user, r.ownerUnitId()) && r.editable();
+    }
+
+    public boolean canDecide(CurrentUser user, Review r) {
+        return REVIEWERS.contains(user.role()) && units.canWrite(user, r.reviewerUnitId()) && user.unitId() != r.ownerUnitId()
+                && r.status() == Review.Status.SUBMITTED;
+    }
+
+    public Review submit(CurrentUser user, String type, long id) {
+        Review r = require(type, id);
+        if (!units.canWrite(user, r.ownerUnitId())) {
+            throw new AccessDeniedProblem("review.cannotSubmit");
+        }
+        if (r.status() == Review.Status.SUBMITTED) {
+            throw new InvalidInputProblem("status", "review.alreadySubmitted");
+        }
+        if (r.status() == Review.Status.APPROVED) {
+            throw new InvalidInputProblem("status", "review.alreadyApproved");
+        }
+        return move(user, r, Review.Status.SUBMITTED, "SUBMIT", null, "submitted_at = now(), decided_at = null");
+    }
+
+    public Review approve(CurrentUser user, String type, long id, String comment) {
+        Review r = decidable(user, type, id);
+        return move(user, r, Review.Status.APPROVED, "APPROVE", comment, "decided_at = now()");
+    }
+
+    public Review returnWithComment(CurrentUser user, String type, long id, String comment) {
+        Review r = decidable(user, type, id);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputProblem("comment", "review.comment.required");
+        }
+        return move(user, r, Review.Status.RETURNED, "RETURN", comment, "decided_at = now()");
+    }
+
+    /** Unlocks an approved subject (for a correction); the reason is kept. */
+    public Review reopen(CurrentUser user, String type, long id, String reason) {
+        Review r = require(type, id);
+        if (!REVIEWERS.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId())) {
+            throw new AccessDeniedProblem("review.cannotDecide");
+        }
+        if (r.status() != Review.Status.APPROVED) {
+            throw new InvalidInputProblem("status", "review.notApproved");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputProblem("comment", "review.reason.required");
+        }
+        return move(user, r, Review.Status.RETURNED, "REOPEN", reason, "decided_at = now()");
+    }
+
+    private Review decidable(CurrentUser user, String type, long id) {
+        Review r = require(type, id);
+        if (!REVIEWERS.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId()) || user.unitId() == r.ownerUnitId()) {
+            throw new AccessDeniedProblem("review.cannotDecide");
+        }
+        if (r.status() == Review.Status.APPROVED) {
+            throw new InvalidInputProblem("status", "review.alreadyApproved");
+        }
+        if (r.status() != Review.Status.SUBMITTED) {
+            throw new InvalidInputProblem("status", "review.notSubmitted");
+        }
+        return r;
+    }
+
+    private Review move(CurrentUser user, Review r, Review.Status to, String action, String comment, String extra) {
+        int n = jdbc.sql("update review_state set status = :to, version = version + 1, " + extra
+                        + " where subject_type = :t and subject_id = :id and version = :v")
+                .param("to", to.name()).param("t", r.subjectType()).param("id", r.subjectId()).param("v", r.version()).update();
+        if (n == 0) {
+            throw new vn.xhht.shared.ConcurrentEditProblem(r.subjectType() + " " + r.subjectId());
+        }
+        event(r.subjectType(), r.subjectId(), action, user, comment);
+        audit.change(AuditAction.UPDATE, r.subjectType(), r.subjectId(), r.ownerUnitId(),
+                Map.of("status", r.status().name()), comment == null ? Map.of("status", to.name()) : Map.of("status", to.name(), "comment", comment),
+                action + " " + r.subjectType() + " #" + r.subjectId());
+        return require(r.subjectType(), r.subjectId());
+    }
+
+    private void event(String type, long id, String action, CurrentUser user, String comment) {
+        jdbc.sql("insert into review_event (subject_type, subject_id, action, actor, comment) values (:t, :id, :a, :u, :c)")
+                .param("t", type).param("id", id).param("a", action).param("u", user.username())
+                .param("c", comment == null || comment.isBlank() ? null : comment.strip()).update();
+    }
+
+    static Review map(ResultSet rs, int n) throws SQLException {
+        return new Review(rs.getString("subject_type"), rs.getLong("subject_id"), rs.getLong("owner_unit_id"),
+                rs.getLong("reviewer_unit_id"), Review.Status.valueOf(rs.getString("status")),
+                rs.getObject("due_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
+                rs.getObject("decided_at", OffsetDateTime.class), rs.getLong("version"));
+    }
+}

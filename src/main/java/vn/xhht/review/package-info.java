@@ -1,0 +1,8 @@
+/**
+ * The review workflow every module uses for what one level submits and the level above decides: plans now,
+ * reports and evaluation dossiers next. Draft → submitted → approved (locked), or returned with a comment and
+ * submitted again; reopening an approved subject needs a reason. Every step is an event and in the audit trail.
+ * API: {@link vn.xhht.review.ReviewWorkflow}, {@link vn.xhht.review.Review}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Review workflow")
+package vn.xhht.review;
