@@ -76,6 +76,11 @@ class ApiProblemHandler {
         return problem(HttpStatus.NOT_FOUND, text(e.messageKey(), e.args()));
     }
 
+    @ExceptionHandler(vn.xhht.shared.TooManyRequestsProblem.class)
+    ResponseEntity<ProblemDetail> tooMany(vn.xhht.shared.TooManyRequestsProblem e) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, text("error.tooManyRequests"));
+    }
+
     @ExceptionHandler(ConcurrentEditProblem.class)
     ResponseEntity<ProblemDetail> conflict(ConcurrentEditProblem e) {
         return problem(HttpStatus.CONFLICT, text("error.concurrentEdit"));

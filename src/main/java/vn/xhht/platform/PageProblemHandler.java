@@ -27,6 +27,11 @@ class PageProblemHandler {
         return page("error/404", HttpStatus.NOT_FOUND, e.messageKey(), e.args());
     }
 
+    @ExceptionHandler(vn.xhht.shared.TooManyRequestsProblem.class)
+    ModelAndView tooMany(vn.xhht.shared.TooManyRequestsProblem e) {
+        return page("error/429", HttpStatus.TOO_MANY_REQUESTS, "error.tooManyRequests", null);
+    }
+
     @ExceptionHandler(ConcurrentEditProblem.class)
     ModelAndView conflict(ConcurrentEditProblem e) {
         return page("error/409", HttpStatus.CONFLICT, "error.concurrentEdit", null);

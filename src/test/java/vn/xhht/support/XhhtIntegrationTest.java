@@ -17,7 +17,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "xhht.embedded-db.dir=target/pg-test",
         "xhht.embedded-db.clean=true",
-        "xhht.login.cleanup-cron=-"
+        "xhht.login.cleanup-cron=-",
+        "xhht.public.cleanup-cron=-",
+        "xhht.public.max-submissions-per-10min=20"
 })
 public @interface XhhtIntegrationTest {
 }
