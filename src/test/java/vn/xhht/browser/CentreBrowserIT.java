@@ -107,4 +107,63 @@ class CentreBrowserIT {
         assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/activity-360.png")).setFullPage(true));
     }
+
+    Page signedIn(String user) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        page.navigate(url("/login"));
+        page.getByLabel("Tên đăng nhập").fill(user);
+        page.getByLabel("Mật khẩu").fill("xhht-demo");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForURL(u -> !u.contains("/login"));
+        return page;
+    }
+
+    @Test
+    void theCommuneSubmitsNextYearsPlanAndTheProvinceApprovesIt() {
+        Page commune = signedIn("xa.canyen");
+        commune.locator("label.nav-burger").click();
+        commune.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Kế hoạch")).click();
+        int year = LocalDate.now().getYear() + 1;
+        commune.getByLabel("Năm kế hoạch").fill(String.valueOf(year));
+        commune.locator("#create-plan").click();
+        assertThat(commune.locator("#plan-title")).containsText("năm học " + year + " - " + (year + 1));
+        assertThat(commune.locator("#plan-status")).hasText("Đang soạn");
+        commune.getByLabel("Nội dung công việc").fill("Tổ chức Tuần lễ hưởng ứng học tập suốt đời");
+        commune.locator("#row-lead").fill("TTHTCĐ");
+        commune.locator("#add-row").click();
+        assertThat(commune.locator("#plan-rows")).containsText("Tuần lễ hưởng ứng học tập suốt đời");
+        commune.locator("#submit-plan").click();
+        assertThat(commune.locator("#plan-status")).hasText("Đã trình, chờ duyệt");
+        assertThat(commune.locator("#approve-plan")).hasCount(0);
+        String planUrl = commune.url();
+
+        Page province = signedIn("so.caobang");
+        province.navigate(url("/plans/board?year=" + year));
+        assertThat(province.locator("#board")).containsText("Xã Cần Yên");
+        province.navigate(planUrl);
+        province.locator("#comment").fill("Đồng ý, triển khai đúng tiến độ.");
+        province.locator("#approve-plan").click();
+        assertThat(province.locator("#plan-status")).hasText("Đã phê duyệt");
+        assertThat(province.locator("#history")).containsText("Đồng ý, triển khai đúng tiến độ.");
+
+        commune.reload();
+        assertThat(commune.locator("#plan-status")).hasText("Đã phê duyệt");
+        assertThat(commune.locator("#add-row")).hasCount(0);
+    }
+
+    @Test
+    void aResidentFindsTheCentreAndRegistersANeedWithoutAnAccount() {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        page.navigate(url("/public/centres?q=can+yen"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Trung tâm học tập cộng đồng xã Cần Yên")).click();
+        page.locator("#register-need").click();
+        page.locator("#need-submit").click();
+        assertThat(page.locator("#topic-error")).hasText("Vui lòng chọn chủ đề.");
+        page.getByLabel("Chủ đề").selectOption("IT");
+        page.getByLabel("Cụ thể bạn muốn học gì").fill("Dùng điện thoại để học trực tuyến");
+        page.getByLabel("Độ tuổi").selectOption("AGE_15_35");
+        page.locator("#need-submit").click();
+        assertThat(page.locator("#need-thanks")).containsText("Cảm ơn bạn!");
+        assertThat(page.locator("#me-name")).hasCount(0);
+    }
 }
