@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 
@@ -46,24 +47,52 @@ public class ActivitySummary {
     }
 
     public Summary summarize(CurrentUser user, long unitId, LocalDate from, LocalDate to) {
-        units.requireReadable(user, unitId);
-        Map<String, Object> p = Map.of("unit", unitId, "from", from, "to", to);
-        var totals = jdbc.sql(SCOPE + """
-                select count(*) as n, coalesce(sum(participations), 0) as p, coalesce(sum(women), 0) as w,
+        OrgUnit unit = units.requireReadable(user, unitId);
+        // one pass over the activities: totals, by type and by topic as grouping sets
+        // the scope is resolved first and given as literal ids, so the planner can use the covering indexes
+        String filter = switch (unit.level()) {
+            case OrgUnit.NATION -> "true";
+            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
+            default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
+        };
+        List<Object[]> rows = jdbc.sql("""
+                select grouping(type_code) as gt, grouping(topic_code) as gp, type_code, topic_code, count(*) as n,
+                       coalesce(sum(participations), 0) as p, coalesce(sum(women), 0) as w,
                        coalesce(sum(ethnic_minority), 0) as e, coalesce(sum(disadvantaged), 0) as d
-                from activity a where a.centre_id in (select id from scope) and a.start_date between :from and :to
-                """).params(p).query((rs, n) -> new long[]{rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("d")})
-                .single();
-        return new Summary(unitId, from, to, totals[0], totals[1], totals[2], totals[3], totals[4],
-                grouped("type_code", p), grouped("topic_code", p));
+                from activity a where %s and a.start_date between :from and :to
+                group by grouping sets ((), (type_code), (topic_code))
+                """.formatted(filter)).params(Map.of("from", from, "to", to))
+                .query((rs, n) -> new Object[]{rs.getInt("gt"), rs.getInt("gp"), rs.getString("type_code"), rs.getString("topic_code"),
+                        rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("d")})
+                .list();
+        long[] totals = new long[5];
+        Map<String, Long> byType = new LinkedHashMap<>();
+        Map<String, Long> byTopic = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            int gt = (Integer) r[0];
+            int gp = (Integer) r[1];
+            if (gt == 1 && gp == 1) {
+                for (int i = 0; i < 5; i++) {
+                    totals[i] = (Long) r[4 + i];
+                }
+            } else if (gt == 0) {
+                byType.put((String) r[2], (Long) r[4]);
+            } else {
+                byTopic.put((String) r[3], (Long) r[4]);
+            }
+        }
+        return new Summary(unitId, from, to, totals[0], totals[1], totals[2], totals[3], totals[4], sorted(byType), sorted(byTopic));
     }
 
-    private Map<String, Long> grouped(String column, Map<String, Object> p) {
-        Map<String, Long> m = new LinkedHashMap<>();
-        List<Object[]> rows = jdbc.sql(SCOPE + "select " + column + " as k, count(*) as n from activity a "
-                        + "where a.centre_id in (select id from scope) and a.start_date between :from and :to group by 1 order by 2 desc, 1")
-                .params(p).query((rs, n) -> new Object[]{rs.getString("k"), rs.getLong("n")}).list();
-        rows.forEach(r -> m.put((String) r[0], (Long) r[1]));
-        return m;
+    private String ids(String sql, long unitId) {
+        List<Long> ids = jdbc.sql(sql).param("unit", unitId).query(Long.class).list();
+        return ids.isEmpty() ? "-1" : ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static Map<String, Long> sorted(Map<String, Long> m) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }
