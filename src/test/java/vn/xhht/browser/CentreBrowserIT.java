@@ -166,4 +166,21 @@ class CentreBrowserIT {
         assertThat(page.locator("#need-thanks")).containsText("Cảm ơn bạn!");
         assertThat(page.locator("#me-name")).hasCount(0);
     }
+
+    @Test
+    void theDirectorKeepsTheCentresRecord() {
+        Page page = signedIn("xa.canyen");
+        page.navigate(url("/centres/mine"));
+        page.locator("#centre-record").click();
+        String name = "Hoàng Thị Lan " + UUID.randomUUID().toString().substring(0, 4);
+        page.locator("#b-name").fill(name);
+        page.locator("#b-pos").selectOption("DEPUTY");
+        page.locator("#b-main").fill("Công chức Văn hóa - Xã hội");
+        page.locator("#board-add").click();
+        assertThat(page.locator("#flash-ok")).hasText("Đã lưu.");
+        assertThat(page.locator("#board-table")).containsText(name);
+        assertThat(page.locator("#board-table")).containsText("Phó giám đốc");
+        Object width = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
+    }
 }
