@@ -41,7 +41,14 @@ public class ActivityService {
     public record Form(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue,
                        Long hamletId, String leadUnit, String coordinating, String speakers, Integer participations,
                        Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId,
-                       String note, Long version) {
+                       String note, Long version, Long clubId, Long campaignId) {
+
+        public Form(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue, Long hamletId,
+                    String leadUnit, String coordinating, String speakers, Integer participations, Integer women,
+                    Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId, String note, Long version) {
+            this(type, topic, title, startDate, endDate, venue, hamletId, leadUnit, coordinating, speakers, participations, women,
+                    ethnicMinority, disadvantaged, cost, planRowId, note, version, null, null);
+        }
     }
 
     static final String SELECT = """
@@ -71,9 +78,9 @@ public class ActivityService {
         long id = jdbc.sql("""
                 insert into activity (centre_id, province_id, type_code, topic_code, title, start_date, end_date, venue, hamlet_id,
                                       lead_unit, coordinating, speakers, participations, women, ethnic_minority, disadvantaged,
-                                      cost, plan_row_id, note, created_by)
+                                      cost, plan_row_id, note, created_by, club_id, campaign_id)
                 values (:centre, :province, :type, :topic, :title, :start, :end, :venue, :hamlet, :lead, :coord, :speakers,
-                        :part, :women, :ethnic, :disadv, :cost, :planRow, :note, :by) returning id
+                        :part, :women, :ethnic, :disadv, :cost, :planRow, :note, :by, :club, :campaign) returning id
                 """).params(params(f)).param("centre", centreId).param("province", centre.provinceId())
                 .param("by", user.username()).query(Long.class).single();
         evidence.storeAll(user, EVIDENCE_OWNER, id, centre.communeId(), photos, PHOTO_KINDS, "photos");
@@ -93,7 +100,8 @@ public class ActivityService {
                 update activity set type_code = :type, topic_code = :topic, title = :title, start_date = :start, end_date = :end,
                        venue = :venue, hamlet_id = :hamlet, lead_unit = :lead, coordinating = :coord, speakers = :speakers,
                        participations = :part, women = :women, ethnic_minority = :ethnic, disadvantaged = :disadv, cost = :cost,
-                       plan_row_id = :planRow, note = :note, version = version + 1, updated_at = now()
+                       plan_row_id = :planRow, note = :note, club_id = :club, campaign_id = :campaign,
+                       version = version + 1, updated_at = now()
                 where id = :id and version = :v
                 """).params(params(f)).param("id", activityId).param("v", f.version()).update();
         if (n == 0) {
@@ -180,6 +188,15 @@ public class ActivityService {
                 v.add(new Violation("hamletId", "activity.hamlet.invalid"));
             }
         }
+        if (f.clubId() != null && !jdbc.sql("select exists (select 1 from club where id = :k and centre_id = :c)")
+                .param("k", f.clubId()).param("c", centre.id()).query(Boolean.class).single()) {
+            v.add(new Violation("clubId", "activity.club.invalid"));
+        }
+        if (f.campaignId() != null && f.startDate() != null && !jdbc.sql(
+                "select exists (select 1 from campaign where id = :k and :d between starts_on - 30 and ends_on + 30)")
+                .param("k", f.campaignId()).param("d", f.startDate()).query(Boolean.class).single()) {
+            v.add(new Violation("campaignId", "activity.campaign.invalid"));
+        }
         if (photos.size() > MAX_PHOTOS) {
             v.add(new Violation("photos", "activity.photos.tooMany", MAX_PHOTOS));
         }
@@ -218,6 +235,8 @@ public class ActivityService {
         p.put("cost", f.cost());
         p.put("planRow", f.planRowId());
         p.put("note", blank(f.note()));
+        p.put("club", f.clubId());
+        p.put("campaign", f.campaignId());
         return p;
     }
 
@@ -247,6 +266,7 @@ public class ActivityService {
                 rs.getString("venue"), rs.getObject("hamlet_id", Long.class), rs.getString("hamlet_name"), rs.getString("lead_unit"),
                 rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getInt("women"),
                 rs.getInt("ethnic_minority"), rs.getInt("disadvantaged"), rs.getBigDecimal("cost"),
-                rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"));
+                rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"),
+                rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class));
     }
 }

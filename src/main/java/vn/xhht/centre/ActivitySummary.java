@@ -84,6 +84,44 @@ public class ActivitySummary {
         return new Summary(unitId, from, to, totals[0], totals[1], totals[2], totals[3], totals[4], sorted(byType), sorted(byTopic));
     }
 
+    /** A child unit's figures in a per-child breakdown; unitId null: units of the former structure. */
+    public record ChildLine(Long unitId, String name, long activities, long participations, long women, long ethnicMinority) {
+    }
+
+    /** The same figures for each unit directly below (drill-down), in one grouped pass over the activities. */
+    public List<ChildLine> byChild(CurrentUser user, long unitId, LocalDate from, LocalDate to) {
+        OrgUnit unit = units.requireReadable(user, unitId);
+        int pos = unit.level() + 3; // '/nation/…/unit/child/': the child's id is the next path segment
+        String filter = switch (unit.level()) {
+            case OrgUnit.NATION -> "true";
+            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
+            default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
+        };
+        Map<Long, long[]> figures = new java.util.HashMap<>();
+        jdbc.sql("""
+                select nullif(split_part(u.path, '/', %d), '') as child, count(*) as n, sum(a.participations) as p,
+                       sum(a.women) as w, sum(a.ethnic_minority) as e
+                from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
+                where %s and a.start_date between :from and :to group by 1
+                """.formatted(pos, filter)).params(Map.of("from", from, "to", to))
+                .query((java.sql.ResultSet rs) -> {
+                    String child = rs.getString("child");
+                    figures.put(child == null ? -1L : Long.parseLong(child),
+                            new long[]{rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e")});
+                });
+        List<ChildLine> lines = new java.util.ArrayList<>();
+        for (OrgUnit child : units.search(user, to, null, unitId, null, 5000)) {
+            long[] f = figures.remove(child.id());
+            lines.add(f == null ? new ChildLine(child.id(), child.name(), 0, 0, 0, 0)
+                    : new ChildLine(child.id(), child.name(), f[0], f[1], f[2], f[3]));
+        }
+        long[] rest = figures.values().stream().reduce(new long[4], (x, y) -> new long[]{x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3]});
+        if (rest[0] > 0) {
+            lines.add(new ChildLine(null, null, rest[0], rest[1], rest[2], rest[3]));
+        }
+        return lines;
+    }
+
     private String ids(String sql, long unitId) {
         List<Long> ids = jdbc.sql(sql).param("unit", unitId).query(Long.class).list();
         return ids.isEmpty() ? "-1" : ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));

@@ -40,9 +40,13 @@ class CentrePageController {
     private final ReferenceLists lists;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final CentreRecords records;
+    private final Campaigns campaigns;
 
     CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
-                         OrgUnitDirectory units, MessageSource messages) {
+                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns) {
+        this.records = records;
+        this.campaigns = campaigns;
         this.centres = centres;
         this.activities = activities;
         this.summary = summary;
@@ -106,7 +110,7 @@ class CentrePageController {
         Centre c = centres.require(user, a.centreId());
         return form(model, c, a, new ActivityService.Form(a.type(), a.topic(), a.title(), a.startDate(), a.endDate(), a.venue(),
                 a.hamletId(), a.leadUnit(), a.coordinating(), a.speakers(), a.participations(), a.women(), a.ethnicMinority(),
-                a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version()), Map.of());
+                a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version(), a.clubId(), a.campaignId()), Map.of());
     }
 
     @PostMapping({"/centres/{centreId}/activities/new", "/activities/{id}"})
@@ -121,11 +125,13 @@ class CentrePageController {
                 @RequestParam(required = false) Integer women, @RequestParam(required = false) Integer ethnicMinority,
                 @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false) BigDecimal cost,
                 @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
+                @RequestParam(required = false) Long clubId, @RequestParam(required = false) Long campaignId,
                 @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
                 Model model, RedirectAttributes redirect) throws IOException {
         CurrentUser user = CurrentUsers.require();
         ActivityService.Form f = new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId,
-                leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, null, note, version);
+                leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, null, note, version,
+                clubId, campaignId);
         Activity existing = id == null ? null : activities.require(user, id);
         long centre = existing == null ? centreId : existing.centreId();
         List<EvidenceStore.Upload> uploads = new ArrayList<>();
@@ -156,6 +162,9 @@ class CentrePageController {
         model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
         model.addAttribute("hamlets", units.search(user, LocalDate.now(), OrgUnit.HAMLET, c.communeId(), null, 500));
         model.addAttribute("photos", existing == null ? List.of() : activities.photos(existing.id()));
+        model.addAttribute("clubs", records.clubs(user, c.id()));
+        model.addAttribute("partners", records.partners(user, c.id()));
+        model.addAttribute("campaigns", campaigns.around(LocalDate.now()));
         return "centres/activity";
     }
 

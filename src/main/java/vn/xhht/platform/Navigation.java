@@ -23,6 +23,7 @@ public final class Navigation {
             items.add(new NavItem("/centres", "nav.centres"));
             items.add(new NavItem("/plans/board", "nav.planBoard"));
         }
+        items.add(new NavItem("/activities/summary", "nav.summary"));
         items.add(new NavItem("/legal-documents", "nav.legalDocuments"));
         items.add(new NavItem("/documents", "nav.documents"));
         if (user.role() == Role.SYSTEM_ADMIN) {

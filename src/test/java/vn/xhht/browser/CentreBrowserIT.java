@@ -183,4 +183,17 @@ class CentreBrowserIT {
         Object width = page.evaluate("document.documentElement.scrollWidth");
         assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
     }
+
+    @Test
+    void theProvinceOfficerReadsTheQuartersSummaryByCommune() {
+        Page page = signedIn("so.caobang");
+        page.locator("label.nav-burger").click();
+        page.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Tổng hợp hoạt động")).click();
+        assertThat(page.locator("#summary-unit")).hasText("Tỉnh Cao Bằng");
+        assertThat(page.locator("#child-table")).containsText("Xã Cần Yên");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Xã Cần Yên").setExact(true)).click();
+        assertThat(page.locator("#summary-unit")).hasText("Xã Cần Yên");
+        Object width = page.evaluate("document.documentElement.scrollWidth");
+        assertThat(((Number) width).intValue()).isLessThanOrEqualTo(360);
+    }
 }

@@ -92,6 +92,12 @@ class ActivityRecordingTest {
         assertThat(s.get("ethnicMinority").asLong()).isEqualTo(45);
         assertThat(s.get("byType").get("THEMATIC_SESSION").asLong()).isEqualTo(2);
 
+        // per unit below the province, in one pass
+        var lines = summary.byChild(TestUsers.load(jdbc, "so.caobang"), province, day, day);
+        assertThat(lines).filteredOn(l -> l.participations() > 0).extracting(l -> l.name() + "=" + l.participations())
+                .containsExactlyInAnyOrder("Xã Cần Yên=64", "Xã Hà Quảng=20");
+        assertThat(lines).hasSizeGreaterThan(50);
+
         long canYenUnit = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
         JsonNode commune = JSON.readTree(canYen.get("/api/v1/activities/summary?unitId=" + canYenUnit + "&from=" + day + "&to=" + day).body());
         assertThat(commune.get("participations").asLong()).isEqualTo(64);
@@ -189,6 +195,28 @@ class ActivityRecordingTest {
         assertThat(JSON.readTree(Http.basic(port, "so.caobang", "xhht-demo").get("/api/v1/centres").body()).size())
                 .isEqualTo(jdbc.sql("select count(*) from org_unit u join org_unit p on p.id = u.province_id where p.code = '04' and u.level = 3 and u.valid_from = date '2025-07-01'")
                         .query(Long.class).single().intValue());
+    }
+
+    @Autowired
+    Campaigns campaigns;
+
+    @Test
+    void activitiesOfACampaignAreSummedOverTheSubtree() {
+        var admin = TestUsers.load(jdbc, "admin");
+        var canYen = TestUsers.load(jdbc, "xa.canyen");
+        LocalDate start = freshDay();
+        long campaign = campaigns.create(admin, "LIFELONG_LEARNING_WEEK", start.getYear(), "Tuần lễ HTSĐ " + start, "Học tập suốt đời", start, start.plusDays(6));
+        long centre = centreOf("01366", "2025-07-01");
+        ActivityService.Form f = new ActivityService.Form("CONTEST_SEMINAR", "READING_CULTURE", "Hội thi đọc sách", start.plusDays(1),
+                start.plusDays(1), null, null, null, null, null, 120, 70, 90, 0, null, null, null, null, null, campaign);
+        activities.create(canYen, centre, f, List.of());
+        var totals = campaigns.totals(canYen, campaign, TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01"));
+        assertThat(totals.activities()).isEqualTo(1);
+        assertThat(totals.participations()).isEqualTo(120);
+        ActivityService.Form outside = new ActivityService.Form("CONTEST_SEMINAR", "READING_CULTURE", "Ngoài đợt", start.plusDays(200),
+                start.plusDays(200), null, null, null, null, null, 10, 0, 0, 0, null, null, null, null, null, campaign);
+        assertThatThrownBy(() -> activities.create(canYen, centre, outside, List.of()))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("campaignId"));
     }
 
     @Test
