@@ -197,6 +197,11 @@ public class ActivityService {
                 .param("k", f.campaignId()).param("d", f.startDate()).query(Boolean.class).single()) {
             v.add(new Violation("campaignId", "activity.campaign.invalid"));
         }
+        if (f.planRowId() != null && !jdbc.sql("""
+                select exists (select 1 from plan_row r join plan p on p.id = r.plan_id where r.id = :r and p.owner_unit_id = :u)
+                """).param("r", f.planRowId()).param("u", centre.communeId()).query(Boolean.class).single()) {
+            v.add(new Violation("planRowId", "activity.planRow.invalid"));
+        }
         if (photos.size() > MAX_PHOTOS) {
             v.add(new Violation("photos", "activity.photos.tooMany", MAX_PHOTOS));
         }

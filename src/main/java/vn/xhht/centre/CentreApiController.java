@@ -77,6 +77,19 @@ class CentreApiController {
         return centres.list(CurrentUsers.require(), d, d, d, q, 5000).stream().map(r -> CentreDto.of(r.centre())).toList();
     }
 
+    record CreateCentre(Long communeId, String name) {
+    }
+
+    @PostMapping("/centres")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create the centre of a commune that has none (every loaded commune already has one)")
+    CentreDto create(@RequestBody CreateCentre body) {
+        if (body.communeId() == null) {
+            throw new InvalidInputProblem("communeId", "centre.commune.invalid");
+        }
+        return CentreDto.of(centres.create(CurrentUsers.require(), body.communeId(), body.name()));
+    }
+
     @GetMapping("/centres/{id}")
     CentreDto centre(@PathVariable long id) {
         return CentreDto.of(centres.require(CurrentUsers.require(), id));

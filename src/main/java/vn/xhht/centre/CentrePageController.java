@@ -42,9 +42,12 @@ class CentrePageController {
     private final MessageSource messages;
     private final CentreRecords records;
     private final Campaigns campaigns;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
-                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns) {
+                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns,
+                         org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.records = records;
         this.campaigns = campaigns;
         this.centres = centres;
@@ -126,11 +129,12 @@ class CentrePageController {
                 @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false) BigDecimal cost,
                 @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                 @RequestParam(required = false) Long clubId, @RequestParam(required = false) Long campaignId,
+                @RequestParam(required = false) Long planRowId,
                 @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
                 Model model, RedirectAttributes redirect) throws IOException {
         CurrentUser user = CurrentUsers.require();
         ActivityService.Form f = new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId,
-                leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, null, note, version,
+                leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, version,
                 clubId, campaignId);
         Activity existing = id == null ? null : activities.require(user, id);
         long centre = existing == null ? centreId : existing.centreId();
@@ -165,7 +169,21 @@ class CentrePageController {
         model.addAttribute("clubs", records.clubs(user, c.id()));
         model.addAttribute("partners", records.partners(user, c.id()));
         model.addAttribute("campaigns", campaigns.around(LocalDate.now()));
+        model.addAttribute("planRows", planRows(c.communeId(), f.startDate() == null ? LocalDate.now() : f.startDate()));
         return "centres/activity";
+    }
+
+    record PlanRowOption(long id, String label) {
+    }
+
+    /** Rows of the commune's plans for the activity's month and the two around it: what the activity may fulfil. */
+    private List<PlanRowOption> planRows(long communeId, LocalDate date) {
+        return jdbc.sql("""
+                select r.id, to_char(r.month, 'MM/YYYY') || ' · ' || r.activity as label
+                from plan_row r join plan p on p.id = r.plan_id
+                where p.owner_unit_id = :u and r.month between :from and :to order by r.month, r.id
+                """).param("u", communeId).param("from", date.withDayOfMonth(1).minusMonths(1)).param("to", date.withDayOfMonth(1).plusMonths(1))
+                .query((rs, n) -> new PlanRowOption(rs.getLong("id"), rs.getString("label"))).list();
     }
 
     private static Map<String, String> names(List<ReferenceLists.Item> items) {

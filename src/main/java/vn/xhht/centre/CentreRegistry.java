@@ -43,7 +43,8 @@ public class CentreRegistry {
     }
 
     /** A centre in a list with its activity figures over a period. */
-    public record Row(Centre centre, String parentName, long activities, long participations) {
+    public record Row(Centre centre, String parentName, long activities, long participations,
+                      java.math.BigDecimal participationTarget, Integer targetYear, long participationsSincePlanStart) {
     }
 
     private final JdbcClient jdbc;
@@ -90,16 +91,47 @@ public class CentreRegistry {
                 ), root_paths as (select path from org_unit where id in (select id from roots))
                 select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to, p.name as parent_name,
                        (select count(*) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as activities,
-                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations
+                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations,
+                       pl.target, pl.plan_year,
+                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date >= pl.starts and a.start_date <= :on) as since_start
                 from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.parent_id
+                left join lateral (
+                    select t.target, pn.plan_year,
+                           case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end as starts
+                    from plan pn join plan_target t on t.plan_id = pn.id and t.code = 'PARTICIPATIONS'
+                    where pn.owner_unit_id = u.id
+                      and (case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end) <= :on
+                    order by pn.plan_year desc limit 1) pl on true
                 where exists (select 1 from root_paths rp where u.path like rp.path || '%')
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                   and (:q = '' or u.search_name like '%' || xhht_search_key(:q) || '%')
                 order by p.name, u.name limit :limit
                 """).param("scope", user.unitId()).param("on", on).param("from", from).param("to", to)
                 .param("q", query == null ? "" : query.strip()).param("limit", limit)
-                .query((rs, n) -> new Row(map(rs, n), rs.getString("parent_name"), rs.getLong("activities"), rs.getLong("participations")))
+                .query((rs, n) -> new Row(map(rs, n), rs.getString("parent_name"), rs.getLong("activities"), rs.getLong("participations"),
+                        rs.getBigDecimal("target"), rs.getObject("plan_year", Integer.class), rs.getLong("since_start")))
                 .list();
+    }
+
+    /** Creates the centre of a commune that has none yet (centres are created for every loaded commune). */
+    public Centre create(CurrentUser user, long communeId, String name) {
+        var commune = units.require(communeId);
+        if (!EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER).contains(user.role()) || !units.canWrite(user, communeId)) {
+            throw new AccessDeniedProblem("centre.cannotEdit");
+        }
+        if (!commune.isCommune()) {
+            throw new InvalidInputProblem("communeId", "centre.commune.invalid");
+        }
+        if (ofCommune(communeId).isPresent()) {
+            throw new InvalidInputProblem("communeId", "centre.exists");
+        }
+        String n = name == null || name.isBlank()
+                ? "Trung tâm học tập cộng đồng " + Character.toLowerCase(commune.name().charAt(0)) + commune.name().substring(1) : name.strip();
+        long id = jdbc.sql("insert into centre (commune_id, province_id, name) values (:c, :p, :n) returning id")
+                .param("c", communeId).param("p", commune.provinceId()).param("n", n).query(Long.class).single();
+        Centre c = find(id).orElseThrow();
+        audit.change(AuditAction.CREATE, "Centre", id, communeId, null, snapshot(c), "Thành lập " + n);
+        return c;
     }
 
     public Centre update(CurrentUser user, long id, Form f) {

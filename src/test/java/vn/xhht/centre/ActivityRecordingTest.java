@@ -220,6 +220,17 @@ class ActivityRecordingTest {
     }
 
     @Test
+    void aSecondCentreForACommuneIsRefused() {
+        Http province = Http.basic(port, "so.caobang", "xhht-demo");
+        long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        HttpResponse<String> r = province.postJson("/api/v1/centres", "{\"communeId\": %d}".formatted(canYen));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(r.body()).get("detail").asString()).isEqualTo("Xã này đã có trung tâm.");
+        assertThat(Http.basic(port, "xa.canyen", "xhht-demo").postJson("/api/v1/centres", "{\"communeId\": %d}".formatted(canYen)).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void referenceListsAreStableCodes() {
         Http admin = Http.basic(port, "admin", "xhht-demo");
         assertThat(admin.get("/api/v1/activity-types").body()).contains("\"code\":\"THEMATIC_SESSION\"", "Chuyên đề");
