@@ -7,5 +7,6 @@ import java.time.LocalDate;
 public record Activity(long id, long centreId, String type, String topic, String title, LocalDate startDate, LocalDate endDate,
                        String venue, Long hamletId, String hamletName, String leadUnit, String coordinating, String speakers,
                        int participations, int women, int ethnicMinority, int disadvantaged, BigDecimal cost,
-                       Long planRowId, String note, long version, Long clubId, Long campaignId) {
+                       Long planRowId, String note, long version, Long clubId, Long campaignId,
+                       Integer plannedParticipations, int ageUnder15, int age15to35, int age36to60, int ageOver60) {
 }

@@ -41,7 +41,16 @@ public class ActivityService {
     public record Form(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue,
                        Long hamletId, String leadUnit, String coordinating, String speakers, Integer participations,
                        Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId,
-                       String note, Long version, Long clubId, Long campaignId) {
+                       String note, Long version, Long clubId, Long campaignId, Integer plannedParticipations,
+                       Integer ageUnder15, Integer age15to35, Integer age36to60, Integer ageOver60) {
+
+        public Form(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue, Long hamletId,
+                    String leadUnit, String coordinating, String speakers, Integer participations, Integer women,
+                    Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId, String note, Long version,
+                    Long clubId, Long campaignId) {
+            this(type, topic, title, startDate, endDate, venue, hamletId, leadUnit, coordinating, speakers, participations, women,
+                    ethnicMinority, disadvantaged, cost, planRowId, note, version, clubId, campaignId, null, null, null, null, null);
+        }
 
         public Form(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue, Long hamletId,
                     String leadUnit, String coordinating, String speakers, Integer participations, Integer women,
@@ -78,9 +87,11 @@ public class ActivityService {
         long id = jdbc.sql("""
                 insert into activity (centre_id, province_id, type_code, topic_code, title, start_date, end_date, venue, hamlet_id,
                                       lead_unit, coordinating, speakers, participations, women, ethnic_minority, disadvantaged,
-                                      cost, plan_row_id, note, created_by, club_id, campaign_id)
+                                      cost, plan_row_id, note, created_by, club_id, campaign_id, planned_participations,
+                                      age_under_15, age_15_35, age_36_60, age_over_60)
                 values (:centre, :province, :type, :topic, :title, :start, :end, :venue, :hamlet, :lead, :coord, :speakers,
-                        :part, :women, :ethnic, :disadv, :cost, :planRow, :note, :by, :club, :campaign) returning id
+                        :part, :women, :ethnic, :disadv, :cost, :planRow, :note, :by, :club, :campaign, :planned,
+                        :a1, :a2, :a3, :a4) returning id
                 """).params(params(f)).param("centre", centreId).param("province", centre.provinceId())
                 .param("by", user.username()).query(Long.class).single();
         evidence.storeAll(user, EVIDENCE_OWNER, id, centre.communeId(), photos, PHOTO_KINDS, "photos");
@@ -101,6 +112,7 @@ public class ActivityService {
                        venue = :venue, hamlet_id = :hamlet, lead_unit = :lead, coordinating = :coord, speakers = :speakers,
                        participations = :part, women = :women, ethnic_minority = :ethnic, disadvantaged = :disadv, cost = :cost,
                        plan_row_id = :planRow, note = :note, club_id = :club, campaign_id = :campaign,
+                       planned_participations = :planned, age_under_15 = :a1, age_15_35 = :a2, age_36_60 = :a3, age_over_60 = :a4,
                        version = version + 1, updated_at = now()
                 where id = :id and version = :v
                 """).params(params(f)).param("id", activityId).param("v", f.version()).update();
@@ -179,6 +191,17 @@ public class ActivityService {
         part(v, "women", f.women(), total);
         part(v, "ethnicMinority", f.ethnicMinority(), total);
         part(v, "disadvantaged", f.disadvantaged(), total);
+        part(v, "ageUnder15", f.ageUnder15(), total);
+        part(v, "age15to35", f.age15to35(), total);
+        part(v, "age36to60", f.age36to60(), total);
+        part(v, "ageOver60", f.ageOver60(), total);
+        int ages = zero(f.ageUnder15()) + zero(f.age15to35()) + zero(f.age36to60()) + zero(f.ageOver60());
+        if (total >= 0 && ages > total && v.stream().noneMatch(x -> x.field().startsWith("age"))) {
+            v.add(new Violation("ageUnder15", "activity.ages.overTotal", ages, total));
+        }
+        if (f.plannedParticipations() != null && f.plannedParticipations() < 0) {
+            v.add(new Violation("plannedParticipations", "activity.breakdown.negative"));
+        }
         if (f.cost() != null && f.cost().signum() < 0) {
             v.add(new Violation("cost", "activity.cost.negative"));
         }
@@ -242,7 +265,16 @@ public class ActivityService {
         p.put("note", blank(f.note()));
         p.put("club", f.clubId());
         p.put("campaign", f.campaignId());
+        p.put("planned", f.plannedParticipations());
+        p.put("a1", zero(f.ageUnder15()));
+        p.put("a2", zero(f.age15to35()));
+        p.put("a3", zero(f.age36to60()));
+        p.put("a4", zero(f.ageOver60()));
         return p;
+    }
+
+    private static int zero(Integer i) {
+        return i == null ? 0 : i;
     }
 
     private static String blank(String s) {
@@ -272,6 +304,8 @@ public class ActivityService {
                 rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getInt("women"),
                 rs.getInt("ethnic_minority"), rs.getInt("disadvantaged"), rs.getBigDecimal("cost"),
                 rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"),
-                rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class));
+                rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class),
+                rs.getObject("planned_participations", Integer.class), rs.getInt("age_under_15"), rs.getInt("age_15_35"),
+                rs.getInt("age_36_60"), rs.getInt("age_over_60"));
     }
 }

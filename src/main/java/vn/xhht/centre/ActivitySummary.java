@@ -122,6 +122,26 @@ public class ActivitySummary {
         return lines;
     }
 
+    /**
+     * The yearly participation target (chỉ tiêu lượt người) of each commune directly below the unit, from its latest
+     * plan that had started by {@code on}: what the per-unit figures are compared with.
+     */
+    public Map<Long, java.math.BigDecimal> participationTargets(long unitId, LocalDate on) {
+        Map<Long, java.math.BigDecimal> m = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (p.owner_unit_id) p.owner_unit_id, t.target
+                from plan p join plan_target t on t.plan_id = p.id and t.code = 'PARTICIPATIONS'
+                join org_unit u on u.id = p.owner_unit_id
+                where u.parent_id = :unit
+                  and (case when p.year_kind = 'SCHOOL' then make_date(p.plan_year, 9, 1) else make_date(p.plan_year, 1, 1) end) <= :on
+                order by p.owner_unit_id, p.plan_year desc
+                """).param("unit", unitId).param("on", on)
+                .query((java.sql.ResultSet rs) -> {
+                    m.put(rs.getLong("owner_unit_id"), rs.getBigDecimal("target"));
+                });
+        return m;
+    }
+
     private String ids(String sql, long unitId) {
         List<Long> ids = jdbc.sql(sql).param("unit", unitId).query(Long.class).list();
         return ids.isEmpty() ? "-1" : ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));

@@ -38,11 +38,13 @@ class CentreApiController {
 
     record ActivityDto(long id, long centreId, String type, String topic, String title, LocalDate startDate, LocalDate endDate,
                        String venue, Long hamletId, String leadUnit, String coordinating, String speakers, int participations,
-                       int women, int ethnicMinority, int disadvantaged, BigDecimal cost, Long planRowId, String note, long version) {
+                       int women, int ethnicMinority, int disadvantaged, BigDecimal cost, Long planRowId, String note, long version,
+                       Integer plannedParticipations, int ageUnder15, int age15to35, int age36to60, int ageOver60, Long clubId, Long campaignId) {
         static ActivityDto of(Activity a) {
             return new ActivityDto(a.id(), a.centreId(), a.type(), a.topic(), a.title(), a.startDate(), a.endDate(), a.venue(),
                     a.hamletId(), a.leadUnit(), a.coordinating(), a.speakers(), a.participations(), a.women(), a.ethnicMinority(),
-                    a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version());
+                    a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version(), a.plannedParticipations(), a.ageUnder15(),
+                    a.age15to35(), a.age36to60(), a.ageOver60(), a.clubId(), a.campaignId());
         }
     }
 
@@ -50,10 +52,12 @@ class CentreApiController {
     record ActivityRequest(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue,
                            Long hamletId, String leadUnit, String coordinating, String speakers, Integer participations,
                            Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId,
-                           String note) {
+                           String note, Integer plannedParticipations, Integer ageUnder15, Integer age15to35, Integer age36to60,
+                           Integer ageOver60, Long clubId, Long campaignId) {
         ActivityService.Form form() {
             return new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId, leadUnit,
-                    coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, null);
+                    coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, null,
+                    clubId, campaignId, plannedParticipations, ageUnder15, age15to35, age36to60, ageOver60);
         }
     }
 

@@ -113,7 +113,8 @@ class CentrePageController {
         Centre c = centres.require(user, a.centreId());
         return form(model, c, a, new ActivityService.Form(a.type(), a.topic(), a.title(), a.startDate(), a.endDate(), a.venue(),
                 a.hamletId(), a.leadUnit(), a.coordinating(), a.speakers(), a.participations(), a.women(), a.ethnicMinority(),
-                a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version(), a.clubId(), a.campaignId()), Map.of());
+                a.disadvantaged(), a.cost(), a.planRowId(), a.note(), a.version(), a.clubId(), a.campaignId(), a.plannedParticipations(),
+                a.ageUnder15(), a.age15to35(), a.age36to60(), a.ageOver60()), Map.of());
     }
 
     @PostMapping({"/centres/{centreId}/activities/new", "/activities/{id}"})
@@ -129,13 +130,15 @@ class CentrePageController {
                 @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false) BigDecimal cost,
                 @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                 @RequestParam(required = false) Long clubId, @RequestParam(required = false) Long campaignId,
-                @RequestParam(required = false) Long planRowId,
+                @RequestParam(required = false) Long planRowId, @RequestParam(required = false) Integer plannedParticipations,
+                @RequestParam(required = false) Integer ageUnder15, @RequestParam(required = false) Integer age15to35,
+                @RequestParam(required = false) Integer age36to60, @RequestParam(required = false) Integer ageOver60,
                 @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
                 Model model, RedirectAttributes redirect) throws IOException {
         CurrentUser user = CurrentUsers.require();
         ActivityService.Form f = new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId,
                 leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, version,
-                clubId, campaignId);
+                clubId, campaignId, plannedParticipations, ageUnder15, age15to35, age36to60, ageOver60);
         Activity existing = id == null ? null : activities.require(user, id);
         long centre = existing == null ? centreId : existing.centreId();
         List<EvidenceStore.Upload> uploads = new ArrayList<>();

@@ -67,6 +67,7 @@ class SummaryPageController {
         model.addAttribute("period", p);
         model.addAttribute("summary", s);
         model.addAttribute("children", u.level() < OrgUnit.COMMUNE ? summary.byChild(user, unit, p.from(), p.to()) : List.of());
+        model.addAttribute("targets", summary.participationTargets(unit, p.to()));
         model.addAttribute("typeNames", names(lists.activityTypes(LocaleContextHolder.getLocale())));
         model.addAttribute("topicNames", names(lists.topics(LocaleContextHolder.getLocale())));
         model.addAttribute("maxType", s.byType().values().stream().mapToLong(Long::longValue).max().orElse(1));

@@ -29,8 +29,11 @@ class PlanPageController {
     private final ReviewWorkflow reviews;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final vn.xhht.centre.LearningNeeds needs;
 
-    PlanPageController(PlanService plans, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages) {
+    PlanPageController(PlanService plans, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
+                       vn.xhht.centre.LearningNeeds needs) {
+        this.needs = needs;
         this.plans = plans;
         this.reviews = reviews;
         this.units = units;
@@ -75,6 +78,7 @@ class PlanPageController {
         model.addAttribute("canSubmit", reviews.canSubmit(user, p.review()));
         model.addAttribute("canDecide", reviews.canDecide(user, p.review()));
         model.addAttribute("late", p.review().late(LocalDate.now()));
+        model.addAttribute("needs", p.centreId() == null ? java.util.List.of() : needs.summary(user, p.centreId()));
         LocalDate start = "SCHOOL".equals(p.yearKind()) ? LocalDate.of(p.planYear(), 9, 1) : LocalDate.of(p.planYear(), 1, 1);
         model.addAttribute("months", java.util.stream.IntStream.range(0, 12).mapToObj(i -> YearMonth.from(start.plusMonths(i))).toList());
         if (!model.containsAttribute("errors")) {
@@ -129,8 +133,14 @@ class PlanPageController {
         CurrentUser user = CurrentUsers.require();
         int y = year == null ? LocalDate.now().getYear() : year;
         long unit = unitId == null ? user.unitId() : unitId;
-        model.addAttribute("unit", units.requireReadable(user, unit));
+        var u = units.requireReadable(user, unit);
+        model.addAttribute("unit", u);
         model.addAttribute("year", y);
+        boolean province = u.level() == vn.xhht.orgunit.OrgUnit.PROVINCE;
+        model.addAttribute("canConfigure", province && units.canWrite(user, unit)
+                && (user.role() == vn.xhht.shared.Role.SYSTEM_ADMIN || user.role() == vn.xhht.shared.Role.PROVINCE_OFFICER));
+        model.addAttribute("yearKind", province ? plans.yearKind(unit) : null);
+        model.addAttribute("dueDate", province ? plans.dueDate(unit, y) : null);
         var lines = plans.board(user, unit, y);
         model.addAttribute("lines", lines);
         model.addAttribute("counts", Map.of(
@@ -140,6 +150,20 @@ class PlanPageController {
                         || l.status() == vn.xhht.review.Review.Status.RETURNED).count(),
                 "late", lines.stream().filter(PlanService.BoardLine::late).count()));
         return "plans/board";
+    }
+
+    @PostMapping("/plans/settings")
+    String settings(@RequestParam long provinceId, @RequestParam(required = false) String yearKind,
+                    @RequestParam(required = false) Integer year,
+                    @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate dueDate,
+                    RedirectAttributes r) {
+        try {
+            plans.configure(CurrentUsers.require(), provinceId, yearKind, year, dueDate);
+            r.addFlashAttribute("ok", messages.getMessage("plan.settingsSaved", null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/plans/board?unitId=" + provinceId + (year == null ? "" : "&year=" + year);
     }
 
     private String act(long id, RedirectAttributes r, Runnable action, String okKey) {

@@ -106,7 +106,43 @@ public class PlanService {
         return require(user, id);
     }
 
-    LocalDate dueDate(long province, int year) {
+    /** The province's rules for plans: the kind of plan year and a year's submission deadline (data, per year). */
+    public void configure(CurrentUser user, long provinceId, String yearKind, Integer year, LocalDate dueDate) {
+        OrgUnit province = units.require(provinceId);
+        if (province.level() != OrgUnit.PROVINCE || !units.canWrite(user, provinceId)
+                || !(user.role() == Role.SYSTEM_ADMIN || user.role() == Role.PROVINCE_OFFICER)) {
+            throw new AccessDeniedProblem("plan.cannotConfigure");
+        }
+        if (yearKind != null && !yearKind.isBlank()) {
+            if (!yearKind.equals("SCHOOL") && !yearKind.equals("CALENDAR")) {
+                throw new InvalidInputProblem("yearKind", "plan.yearKind.invalid");
+            }
+            jdbc.sql("insert into plan_setting (province_id, year_kind) values (:p, :k) on conflict (province_id) do update set year_kind = :k")
+                    .param("p", provinceId).param("k", yearKind).update();
+            audit.change(AuditAction.UPDATE, "PlanSetting", provinceId, provinceId, null, Map.of("yearKind", yearKind), "Loại năm kế hoạch");
+        }
+        if (year != null && dueDate != null) {
+            jdbc.sql("""
+                    insert into plan_deadline (province_id, plan_year, due_date) values (:p, :y, :d)
+                    on conflict (coalesce(province_id, 0), plan_year) do update set due_date = :d
+                    """).param("p", provinceId).param("y", year).param("d", dueDate).update();
+            // plans already opened for that year follow the new deadline unless already submitted
+            jdbc.sql("""
+                    update review_state r set due_date = :d from plan p
+                    where r.subject_type = 'Plan' and r.subject_id = p.id and p.province_id = :p and p.plan_year = :y and r.submitted_at is null
+                    """).param("d", dueDate).param("p", provinceId).param("y", year).update();
+            audit.change(AuditAction.UPDATE, "PlanDeadline", provinceId, provinceId, null,
+                    Map.of("year", year, "dueDate", dueDate.toString()), "Hạn nộp kế hoạch năm " + year);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public String yearKind(long provinceId) {
+        return jdbc.sql("select year_kind from plan_setting where province_id = :p").param("p", provinceId).query(String.class)
+                .optional().orElse("SCHOOL");
+    }
+
+    public LocalDate dueDate(long province, int year) {
         return jdbc.sql("""
                 select due_date from plan_deadline where plan_year = :y and (province_id = :p or province_id is null)
                 order by province_id nulls last limit 1

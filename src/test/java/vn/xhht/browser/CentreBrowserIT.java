@@ -82,7 +82,7 @@ class CentreBrowserIT {
         page.getByLabel("Chủ đề").selectOption("LIVESTOCK_CROPS");
         page.getByLabel("Tên hoạt động").fill(title);
         page.getByLabel("Đơn vị chủ trì").fill("Trạm Khuyến nông");
-        page.getByLabel("Lượt người").fill("64");
+        page.locator("#participations").fill("64");
         page.getByLabel("Trong đó: nữ").fill("65");
         page.getByLabel("Trong đó: người dân tộc thiểu số").fill("40");
         page.locator("#photos").setInputFiles(photo());

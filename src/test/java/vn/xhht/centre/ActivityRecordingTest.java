@@ -141,6 +141,10 @@ class ActivityRecordingTest {
         assertThatThrownBy(() -> activities.create(canYen, centre, form("Chuyên đề", day, 64, 65, 70), List.of()))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations())
                         .extracting(InvalidInputProblem.Violation::field).containsExactly("women", "ethnicMinority"));
+        ActivityService.Form ages = new ActivityService.Form("THEMATIC_SESSION", "LAW", "Lớp học", day, day, null, null, null, null, null,
+                10, 0, 0, 0, null, null, null, null, null, null, 12, 5, 5, 5, 0);
+        assertThatThrownBy(() -> activities.create(canYen, centre, ages, List.of()))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("activity.ages.overTotal"));
         ActivityService.Form backwards = new ActivityService.Form("THEMATIC_SESSION", "LAW", "Lớp học", day, day.minusDays(1), null,
                 null, null, null, null, 10, 0, 0, 0, null, null, null, null);
         assertThatThrownBy(() -> activities.create(canYen, centre, backwards, List.of()))

@@ -121,4 +121,20 @@ class PlanWorkflowTest {
         assertThat(plans.tasksFor(TestUsers.load(jdbc, "admin"), thisMonth, thisMonth.plusMonths(1)))
                 .extracting(PlanService.Task::activity).doesNotContain(task);
     }
+
+    @Test
+    void theProvinceSetsItsPlanYearAndDeadlinesAsData() {
+        var province = TestUsers.load(jdbc, "so.caobang");
+        long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        plans.configure(province, caoBang, "SCHOOL", 2027, LocalDate.of(2027, 9, 30));
+        assertThat(plans.dueDate(caoBang, 2027)).isEqualTo(LocalDate.of(2027, 9, 30));
+        assertThat(plans.yearKind(caoBang)).isEqualTo("SCHOOL");
+        // another province keeps the national default
+        long haNoi = TestUsers.unitId(jdbc, "01", OrgUnit.PROVINCE, "2025-07-01");
+        assertThat(plans.dueDate(haNoi, 2027)).isEqualTo(LocalDate.of(2027, 1, 23));
+        assertThatThrownBy(() -> plans.configure(TestUsers.load(jdbc, "xa.canyen"), caoBang, "CALENDAR", null, null))
+                .isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> plans.configure(province, haNoi, "CALENDAR", null, null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'PlanDeadline'").query(Long.class).single()).isPositive();
+    }
 }
