@@ -48,40 +48,64 @@ public class ActivitySummary {
 
     public Summary summarize(CurrentUser user, long unitId, LocalDate from, LocalDate to) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        // one pass over the activities: totals, by type and by topic as grouping sets
         // the scope is resolved first and given as literal ids, so the planner can use the covering indexes
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
             case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
             default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
         };
-        List<Object[]> rows = jdbc.sql("""
-                select grouping(type_code) as gt, grouping(topic_code) as gp, type_code, topic_code, count(*) as n,
-                       coalesce(sum(participations), 0) as p, coalesce(sum(women), 0) as w,
-                       coalesce(sum(ethnic_minority), 0) as e, coalesce(sum(disadvantaged), 0) as d
-                from activity a where %s and a.start_date between :from and :to
-                group by grouping sets ((), (type_code), (topic_code))
-                """.formatted(filter)).params(Map.of("from", from, "to", to))
-                .query((rs, n) -> new Object[]{rs.getInt("gt"), rs.getInt("gp"), rs.getString("type_code"), rs.getString("topic_code"),
-                        rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("d")})
-                .list();
         long[] totals = new long[5];
         Map<String, Long> byType = new LinkedHashMap<>();
         Map<String, Long> byTopic = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            int gt = (Integer) r[0];
-            int gp = (Integer) r[1];
-            if (gt == 1 && gp == 1) {
-                for (int i = 0; i < 5; i++) {
-                    totals[i] = (Long) r[4 + i];
+        java.util.function.Consumer<java.sql.ResultSet> fold = rs -> {
+            try {
+                long n = rs.getLong("n");
+                totals[0] += n;
+                totals[1] += rs.getLong("p");
+                totals[2] += rs.getLong("w");
+                totals[3] += rs.getLong("e");
+                totals[4] += rs.getLong("d");
+                if (n != 0) {
+                    byType.merge(rs.getString("type_code"), n, Long::sum);
+                    byTopic.merge(rs.getString("topic_code"), n, Long::sum);
                 }
-            } else if (gt == 0) {
-                byType.put((String) r[2], (Long) r[4]);
-            } else {
-                byTopic.put((String) r[3], (Long) r[4]);
+            } catch (java.sql.SQLException ex) {
+                throw new IllegalStateException(ex);
             }
+        };
+        // whole months of a national or provincial period come from the monthly roll-up; the rest from the activities
+        LocalDate firstFull = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate afterLastFull = to.plusDays(1).withDayOfMonth(1);
+        boolean rollup = unit.level() <= OrgUnit.PROVINCE && firstFull.isBefore(afterLastFull);
+        if (rollup) {
+            String provinceFilter = unit.level() == OrgUnit.NATION ? "true" : filter.replace("a.province_id", "m.province_id");
+            jdbc.sql("""
+                    select type_code, topic_code, sum(n) as n, sum(p) as p, sum(w) as w, sum(e) as e, sum(d) as d
+                    from activity_month m where %s and m.month >= :first and m.month < :after group by type_code, topic_code
+                    """.formatted(provinceFilter)).params(Map.of("first", firstFull, "after", afterLastFull))
+                    .query((java.sql.ResultSet rs) -> fold.accept(rs));
+            raw(filter, from, firstFull.minusDays(1), fold);
+            raw(filter, afterLastFull, to, fold);
+        } else {
+            raw(filter, from, to, fold);
         }
+        byType.values().removeIf(v -> v == 0);
+        byTopic.values().removeIf(v -> v == 0);
         return new Summary(unitId, from, to, totals[0], totals[1], totals[2], totals[3], totals[4], sorted(byType), sorted(byTopic));
+    }
+
+    /** Activities with a start date in [from, to] (nothing when the range is empty), grouped by type and topic. */
+    private void raw(String filter, LocalDate from, LocalDate to, java.util.function.Consumer<java.sql.ResultSet> fold) {
+        if (to.isBefore(from)) {
+            return;
+        }
+        jdbc.sql("""
+                select type_code, topic_code, count(*) as n, sum(participations) as p, sum(women) as w,
+                       sum(ethnic_minority) as e, sum(disadvantaged) as d
+                from activity a where %s and a.start_date between :from and :to
+                group by type_code, topic_code
+                """.formatted(filter)).params(Map.of("from", from, "to", to))
+                .query((java.sql.ResultSet rs) -> fold.accept(rs));
     }
 
     /** A child unit's figures in a per-child breakdown; unitId null: units of the former structure. */

@@ -224,6 +224,38 @@ class ActivityRecordingTest {
     }
 
     @Test
+    void provincialSummariesCombineTheMonthlyRollUpWithTheEdgesOfThePeriod() {
+        var canYen = TestUsers.load(jdbc, "xa.canyen");
+        long centre = centreOf("01366", "2025-07-01");
+        int year = 2091 + ThreadLocalRandom.current().nextInt(0, 8); // a year no other test writes to
+        LocalDate[] days = {LocalDate.of(year, 1, 15), LocalDate.of(year, 2, 10), LocalDate.of(year, 3, 1), LocalDate.of(year, 3, 31),
+                LocalDate.of(year, 4, 2)};
+        Activity moved = null;
+        for (LocalDate d : days) {
+            Activity a = activities.create(canYen, centre, form("Hoạt động " + d, d, 10, 4, 3), List.of());
+            if (d.getMonthValue() == 2) {
+                moved = a;
+            }
+        }
+        var admin = TestUsers.load(jdbc, "admin");
+        long province = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        long nation = TestUsers.unitId(jdbc, "VN", OrgUnit.NATION, "2025-07-01");
+        LocalDate from = LocalDate.of(year, 1, 20);
+        LocalDate to = LocalDate.of(year, 4, 1);
+        assertThat(summary.summarize(admin, province, from, to).activities()).isEqualTo(3);
+        assertThat(summary.summarize(admin, nation, from, to).participations()).isEqualTo(30);
+        assertThat(summary.summarize(admin, nation, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).women()).isEqualTo(20);
+
+        // moving an activity moves it in the roll-up too (February → 1 April: still inside, now on an edge day)
+        ActivityService.Form f = new ActivityService.Form(moved.type(), moved.topic(), moved.title(), to, to, null, null, null, null, null,
+                10, 4, 3, 0, null, null, null, moved.version());
+        activities.update(canYen, moved.id(), f, List.of());
+        assertThat(summary.summarize(admin, province, from, to).activities()).isEqualTo(3);
+        assertThat(summary.summarize(admin, province, LocalDate.of(year, 2, 1), LocalDate.of(year, 2, 28)).activities()).isZero();
+        assertThat(summary.summarize(admin, province, from, to).byType()).containsEntry("THEMATIC_SESSION", 3L);
+    }
+
+    @Test
     void aSecondCentreForACommuneIsRefused() {
         Http province = Http.basic(port, "so.caobang", "xhht-demo");
         long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
