@@ -25,6 +25,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
@@ -251,18 +252,18 @@ public class ActivityService {
         p.put("title", java.text.Normalizer.normalize(f.title().strip(), java.text.Normalizer.Form.NFC));
         p.put("start", f.startDate());
         p.put("end", f.endDate() == null ? f.startDate() : f.endDate());
-        p.put("venue", blank(f.venue()));
+        p.put("venue", Texts.orNull(f.venue()));
         p.put("hamlet", f.hamletId());
-        p.put("lead", blank(f.leadUnit()));
-        p.put("coord", blank(f.coordinating()));
-        p.put("speakers", blank(f.speakers()));
+        p.put("lead", Texts.orNull(f.leadUnit()));
+        p.put("coord", Texts.orNull(f.coordinating()));
+        p.put("speakers", Texts.orNull(f.speakers()));
         p.put("part", f.participations());
         p.put("women", f.women() == null ? 0 : f.women());
         p.put("ethnic", f.ethnicMinority() == null ? 0 : f.ethnicMinority());
         p.put("disadv", f.disadvantaged() == null ? 0 : f.disadvantaged());
         p.put("cost", f.cost());
         p.put("planRow", f.planRowId());
-        p.put("note", blank(f.note()));
+        p.put("note", Texts.orNull(f.note()));
         p.put("club", f.clubId());
         p.put("campaign", f.campaignId());
         p.put("planned", f.plannedParticipations());
@@ -277,9 +278,6 @@ public class ActivityService {
         return i == null ? 0 : i;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
-    }
 
     static Map<String, Object> snapshot(Activity a) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
@@ -178,7 +179,7 @@ public class CentreRecords {
         long id = jdbc.sql("""
                 insert into board_member (centre_id, full_name, position, main_post, concurrent, allowance, term_start)
                 values (:c, :n, :p, :m, :conc, :a, :s) returning id
-                """).param("c", centreId).param("n", fullName.strip()).param("p", position).param("m", blank(mainPost))
+                """).param("c", centreId).param("n", fullName.strip()).param("p", position).param("m", Texts.orNull(mainPost))
                 .param("conc", concurrent).param("a", allowance).param("s", termStart).query(Long.class).single();
         log(c, "BoardMember", id, Map.of("fullName", fullName.strip(), "position", position, "replaces", replacesId == null ? 0 : replacesId),
                 "Ban giám đốc: " + fullName.strip());
@@ -204,7 +205,7 @@ public class CentreRecords {
         required(v, "name", name);
         throwIf(v);
         long id = jdbc.sql("insert into subcommittee (centre_id, name, members) values (:c, :n, :m) returning id")
-                .param("c", centreId).param("n", name.strip()).param("m", blank(members)).query(Long.class).single();
+                .param("c", centreId).param("n", name.strip()).param("m", Texts.orNull(members)).query(Long.class).single();
         log(c, "Subcommittee", id, Map.of("name", name.strip()), "Tiểu ban " + name.strip());
         return id;
     }
@@ -222,10 +223,10 @@ public class CentreRecords {
         Long personId = jdbc.sql("""
                 select id from person where province_id = :p and lower(full_name) = lower(:n) and coalesce(origin_org, '') = coalesce(:o, '')
                 order by id limit 1
-                """).param("p", c.provinceId()).param("n", name).param("o", blank(originOrg)).query(Long.class).optional().orElse(null);
+                """).param("p", c.provinceId()).param("n", name).param("o", Texts.orNull(originOrg)).query(Long.class).optional().orElse(null);
         if (personId == null) {
             personId = jdbc.sql("insert into person (province_id, full_name, field, origin_org) values (:p, :n, :f, :o) returning id")
-                    .param("p", c.provinceId()).param("n", name).param("f", blank(field)).param("o", blank(originOrg)).query(Long.class).single();
+                    .param("p", c.provinceId()).param("n", name).param("f", Texts.orNull(field)).param("o", Texts.orNull(originOrg)).query(Long.class).single();
         }
         long pid = personId;
         boolean exists = jdbc.sql("select exists (select 1 from centre_person where centre_id = :c and person_id = :p and role = :r)")
@@ -252,7 +253,7 @@ public class CentreRecords {
         }
         throwIf(v);
         long id = jdbc.sql("insert into training (person_id, course, organiser, held_on) values (:p, :c, :o, :h) returning id")
-                .param("p", personId).param("c", course.strip()).param("o", blank(organiser)).param("h", heldOn).query(Long.class).single();
+                .param("p", personId).param("c", course.strip()).param("o", Texts.orNull(organiser)).param("h", heldOn).query(Long.class).single();
         log(c, "Training", id, Map.of("personId", personId, "course", course.strip()), "Bồi dưỡng: " + course.strip());
     }
 
@@ -276,7 +277,7 @@ public class CentreRecords {
         throwIf(v);
         long id = jdbc.sql("""
                 insert into asset (centre_id, kind, item, quantity, source, value, condition) values (:c, :k, :i, :q, :s, :v, :cond) returning id
-                """).param("c", centreId).param("k", kind).param("i", item.strip()).param("q", quantity).param("s", blank(source))
+                """).param("c", centreId).param("k", kind).param("i", item.strip()).param("q", quantity).param("s", Texts.orNull(source))
                 .param("v", value).param("cond", condition).query(Long.class).single();
         log(c, "Asset", id, Map.of("item", item.strip(), "quantity", quantity), "Tài sản: " + item.strip());
         return id;
@@ -291,7 +292,7 @@ public class CentreRecords {
         }
         throwIf(v);
         long id = jdbc.sql("insert into book (centre_id, title, author, copies) values (:c, :t, :a, :n) returning id")
-                .param("c", centreId).param("t", title.strip()).param("a", blank(author)).param("n", copies).query(Long.class).single();
+                .param("c", centreId).param("t", title.strip()).param("a", Texts.orNull(author)).param("n", copies).query(Long.class).single();
         log(c, "Book", id, Map.of("title", title.strip()), "Tủ sách: " + title.strip());
         return id;
     }
@@ -352,7 +353,7 @@ public class CentreRecords {
         required(v, "name", name);
         throwIf(v);
         long id = jdbc.sql("insert into club (centre_id, name, field, founded_on) values (:c, :n, :f, :d) returning id")
-                .param("c", centreId).param("n", name.strip()).param("f", blank(field)).param("d", foundedOn).query(Long.class).single();
+                .param("c", centreId).param("n", name.strip()).param("f", Texts.orNull(field)).param("d", foundedOn).query(Long.class).single();
         log(c, "Club", id, Map.of("name", name.strip()), "Câu lạc bộ " + name.strip());
         return id;
     }
@@ -402,7 +403,4 @@ public class CentreRecords {
         }
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
-    }
 }

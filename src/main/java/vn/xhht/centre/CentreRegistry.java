@@ -21,6 +21,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
@@ -160,11 +161,11 @@ public class CentreRegistry {
                        combined_with_culture_centre = :comb, model_centre = :model, model_since_year = :since,
                        address = :addr, phone = :phone, email = :email, version = version + 1, updated_at = now()
                 where id = :id and version = :v
-                """).param("name", f.name().strip()).param("fd", blank(f.foundingDecision())).param("fo", f.foundedOn())
+                """).param("name", f.name().strip()).param("fd", Texts.orNull(f.foundingDecision())).param("fo", f.foundedOn())
                 .param("pr", (f.premises() == null ? Centre.Premises.OTHER : f.premises()).name())
                 .param("comb", f.combinedWithCultureCentre()).param("model", f.modelCentre())
                 .param("since", f.modelCentre() ? f.modelSinceYear() : null)
-                .param("addr", blank(f.address())).param("phone", blank(f.phone())).param("email", blank(f.email()))
+                .param("addr", Texts.orNull(f.address())).param("phone", Texts.orNull(f.phone())).param("email", Texts.orNull(f.email()))
                 .param("id", id).param("v", f.version() == null ? -1 : f.version()).update();
         if (n == 0) {
             throw new ConcurrentEditProblem("Centre " + id);
@@ -174,9 +175,6 @@ public class CentreRegistry {
         return after;
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     static Map<String, Object> snapshot(Centre c) {
         Map<String, Object> m = new LinkedHashMap<>();

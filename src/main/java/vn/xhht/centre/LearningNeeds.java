@@ -18,6 +18,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 
@@ -167,8 +168,8 @@ public class LearningNeeds {
                 insert into learning_need (centre_id, province_id, round_id, topic_code, detail, age_group, sex, hamlet_id, phone, source, created_by)
                 values (:c, :p, :r, :t, :d, :a, :s, :h, :ph, :src, :by) returning id
                 """).param("c", c.id()).param("p", c.provinceId()).param("r", n.roundId()).param("t", n.topic())
-                .param("d", blank(n.detail())).param("a", blank(n.ageGroup())).param("s", blank(n.sex())).param("h", n.hamletId())
-                .param("ph", blank(n.phone())).param("src", source).param("by", by).query(Long.class).single();
+                .param("d", Texts.orNull(n.detail())).param("a", Texts.orNull(n.ageGroup())).param("s", Texts.orNull(n.sex())).param("h", n.hamletId())
+                .param("ph", Texts.orNull(n.phone())).param("src", source).param("by", by).query(Long.class).single();
     }
 
     /** Rate-limit rows older than a day are of no use; one instance purges them. */
@@ -178,7 +179,4 @@ public class LearningNeeds {
         jdbc.sql("delete from public_submission where at < now() - interval '1 day'").update();
     }
 
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
-    }
 }

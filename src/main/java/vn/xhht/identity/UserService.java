@@ -15,6 +15,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
@@ -77,7 +78,7 @@ class UserService {
         if (!v.isEmpty()) {
             throw new InvalidInputProblem(v);
         }
-        long id = accounts.insert(username, f.fullName().strip(), blankToNull(f.email()), encoder.encode(f.password()),
+        long id = accounts.insert(username, f.fullName().strip(), Texts.orNull(f.email()), encoder.encode(f.password()),
                 f.role(), f.unitId(), true, false);
         audit.change(AuditAction.CREATE, "AppUser", id, f.unitId(), null, snapshot(accounts.find(id).orElseThrow()),
                 "Tạo tài khoản " + username);
@@ -94,7 +95,7 @@ class UserService {
         if (before.id() == admin.userId() && (!f.enabled() || f.role() != Role.SYSTEM_ADMIN)) {
             throw new InvalidInputProblem("enabled", "user.cannotDemoteSelf");
         }
-        int n = accounts.update(id, f.version() == null ? -1 : f.version(), f.fullName().strip(), blankToNull(f.email()),
+        int n = accounts.update(id, f.version() == null ? -1 : f.version(), f.fullName().strip(), Texts.orNull(f.email()),
                 f.role(), f.unitId(), f.enabled());
         if (n == 0) {
             throw new ConcurrentEditProblem("AppUser " + id);
@@ -160,9 +161,6 @@ class UserService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 
     static Map<String, Object> snapshot(UserAccount a) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import vn.xhht.review.ReviewWorkflow;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
@@ -202,14 +203,14 @@ public class PlanService {
         int n = jdbc.sql("""
                 update plan set direction = :d, tasks = :t, solutions = :s, version = version + 1, updated_at = now()
                 where id = :id and version = :v
-                """).param("d", trim(direction)).param("t", trim(tasks)).param("s", trim(solutions)).param("id", id)
+                """).param("d", Texts.orNull(direction)).param("t", Texts.orNull(tasks)).param("s", Texts.orNull(solutions)).param("id", id)
                 .param("v", version == null ? -1 : version).update();
         if (n == 0) {
             throw new ConcurrentEditProblem("Plan " + id);
         }
         audit.change(AuditAction.UPDATE, "Plan", id, before.ownerUnitId(),
                 Map.of("direction", String.valueOf(before.direction()), "tasks", String.valueOf(before.tasks())),
-                Map.of("direction", String.valueOf(trim(direction)), "tasks", String.valueOf(trim(tasks))), "Sửa nội dung kế hoạch");
+                Map.of("direction", String.valueOf(Texts.orNull(direction)), "tasks", String.valueOf(Texts.orNull(tasks))), "Sửa nội dung kế hoạch");
     }
 
     public void setTarget(CurrentUser user, long planId, Long targetId, String label, String unit, BigDecimal value) {
@@ -228,7 +229,7 @@ public class PlanService {
                 throw new InvalidInputProblem("label", "plan.target.labelRequired");
             }
             jdbc.sql("insert into plan_target (plan_id, label, unit, target, sort) values (:p, :l, :u, :v, 100)")
-                    .param("p", planId).param("l", label.strip()).param("u", trim(unit)).param("v", value).update();
+                    .param("p", planId).param("l", label.strip()).param("u", Texts.orNull(unit)).param("v", value).update();
         }
         touch(planId);
         audit.change(AuditAction.UPDATE, "Plan", planId, p.ownerUnitId(), null,
@@ -250,8 +251,8 @@ public class PlanService {
         }
         long rowId = jdbc.sql("""
                 insert into plan_row (plan_id, month, activity, lead_unit, coordinating, note) values (:p, :m, :a, :l, :c, :n) returning id
-                """).param("p", planId).param("m", first).param("a", activity.strip()).param("l", trim(leadUnit))
-                .param("c", trim(coordinating)).param("n", trim(note)).query(Long.class).single();
+                """).param("p", planId).param("m", first).param("a", activity.strip()).param("l", Texts.orNull(leadUnit))
+                .param("c", Texts.orNull(coordinating)).param("n", Texts.orNull(note)).query(Long.class).single();
         touch(planId);
         audit.change(AuditAction.CREATE, "PlanRow", rowId, p.ownerUnitId(), null, Map.of("month", first.toString(), "activity", activity.strip()),
                 "Thêm dòng kế hoạch tháng " + first.getMonthValue());
@@ -340,7 +341,4 @@ public class PlanService {
                         rs.getString("office"), rs.getLong("plan_id"))).list();
     }
 
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : java.text.Normalizer.normalize(s.strip(), java.text.Normalizer.Form.NFC);
-    }
 }
