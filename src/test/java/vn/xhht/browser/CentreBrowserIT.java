@@ -97,7 +97,9 @@ class CentreBrowserIT {
         assertThat(page.locator("#flash-ok")).containsText("Đã lưu hoạt động");
         assertThat(page.locator("#activity-table")).containsText(title);
         assertThat(page.locator("#activity-table")).containsText("31 / 40");
-        assertThat(page.locator("#month-title")).containsText(LocalDate.now().minusDays(1).getMonthValue() + "/");
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        // years are written without a thousands separator ("11/2026", not "11/2.026")
+        assertThat(page.locator("#month-title")).hasText("Lịch hoạt động tháng " + yesterday.getMonthValue() + "/" + yesterday.getYear());
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
         assertThat(page.locator("#photo-list img")).hasCount(1);
