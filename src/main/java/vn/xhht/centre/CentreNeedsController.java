@@ -44,7 +44,11 @@ class CentreNeedsController {
         CurrentUser user = CurrentUsers.require();
         Centre c = centres.require(user, id);
         model.addAttribute("centre", c);
-        model.addAttribute("rounds", needs.rounds(user, id));
+        var rounds = needs.rounds(user, id);
+        model.addAttribute("rounds", rounds);
+        // guidance (seed 003 §3): survey learning needs at least once a quarter
+        LocalDate quarterStart = LocalDate.now().with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
+        model.addAttribute("noRoundThisQuarter", rounds.stream().noneMatch(r -> !r.heldOn().isBefore(quarterStart)));
         model.addAttribute("summary", needs.summary(user, id));
         model.addAttribute("canEdit", centres.canEdit(user, c));
         Map<String, String> topicNames = new java.util.LinkedHashMap<>();

@@ -170,6 +170,19 @@ class CentreBrowserIT {
     }
 
     @Test
+    void theDirectorIsRemindedToSurveyNeedsEachQuarter() {
+        Page page = signedIn("xa.canyen");
+        page.navigate(url("/centres/mine"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Nhu cầu học tập").setExact(true)).click();
+        // no browser test surveys before this one: the reminder shows, and goes once a round is recorded
+        assertThat(page.locator("#no-round")).containsText("Quý này trung tâm chưa có đợt khảo sát");
+        page.locator("#channel").selectOption("MEETING");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thêm")).first().click();
+        assertThat(page.locator("#no-round")).hasCount(0);
+        assertThat(page.locator("h1")).hasText("Nhu cầu học tập");
+    }
+
+    @Test
     void theDirectorKeepsTheCentresRecord() {
         Page page = signedIn("xa.canyen");
         page.navigate(url("/centres/mine"));
