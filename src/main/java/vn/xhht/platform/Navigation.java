@@ -1,17 +1,43 @@
 package vn.xhht.platform;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+
+import org.springframework.stereotype.Component;
 
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.Role;
 
-/** What each role may use, as links: the navigation shows a role only its own. */
-public final class Navigation {
-    private Navigation() {
+/**
+ * What each role may use, as links: the navigation shows a role only its own. Core links are here; feature
+ * modules add theirs through {@link NavContribution} beans.
+ */
+@Component
+public class Navigation {
+    private final List<NavContribution> contributions;
+
+    Navigation(List<NavContribution> contributions) {
+        this.contributions = contributions.stream().sorted(Comparator.comparingInt(NavContribution::order)).toList();
     }
 
-    public static List<NavItem> forUser(CurrentUser user) {
+    public List<NavItem> forUser(CurrentUser user) {
+        List<NavItem> items = core(user);
+        int tail = items.size() - coreTail(user);
+        List<NavItem> added = new ArrayList<>();
+        for (NavContribution c : contributions) {
+            added.addAll(c.items(user));
+        }
+        // module links go before the reference/admin links at the end
+        items.addAll(tail, added);
+        return items;
+    }
+
+    private static int coreTail(CurrentUser user) {
+        return user.role() == Role.SYSTEM_ADMIN ? 4 : 2;
+    }
+
+    private static List<NavItem> core(CurrentUser user) {
         List<NavItem> items = new ArrayList<>();
         items.add(new NavItem("/", "nav.home"));
         items.add(new NavItem("/units", "nav.units"));

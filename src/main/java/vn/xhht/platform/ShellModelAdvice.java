@@ -13,6 +13,11 @@ import vn.xhht.shared.CurrentUsers;
 /** Puts the signed-in user and its navigation into every page's model (the layout needs them). */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
+    private final Navigation navigation;
+
+    ShellModelAdvice(Navigation navigation) {
+        this.navigation = navigation;
+    }
 
     @ModelAttribute("me")
     CurrentUser me() {
@@ -21,7 +26,7 @@ class ShellModelAdvice {
 
     @ModelAttribute("nav")
     List<NavItem> nav() {
-        return CurrentUsers.find().map(Navigation::forUser).orElse(List.of());
+        return CurrentUsers.find().map(navigation::forUser).orElse(List.of());
     }
 
     @ModelAttribute("currentPath")
