@@ -130,6 +130,7 @@ class CalendarPageController {
     }
 
     /** What the administrator typed, shown again next to the messages. */
-    public record Form(Long id, String date, String kind, String name, String legalBasis, boolean provisional) {
+    public record Form(Long id, String date, String kind, String name, String legalBasis, boolean provisional)
+            implements java.io.Serializable {
     }
 }
