@@ -525,7 +525,7 @@ public class ReportService {
                 continue;
             }
             nums.put(f.code(), n);
-            boolean hasData = f.sourced() && !unsourced.contains(f.source()) || r.aggregate();
+            boolean hasData = f.sourced() && !unsourced.contains(f.code()) || r.aggregate();
             boolean overridden = hasData && old.sourceValue() != null && !same(n, old.sourceValue());
             String reason = Texts.orNull(reasons.get(f.code()));
             if (reason == null && overridden) {
