@@ -126,6 +126,12 @@ class ReportingBrowserIT {
         assertThat(province.locator("#report-status")).hasText("Đã phê duyệt");
         assertThat(province.locator("#save-report")).hasCount(0);
 
+        province.navigate(url("/reports/dashboard?period=2026Q2"));
+        assertThat(province.locator("#indicators")).containsText("Số lượt người tham gia");
+        assertThat(province.locator("#line-chart svg")).hasCount(1);
+        assertThat(province.locator("#bar-chart svg")).hasCount(1);
+        province.goBack();
+
         Download xlsx = province.waitForDownload(() -> province.locator("#export-xlsx").click());
         byte[] bytes = Files.readAllBytes(xlsx.path());
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
