@@ -43,41 +43,63 @@ public class XlsxExport {
      * database query). A non-null {@code title} becomes a merged first row above the headers.
      */
     public long write(OutputStream out, String sheetName, String title, List<Column> columns, Consumer<RowSink> producer) {
+        return writeSheets(out, List.of(new Sheet(sheetName, title, columns, producer)));
+    }
+
+    /** One sheet of a workbook with several (e.g. one per section of a report). */
+    public record Sheet(String name, String title, List<Column> columns, Consumer<RowSink> producer) {
+    }
+
+    /** Writes several sheets in order; returns the total number of data rows. */
+    public long writeSheets(OutputStream out, List<Sheet> sheets) {
         try {
             Workbook wb = new Workbook(out, "XHHT", "1.0");
-            Worksheet ws = wb.newWorksheet(sheetName(sheetName));
-            int r = 0;
-            if (title != null && !title.isBlank()) {
-                ws.value(0, 0, DocumentRenderer.nfc(title));
-                ws.range(0, 0, 0, Math.max(0, columns.size() - 1)).merge();
-                ws.style(0, 0).bold().fontSize(13).set();
-                r = 1;
-            }
-            int headerRow = r;
-            for (int c = 0; c < columns.size(); c++) {
-                Column col = columns.get(c);
-                ws.value(headerRow, c, DocumentRenderer.nfc(col.header()));
-                ws.style(headerRow, c).bold().fillColor("DDE6F0").wrapText(true).set();
-                ws.width(c, Math.max(6, col.widthChars()));
-            }
-            ws.freezePane(0, headerRow + 1);
-            long[] count = {0};
-            int[] row = {headerRow + 1};
-            producer.accept(values -> {
-                int current = row[0]++;
-                for (int c = 0; c < columns.size() && c < values.length; c++) {
-                    cell(ws, current, c, columns.get(c).type(), values[c]);
+            long total = 0;
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (Sheet sheet : sheets) {
+                String name = sheetName(sheet.name());
+                for (int i = 2; !names.add(name); i++) {
+                    String suffix = " (" + i + ")";
+                    name = sheetName(sheet.name()).substring(0, Math.min(sheetName(sheet.name()).length(), 31 - suffix.length())) + suffix;
                 }
-                if (++count[0] % FLUSH_EVERY == 0) {
-                    flush(ws);
-                }
-            });
-            ws.finish();
+                total += sheet(wb.newWorksheet(name), sheet.title(), sheet.columns(), sheet.producer());
+            }
             wb.finish();
-            return count[0];
+            return total;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static long sheet(Worksheet ws, String title, List<Column> columns, Consumer<RowSink> producer) throws IOException {
+        int r = 0;
+        if (title != null && !title.isBlank()) {
+            ws.value(0, 0, DocumentRenderer.nfc(title));
+            ws.range(0, 0, 0, Math.max(0, columns.size() - 1)).merge();
+            ws.style(0, 0).bold().fontSize(13).set();
+            r = 1;
+        }
+        int headerRow = r;
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            ws.value(headerRow, c, DocumentRenderer.nfc(col.header()));
+            ws.style(headerRow, c).bold().fillColor("DDE6F0").wrapText(true).set();
+            ws.width(c, Math.max(6, col.widthChars()));
+        }
+        ws.freezePane(0, headerRow + 1);
+        long[] count = {0};
+        int[] row = {headerRow + 1};
+        producer.accept(values -> {
+            int current = row[0]++;
+            for (int c = 0; c < columns.size() && c < values.length; c++) {
+                cell(ws, current, c, columns.get(c).type(), values[c]);
+            }
+            if (++count[0] % FLUSH_EVERY == 0) {
+                flush(ws);
+            }
+        });
+        ws.finish();
+        return count[0];
     }
 
     private static void flush(Worksheet ws) {

@@ -1,0 +1,105 @@
+package vn.xhht.centre;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.shared.ReportFigureSource;
+
+/**
+ * The centres' figures that periodic reports pre-fill from: activities and participations with their breakdown,
+ * thematic and vocational classes, clubs, the Lifelong Learning Week, the number of centres. Scope: the centres of
+ * the communes in the unit's subtree and in the subtrees of the units it wholly succeeded (as {@link ActivitySummary}).
+ */
+@Component
+@Transactional(readOnly = true)
+class CentreReportFigures implements ReportFigureSource {
+
+    static final List<Figure> FIGURES = java.util.stream.Stream.of(
+            "activities.count", "activities.participations", "activities.women", "activities.ethnic_minority", "activities.disadvantaged",
+            "activities.age_under_15", "activities.age_15_35", "activities.age_36_60", "activities.age_over_60",
+            "activities.thematic_sessions", "activities.thematic_participations", "activities.vocational_classes",
+            "activities.vocational_participations", "clubs.count", "clubs.members", "campaign.llw.activities",
+            "campaign.llw.participations", "campaign.llw.women", "centres.count")
+            .map(c -> new Figure(c, "figure." + c)).toList();
+
+    private final JdbcClient jdbc;
+
+    CentreReportFigures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<Figure> figures() {
+        return FIGURES;
+    }
+
+    @Override
+    public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to) {
+        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
+        Map<String, BigDecimal> m = new HashMap<>();
+        if (ids.isEmpty()) {
+            return m;
+        }
+        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        jdbc.sql("""
+                select count(*) as n, sum(participations) as p, sum(women) as w, sum(ethnic_minority) as e, sum(disadvantaged) as d,
+                       sum(age_under_15) as a1, sum(age_15_35) as a2, sum(age_36_60) as a3, sum(age_over_60) as a4,
+                       count(*) filter (where type_code = 'THEMATIC_SESSION') as ts,
+                       sum(participations) filter (where type_code = 'THEMATIC_SESSION') as tp,
+                       count(*) filter (where type_code = 'SHORT_VOCATIONAL') as vc,
+                       sum(participations) filter (where type_code = 'SHORT_VOCATIONAL') as vp,
+                       count(*) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lw,
+                       sum(participations) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lp,
+                       sum(women) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lwo
+                from activity a left join campaign cp on cp.id = a.campaign_id
+                where a.centre_id in (%s) and a.start_date between :from and :to
+                """.formatted(in)).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
+            put(m, "activities.count", rs.getBigDecimal("n"));
+            put(m, "activities.participations", rs.getBigDecimal("p"));
+            put(m, "activities.women", rs.getBigDecimal("w"));
+            put(m, "activities.ethnic_minority", rs.getBigDecimal("e"));
+            put(m, "activities.disadvantaged", rs.getBigDecimal("d"));
+            put(m, "activities.age_under_15", rs.getBigDecimal("a1"));
+            put(m, "activities.age_15_35", rs.getBigDecimal("a2"));
+            put(m, "activities.age_36_60", rs.getBigDecimal("a3"));
+            put(m, "activities.age_over_60", rs.getBigDecimal("a4"));
+            put(m, "activities.thematic_sessions", rs.getBigDecimal("ts"));
+            put(m, "activities.thematic_participations", zeroIfNull(rs.getBigDecimal("tp")));
+            put(m, "activities.vocational_classes", rs.getBigDecimal("vc"));
+            put(m, "activities.vocational_participations", zeroIfNull(rs.getBigDecimal("vp")));
+            put(m, "campaign.llw.activities", rs.getBigDecimal("lw"));
+            put(m, "campaign.llw.participations", zeroIfNull(rs.getBigDecimal("lp")));
+            put(m, "campaign.llw.women", zeroIfNull(rs.getBigDecimal("lwo")));
+        });
+        jdbc.sql("""
+                select count(distinct c.id) as clubs, count(m.id) as members
+                from club c left join club_member m on m.club_id = c.id and m.joined_on <= :to and (m.left_on is null or m.left_on > :to)
+                where c.centre_id in (%s) and (c.founded_on is null or c.founded_on <= :to)
+                """.formatted(in)).param("to", to).query((java.sql.ResultSet rs) -> {
+            put(m, "clubs.count", rs.getBigDecimal("clubs"));
+            put(m, "clubs.members", rs.getBigDecimal("members"));
+        });
+        // centres of the communes existing at the end of the period
+        m.put("centres.count", jdbc.sql("""
+                select count(*) from centre c join org_unit u on u.id = c.commune_id
+                where c.id in (%s) and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
+                """.formatted(in)).param("to", to).query(BigDecimal.class).single());
+        return m;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO : v;
+    }
+
+    private static void put(Map<String, BigDecimal> m, String code, BigDecimal v) {
+        m.put(code, v == null ? BigDecimal.ZERO : v);
+    }
+}

@@ -1,0 +1,145 @@
+package vn.xhht.reporting;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.review.Review;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.Role;
+
+/**
+ * Who has reported (R28–R30): every unit that must submit the template for the period within the subtree of a unit
+ * (the structure valid at the end of the period, including the units it wholly succeeded), with on time / late /
+ * missing / returned / approved, counted by the database; and reminders to the missing ones.
+ */
+@Service
+@Transactional
+public class CompletenessBoard {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final TemplateCatalog templates;
+    private final ReportService reports;
+    private final AuditTrail audit;
+    private final ReminderMail mail;
+
+    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportService reports, AuditTrail audit, ReminderMail mail) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.templates = templates;
+        this.reports = reports;
+        this.audit = audit;
+        this.mail = mail;
+    }
+
+    /** A unit's line: its report (if any), status, due date and standing. */
+    public record Line(long unitId, String unitName, String parentName, Long reportId, Review.Status status, OffsetDateTime submittedAt,
+                       LocalDate dueDate, String standing) {
+    }
+
+    public record Counts(long expected, long onTime, long late, long missing, long approved, long returned, long notDue) {
+    }
+
+    public record Board(ReportTemplate template, ReportPeriod period, OrgUnit unit, LocalDate dueDate, Counts counts, List<Line> lines) {
+    }
+
+    @Transactional(readOnly = true)
+    public Board board(CurrentUser user, String templateCode, String periodCode, Long unitId, LocalDate today) {
+        ReportTemplate t = templates.require(templateCode);
+        ReportPeriod p = reports.period(t, periodCode);
+        OrgUnit unit = units.requireReadable(user, unitId == null ? user.unitId() : unitId);
+        int level = t.submittingLevel(p.to()).orElseThrow(() -> new InvalidInputProblem("period", "report.period.noLevel", p.label()));
+        LocalDate defaultDue = ReportPeriods.due(t.dueRule(), p);
+        List<Line> lines = new ArrayList<>();
+        long[] c = new long[6];
+        // standing per unit is decided in SQL: approved / returned / on time / late (submitted after due) / missing (due passed) / not due
+        jdbc.sql("""
+                with recursive roots(id) as (
+                    select cast(:unit as bigint)
+                    union
+                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id where s.coverage = 'FULL'
+                ), root_paths as (select path from org_unit where id in (select id from roots))
+                select u.id, u.name, pu.name as parent_name, r.id as report_id, st.status, st.submitted_at,
+                       coalesce(o.due_date, :due) as due_date,
+                       case when st.status = 'APPROVED' then 'APPROVED'
+                            when st.status = 'RETURNED' then 'RETURNED'
+                            when st.status = 'SUBMITTED' and (st.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > coalesce(o.due_date, :due) then 'LATE'
+                            when st.status = 'SUBMITTED' then 'ON_TIME'
+                            when :today > coalesce(o.due_date, :due) then 'MISSING'
+                            else 'NOT_DUE' end as standing
+                from org_unit u
+                left join org_unit pu on pu.id = u.parent_id
+                left join report r on r.unit_id = u.id and r.template_code = :t and r.period_code = :p
+                left join review_state st on st.subject_type = 'Report' and st.subject_id = r.id
+                left join report_due_override o on o.template_code = :t and o.period_code = :p and o.province_id = u.province_id
+                where u.level = :level
+                  and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
+                  and exists (select 1 from root_paths rp where u.path like rp.path || '%')
+                order by pu.name, u.name
+                """).param("unit", unit.id()).param("due", defaultDue).param("today", today).param("t", t.code()).param("p", p.code())
+                .param("level", level).param("to", p.to())
+                .query((java.sql.ResultSet rs) -> {
+                    String standing = rs.getString("standing");
+                    String status = rs.getString("status");
+                    lines.add(new Line(rs.getLong("id"), rs.getString("name"), rs.getString("parent_name"), rs.getObject("report_id", Long.class),
+                            status == null ? null : Review.Status.valueOf(status), rs.getObject("submitted_at", OffsetDateTime.class),
+                            rs.getObject("due_date", LocalDate.class), standing));
+                    switch (standing) {
+                        case "ON_TIME" -> c[0]++;
+                        case "LATE" -> c[1]++;
+                        case "MISSING" -> c[2]++;
+                        case "APPROVED" -> c[3]++;
+                        case "RETURNED" -> c[4]++;
+                        default -> c[5]++;
+                    }
+                });
+        // approved reports count as submitted, on time or late by their submission date
+        long approvedLate = lines.stream().filter(l -> "APPROVED".equals(l.standing()) && l.submittedAt() != null
+                && l.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate().isAfter(l.dueDate())).count();
+        Counts counts = new Counts(lines.size(), c[0] + c[3] - approvedLate, c[1] + approvedLate, c[2], c[3], c[4], c[5]);
+        LocalDate due = unit.provinceId() != null || unit.level() == OrgUnit.PROVINCE
+                ? reports.dueDate(t, p, unit.provinceId() == null ? unit.id() : unit.provinceId()) : defaultDue;
+        return new Board(t, p, unit, due, counts, lines);
+    }
+
+    /**
+     * Reminds the units that have not submitted (or were returned): a notice on their home page and, where an SMTP
+     * server is configured, an e-mail to their accounts. Returns how many units were reminded.
+     */
+    public int remind(CurrentUser user, String templateCode, String periodCode, long unitId, LocalDate today) {
+        if (!(user.role() == Role.SYSTEM_ADMIN || user.role() == Role.PROVINCE_OFFICER || user.role() == Role.DISTRICT_OFFICER)
+                || !units.canWrite(user, unitId)) {
+            throw new AccessDeniedProblem("report.cannotRemind");
+        }
+        Board b = board(user, templateCode, periodCode, unitId, today);
+        int n = 0;
+        for (Line l : b.lines()) {
+            if (l.status() == null || l.status() == Review.Status.DRAFT || l.status() == Review.Status.RETURNED) {
+                int mailed = mail.send(l.unitId(), b.template(), b.period(), l.dueDate());
+                jdbc.sql("insert into report_reminder (template_code, period_code, unit_id, sent_by, emailed) values (:t, :p, :u, :by, :m)")
+                        .param("t", b.template().code()).param("p", b.period().code()).param("u", l.unitId()).param("by", user.username())
+                        .param("m", mailed).update();
+                n++;
+            }
+        }
+        audit.change(AuditAction.CREATE, "ReportReminder", b.template().code() + "/" + b.period().code(), unitId, null,
+                Map.of("units", n), "Nhắc nộp " + b.template().title() + " " + b.period().label());
+        return n;
+    }
+}

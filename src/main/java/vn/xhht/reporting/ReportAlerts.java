@@ -1,0 +1,88 @@
+package vn.xhht.reporting;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.platform.HomeAlert;
+import vn.xhht.platform.HomeAlertSource;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Role;
+
+/**
+ * Home-page notices of the user's own unit: reminders sent from the completeness board, and reports due within two
+ * weeks or overdue (up to 60 days) that it has not submitted.
+ */
+@Component
+class ReportAlerts implements HomeAlertSource {
+
+    private final JdbcClient jdbc;
+    private final TemplateCatalog templates;
+    private final OrgUnitDirectory units;
+    private final ReportService reports;
+
+    ReportAlerts(JdbcClient jdbc, TemplateCatalog templates, OrgUnitDirectory units, ReportService reports) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.units = units;
+        this.reports = reports;
+    }
+
+    @Override
+    public List<HomeAlert> alertsFor(CurrentUser user, LocalDate today) {
+        if (!ReportService.WRITERS.contains(user.role()) || user.role() == Role.SYSTEM_ADMIN) {
+            return List.of();
+        }
+        OrgUnit unit = units.require(user.unitId());
+        List<HomeAlert> alerts = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        jdbc.sql("""
+                select m.template_code, m.period_code, max(m.sent_at) as sent_at
+                from report_reminder m
+                left join report r on r.template_code = m.template_code and r.period_code = m.period_code and r.unit_id = m.unit_id
+                left join review_state s on s.subject_type = 'Report' and s.subject_id = r.id
+                where m.unit_id = :u and m.sent_at > now() - interval '90 days' and (s.status is null or s.status in ('DRAFT', 'RETURNED'))
+                group by m.template_code, m.period_code order by 3 desc limit 10
+                """).param("u", unit.id()).query((java.sql.ResultSet rs) -> {
+            String periodCode = rs.getString("period_code");
+            templates.find(rs.getString("template_code")).ifPresent(t -> ReportPeriods.parse(t, periodCode).ifPresent(p -> {
+                seen.add(t.code() + "/" + p.code());
+                LocalDate due = reports.dueDate(t, p, unit.provinceId());
+                alerts.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "report.alert.reminded", List.of(t.title(), p.label(), format(due)),
+                        "/reports?templateCode=" + t.code() + "&period=" + p.code()));
+            }));
+        });
+        for (ReportTemplate t : templates.all()) {
+            for (int y = today.getYear() - 1; y <= today.getYear(); y++) {
+                for (ReportPeriod p : ReportPeriods.periods(t, y)) {
+                    if (seen.contains(t.code() + "/" + p.code()) || t.submittingLevel(p.to()).orElse(-1) != unit.level() || !unit.validOn(p.to())) {
+                        continue;
+                    }
+                    LocalDate due = reports.dueDate(t, p, unit.provinceId());
+                    if (due.isAfter(today.plusDays(14)) || due.isBefore(today.minusDays(60)) || p.from().isAfter(today)) {
+                        continue;
+                    }
+                    String status = reports.find(t.code(), p.code(), unit.id()).flatMap(id -> jdbc.sql(
+                            "select status from review_state where subject_type = 'Report' and subject_id = :id").param("id", id).query(String.class).optional())
+                            .orElse(null);
+                    if (status == null || status.equals("DRAFT") || status.equals("RETURNED")) {
+                        boolean overdue = today.isAfter(due);
+                        alerts.add(new HomeAlert(overdue ? HomeAlert.Severity.OVERDUE : HomeAlert.Severity.WARNING,
+                                overdue ? "report.alert.overdue" : "report.alert.due", List.of(t.title(), p.label(), format(due)),
+                                "/reports?templateCode=" + t.code() + "&period=" + p.code()));
+                    }
+                }
+            }
+        }
+        return alerts;
+    }
+
+    private static String format(LocalDate d) {
+        return d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+}

@@ -1,0 +1,240 @@
+package vn.xhht.reporting;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import vn.xhht.document.DocumentRenderer;
+import vn.xhht.document.OfficialDocument;
+import vn.xhht.document.XlsxExport;
+import vn.xhht.document.XlsxExport.Column;
+import vn.xhht.document.XlsxExport.ColumnType;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.reporting.ReportTemplate.Field;
+import vn.xhht.reporting.ReportTemplate.FieldType;
+import vn.xhht.reporting.ReportTemplate.Section;
+
+/**
+ * A report as .xlsx (one sheet per section, figures as numbers, an annex sheet per child for an aggregate) and as an
+ * official document (.pdf/.docx, NĐ 30/2020 layout) through the one document component; an aggregate gets an annex
+ * table with one row per unit below.
+ */
+@Component
+class ReportDocuments {
+
+    /** Figures of the annex table in the .pdf/.docx (the .xlsx annex has every figure). */
+    static final int ANNEX_COLUMNS = 6;
+
+    private final XlsxExport xlsx;
+    private final DocumentRenderer renderer;
+    private final OrgUnitDirectory units;
+    private final ReportService reports;
+
+    ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports) {
+        this.xlsx = xlsx;
+        this.renderer = renderer;
+        this.units = units;
+        this.reports = reports;
+    }
+
+    void xlsx(Report r, OutputStream out) {
+        Map<String, BigDecimal> last = reports.lastYear(r);
+        List<XlsxExport.Sheet> sheets = new ArrayList<>();
+        String title = r.template().title() + " — " + r.period().label() + " — " + r.unitName();
+        for (Section s : r.template().sections()) {
+            boolean numbers = s.fields().stream().anyMatch(Field::numeric);
+            List<Column> cols = numbers
+                    ? List.of(new Column("Mã", ColumnType.TEXT, 18), new Column("Chỉ tiêu", ColumnType.TEXT, 50), new Column("Đơn vị tính", ColumnType.TEXT, 14),
+                    new Column("Kỳ này", ColumnType.DECIMAL, 14), new Column("Cùng kỳ năm trước", ColumnType.DECIMAL, 16),
+                    new Column("Sửa tay (lý do)", ColumnType.TEXT, 40), new Column("Nội dung", ColumnType.TEXT, 60))
+                    : List.of(new Column("Mã", ColumnType.TEXT, 18), new Column("Mục", ColumnType.TEXT, 40), new Column("Nội dung", ColumnType.TEXT, 100));
+            sheets.add(new XlsxExport.Sheet(sheetName(s), title, cols, sink -> {
+                for (Field f : s.fields()) {
+                    if (f.type() == FieldType.TABLE) {
+                        continue;
+                    }
+                    Report.Value v = r.value(f.code());
+                    if (numbers) {
+                        sink.row(f.code(), f.label(), f.type() == FieldType.PERCENTAGE ? "%" : f.unit(), v == null ? null : v.num(),
+                                last.get(f.code()), v != null && v.overridden() ? v.reason() : null, v == null ? null : v.text());
+                    } else {
+                        sink.row(f.code(), f.label(), v == null ? null : v.text());
+                    }
+                }
+            }));
+            for (Field f : s.fields()) {
+                if (f.type() == FieldType.TABLE) {
+                    List<Column> tc = new ArrayList<>();
+                    tc.add(new Column("TT", ColumnType.INTEGER, 5));
+                    f.columns().forEach(c -> tc.add(new Column(c, ColumnType.TEXT, 28)));
+                    sheets.add(new XlsxExport.Sheet(f.label(), f.label(), tc, sink -> {
+                        int i = 1;
+                        for (List<String> row : r.tableRows(f.code())) {
+                            Object[] vals = new Object[tc.size()];
+                            vals[0] = i++;
+                            for (int c = 0; c < row.size() && c + 1 < vals.length; c++) {
+                                vals[c + 1] = row.get(c);
+                            }
+                            sink.row(vals);
+                        }
+                    }));
+                }
+            }
+        }
+        if (r.aggregate()) {
+            List<Field> numeric = r.template().fields().stream().filter(Field::numeric).toList();
+            List<Column> cols = new ArrayList<>();
+            cols.add(new Column("Đơn vị", ColumnType.TEXT, 36));
+            cols.add(new Column("Trạng thái", ColumnType.TEXT, 14));
+            numeric.forEach(f -> cols.add(new Column(f.label(), f.type() == FieldType.PERCENTAGE ? ColumnType.DECIMAL : ColumnType.DECIMAL, 14)));
+            List<ReportService.ChildReport> children = reports.children(r.template(), r.period(), r.unitId());
+            sheets.add(new XlsxExport.Sheet("Phụ lục theo đơn vị", "Phụ lục: số liệu từng đơn vị trực thuộc — " + title, cols, sink -> {
+                for (ReportService.ChildReport c : children) {
+                    Object[] vals = new Object[cols.size()];
+                    vals[0] = c.unitName();
+                    vals[1] = statusText(c);
+                    for (int i = 0; i < numeric.size(); i++) {
+                        vals[i + 2] = c.values().get(numeric.get(i).code());
+                    }
+                    sink.row(vals);
+                }
+            }));
+        }
+        xlsx.writeSheets(out, sheets);
+    }
+
+    void pdf(Report r, OutputStream out) {
+        renderer.renderPdf(document(r), out);
+    }
+
+    void docx(Report r, OutputStream out) {
+        renderer.renderDocx(document(r), out);
+    }
+
+    OfficialDocument document(Report r) {
+        OrgUnit unit = units.require(r.unitId());
+        List<OrgUnit> ancestors = units.ancestors(unit);
+        OrgUnit parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
+        boolean centre = unit.level() == OrgUnit.COMMUNE && r.template().code().startsWith("centre");
+        String issuer = centre ? "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" : unit.level() == OrgUnit.PROVINCE ? "SỞ GIÁO DỤC VÀ ĐÀO TẠO" : "UBND " + upper(unit.name());
+        String parentAuthority = centre ? "UBND " + upper(unit.name()) : unit.level() == OrgUnit.PROVINCE ? "UBND " + upper(unit.name())
+                : parent == null || parent.level() == OrgUnit.NATION ? null : "UBND " + upper(parent.name());
+        String place = unit.name().replaceFirst("^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) ", "");
+        Map<String, BigDecimal> last = reports.lastYear(r);
+        List<OfficialDocument.Block> blocks = new ArrayList<>();
+        blocks.add(new OfficialDocument.Paragraph("Thực hiện chế độ báo cáo định kỳ, " + unit.name() + " báo cáo kết quả " + r.period().label().toLowerCase()
+                + " như sau" + (r.aggregate() ? " (tổng hợp từ báo cáo đã được duyệt của các đơn vị trực thuộc, chi tiết tại Phụ lục):" : ":")));
+        for (Section s : r.template().sections()) {
+            int dot = s.title().indexOf(". ");
+            blocks.add(dot > 0 && dot < 6 ? new OfficialDocument.Heading(s.title().substring(0, dot + 1), s.title().substring(dot + 2))
+                    : new OfficialDocument.Heading("", s.title()));
+            List<List<String>> rows = new ArrayList<>();
+            int i = 1;
+            for (Field f : s.fields()) {
+                if (f.numeric()) {
+                    Report.Value v = r.value(f.code());
+                    rows.add(List.of(String.valueOf(i++), f.label() + (v != null && v.overridden() ? " (*)" : ""),
+                            f.type() == FieldType.PERCENTAGE ? "%" : f.unit() == null ? "" : f.unit(), format(v == null ? null : v.num()),
+                            format(last.get(f.code()))));
+                }
+            }
+            if (!rows.isEmpty()) {
+                blocks.add(new OfficialDocument.Table(List.of("TT", "Nội dung", "Đơn vị tính", "Kỳ này", "Cùng kỳ năm trước"), rows));
+            }
+            for (Field f : s.fields()) {
+                if (f.type() == FieldType.TEXT) {
+                    String text = r.text(f.code());
+                    blocks.add(new OfficialDocument.Paragraph(f.label() + ": " + (text == null ? "(không có)" : text)));
+                } else if (f.type() == FieldType.TABLE) {
+                    List<String> headers = new ArrayList<>();
+                    headers.add("TT");
+                    headers.addAll(f.columns());
+                    List<List<String>> trs = new ArrayList<>();
+                    int n = 1;
+                    for (List<String> row : r.tableRows(f.code())) {
+                        List<String> tr = new ArrayList<>();
+                        tr.add(String.valueOf(n++));
+                        for (int c = 0; c < f.columns().size(); c++) {
+                            tr.add(c < row.size() ? row.get(c) : "");
+                        }
+                        trs.add(tr);
+                    }
+                    blocks.add(new OfficialDocument.Paragraph(f.label() + (trs.isEmpty() ? ": (không có)" : ":")));
+                    if (!trs.isEmpty()) {
+                        blocks.add(new OfficialDocument.Table(headers, trs));
+                    }
+                }
+            }
+        }
+        List<String> overridden = r.template().fields().stream().filter(f -> r.value(f.code()) != null && r.value(f.code()).overridden())
+                .map(f -> f.label() + ": " + r.value(f.code()).reason()).toList();
+        if (!overridden.isEmpty()) {
+            blocks.add(new OfficialDocument.Paragraph("(*) Số liệu được điều chỉnh so với dữ liệu hệ thống — " + String.join("; ", overridden) + "."));
+        }
+        if (r.aggregate()) {
+            List<Field> key = annexFields(r.template());
+            List<String> headers = new ArrayList<>(List.of("TT", "Đơn vị", "Trạng thái"));
+            key.forEach(f -> headers.add(f.label()));
+            List<List<String>> rows = new ArrayList<>();
+            int i = 1;
+            for (ReportService.ChildReport c : reports.children(r.template(), r.period(), r.unitId())) {
+                List<String> row = new ArrayList<>(List.of(String.valueOf(i++), c.unitName(), statusText(c)));
+                key.forEach(f -> row.add(format(c.values().get(f.code()))));
+                rows.add(row);
+            }
+            blocks.add(new OfficialDocument.Heading("", "PHỤ LỤC: SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC"));
+            blocks.add(new OfficialDocument.Table(headers, rows));
+        }
+        blocks.add(new OfficialDocument.Paragraph("Đơn vị báo cáo chịu trách nhiệm về tính chính xác của số liệu báo cáo."));
+        String recipient = r.review().reviewerUnitId() == unit.id() ? null : units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(null);
+        List<String> recipients = new ArrayList<>();
+        if (recipient != null) {
+            recipients.add("- " + recipient + " (để báo cáo);");
+        }
+        recipients.add("- Lưu: VT.");
+        return new OfficialDocument(parentAuthority, issuer, "Số:      /BC-" + (centre ? "TTHTCĐ" : "GDTX"), place, LocalDate.now(), "BÁO CÁO",
+                r.template().title() + " " + r.period().label().toLowerCase(), blocks, recipients,
+                new OfficialDocument.Signature(centre ? null : "TM. ỦY BAN NHÂN DÂN", centre ? "GIÁM ĐỐC" : "CHỦ TỊCH", ""));
+    }
+
+    /** The key figures (marked {@code key: true}) first, then the others, at most {@link #ANNEX_COLUMNS}. */
+    static List<Field> annexFields(ReportTemplate t) {
+        List<Field> out = new ArrayList<>(t.fields().stream().filter(f -> f.numeric() && f.key()).toList());
+        t.fields().stream().filter(f -> f.numeric() && !f.key() && !f.computed()).forEach(out::add);
+        return out.subList(0, Math.min(ANNEX_COLUMNS, out.size()));
+    }
+
+    static String statusText(ReportService.ChildReport c) {
+        if (c.status() == null) {
+            return "Chưa lập";
+        }
+        return switch (c.status()) {
+            case DRAFT -> "Chưa nộp";
+            case SUBMITTED -> "Đã nộp, chờ duyệt";
+            case RETURNED -> "Bị trả lại";
+            case APPROVED -> "Đã duyệt";
+        };
+    }
+
+    static String format(BigDecimal v) {
+        if (v == null) {
+            return "";
+        }
+        java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("vi-VN")));
+        return f.format(v);
+    }
+
+    private static String sheetName(Section s) {
+        return s.title();
+    }
+
+    private static String upper(String s) {
+        return s.toUpperCase(java.util.Locale.forLanguageTag("vi"));
+    }
+}

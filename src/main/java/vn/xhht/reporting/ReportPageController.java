@@ -1,0 +1,364 @@
+package vn.xhht.reporting;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.evidence.FileKind;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.platform.FormErrors;
+import vn.xhht.reporting.ReportTemplate.Field;
+import vn.xhht.review.ReviewWorkflow;
+import vn.xhht.shared.ConcurrentEditProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+
+@Controller
+class ReportPageController {
+
+    private final ReportService reports;
+    private final TemplateCatalog templates;
+    private final CompletenessBoard board;
+    private final ReportDocuments documents;
+    private final ReviewWorkflow reviews;
+    private final OrgUnitDirectory units;
+    private final EvidenceStore evidence;
+    private final MessageSource messages;
+    private final AuditTrail audit;
+
+    ReportPageController(ReportService reports, TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
+                         ReviewWorkflow reviews, OrgUnitDirectory units, EvidenceStore evidence, MessageSource messages, AuditTrail audit) {
+        this.reports = reports;
+        this.templates = templates;
+        this.board = board;
+        this.documents = documents;
+        this.reviews = reviews;
+        this.units = units;
+        this.evidence = evidence;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    /** A field as the form shows it. */
+    public record FieldView(Field field, String value, BigDecimal sourceValue, boolean overridden, String reason, boolean noSource,
+                            BigDecimal lastYear, String error, String reasonError) {
+        public boolean readOnlyFigure() {
+            return field.computed();
+        }
+    }
+
+    public record SectionView(String title, List<FieldView> fields) {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(CompletenessBoard.VIETNAM);
+    }
+
+    @GetMapping("/reports")
+    String list(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit unit = units.require(user.unitId());
+        model.addAttribute("unit", unit);
+        model.addAttribute("templates", templates.all());
+        model.addAttribute("reports", reports.list(user, blank(templateCode), blank(period), null, 200));
+        model.addAttribute("templateCode", templateCode);
+        model.addAttribute("period", period);
+        model.addAttribute("suggested", suggestions());
+        return "reports/list";
+    }
+
+    /** For each template, the period due next (or last due) from today: what a user most likely reports now. */
+    Map<String, String> suggestions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        LocalDate today = today();
+        for (ReportTemplate t : templates.all()) {
+            String best = null;
+            for (int y = today.getYear() - 1; y <= today.getYear(); y++) {
+                for (ReportPeriod p : ReportPeriods.periods(t, y)) {
+                    if (!p.from().isAfter(today)) {
+                        best = p.code();
+                    }
+                }
+            }
+            if (best != null) {
+                m.put(t.code(), best);
+            }
+        }
+        return m;
+    }
+
+    @PostMapping("/reports")
+    String create(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period,
+                  @RequestParam(required = false) Long unitId, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        try {
+            ReportTemplate t = templates.require(templateCode);
+            ReportPeriod p = reports.period(t, period);
+            OrgUnit reporting = reports.unitForPeriod(units.require(unit), p);
+            var existing = reports.find(t.code(), p.code(), reporting.id());
+            if (existing.isPresent()) {
+                reports.require(user, existing.get());
+                return "redirect:/reports/" + existing.get();
+            }
+            return "redirect:/reports/" + reports.create(user, t.code(), p.code(), unit).id();
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages));
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+            return "redirect:/reports?templateCode=" + (templateCode == null ? "" : templateCode) + "&period=" + (period == null ? "" : period);
+        }
+    }
+
+    @GetMapping("/reports/{id}")
+    String report(@PathVariable long id, Model model) {
+        return page(model, reports.require(CurrentUsers.require(), id), null, null, Map.of());
+    }
+
+    String page(Model model, Report r, Map<String, String> typed, Map<String, String> typedReasons, Map<String, String> errors) {
+        CurrentUser user = CurrentUsers.require();
+        Set<String> unsourced = reports.unsourced(r.template());
+        Map<String, BigDecimal> last = reports.lastYear(r);
+        List<SectionView> sections = new ArrayList<>();
+        for (ReportTemplate.Section s : r.template().sections()) {
+            List<FieldView> fields = new ArrayList<>();
+            for (Field f : s.fields()) {
+                Report.Value v = r.value(f.code());
+                String value = typed != null && typed.containsKey(f.code()) ? typed.get(f.code())
+                        : v == null ? null : f.numeric() ? (v.num() == null ? null : v.num().toPlainString()) : v.text();
+                String reason = typedReasons != null && typedReasons.containsKey(f.code()) ? typedReasons.get(f.code()) : v == null ? null : v.reason();
+                fields.add(new FieldView(f, value, v == null ? null : v.sourceValue(), v != null && v.overridden(), reason,
+                        unsourced.contains(f.code()), last.get(f.code()), errors.get(f.code()), errors.get("reason." + f.code())));
+            }
+            sections.add(new SectionView(s.title(), fields));
+        }
+        model.addAttribute("report", r);
+        model.addAttribute("sections", sections);
+        model.addAttribute("errors", errors);
+        model.addAttribute("history", reviews.history(ReportService.SUBJECT, r.id()));
+        model.addAttribute("attachments", evidence.list(ReportService.SUBJECT, r.id()));
+        model.addAttribute("canEdit", reports.canEdit(user, r));
+        model.addAttribute("canSubmit", reviews.canSubmit(user, r.review()) && reports.canEdit(user, r));
+        model.addAttribute("canDecide", reviews.canDecide(user, r.review()));
+        model.addAttribute("canReopen", reports.canReopen(user, r));
+        model.addAttribute("late", r.review().late(today()));
+        model.addAttribute("children", r.aggregate() ? reports.children(r.template(), r.period(), r.unitId()) : List.of());
+        model.addAttribute("annexFields", ReportDocuments.annexFields(r.template()));
+        model.addAttribute("reviewer", units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(""));
+        return "reports/report";
+    }
+
+    @PostMapping("/reports/{id}/values")
+    String save(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        Report r = reports.require(user, id);
+        Map<String, String> values = new LinkedHashMap<>(), reasons = new HashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("v.")) {
+                values.put(k.substring(2), v);
+            } else if (k.startsWith("reason.")) {
+                reasons.put(k.substring(7), v);
+            }
+        });
+        long version;
+        try {
+            version = Long.parseLong(form.getOrDefault("version", ""));
+        } catch (NumberFormatException e) {
+            version = -1;
+        }
+        try {
+            reports.saveValues(user, id, version, values, reasons);
+            redirect.addFlashAttribute("ok", text("report.saved"));
+            return "redirect:/reports/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("error", text("report.notSaved"));
+            return page(model, r, values, reasons, FormErrors.of(e, messages));
+        } catch (ConcurrentEditProblem e) {
+            model.addAttribute("error", text("report.concurrent"));
+            return page(model, reports.require(user, id), values, reasons, Map.of());
+        }
+    }
+
+    @PostMapping("/reports/{id}/refresh")
+    String refresh(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            List<ReportService.Change> changes = reports.refresh(CurrentUsers.require(), id);
+            redirect.addFlashAttribute("changes", changes);
+            redirect.addFlashAttribute("ok", changes.isEmpty() ? text("report.refresh.none") : text("report.refresh.changed", changes.size()));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    @PostMapping("/reports/{id}/submit")
+    String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            reports.submit(user, id);
+            redirect.addFlashAttribute("ok", text("report.submitted"));
+            return "redirect:/reports/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("error", text("report.notSubmitted"));
+            return page(model, reports.require(user, id), null, null, FormErrors.of(e, messages));
+        }
+    }
+
+    @PostMapping("/reports/{id}/approve")
+    String approve(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return decide(id, redirect, () -> reports.approve(CurrentUsers.require(), id, comment), "report.approved");
+    }
+
+    @PostMapping("/reports/{id}/return")
+    String returnIt(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
+        return decide(id, redirect, () -> reports.returnWithComment(CurrentUsers.require(), id, comment), "report.returned");
+    }
+
+    @PostMapping("/reports/{id}/reopen")
+    String reopen(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        return decide(id, redirect, () -> reports.reopen(CurrentUsers.require(), id, reason), "report.reopened");
+    }
+
+    private String decide(long id, RedirectAttributes redirect, Runnable action, String okKey) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("ok", text(okKey));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    @PostMapping("/reports/{id}/attachments")
+    String attach(@PathVariable long id, @RequestParam(required = false, name = "files") List<MultipartFile> files, RedirectAttributes redirect)
+            throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        Report r = reports.require(user, id);
+        if (!reports.canEdit(user, r)) {
+            redirect.addFlashAttribute("error", text(r.review().status() == vn.xhht.review.Review.Status.APPROVED ? "report.locked.approved" : "report.locked.submitted"));
+            return "redirect:/reports/" + id;
+        }
+        List<EvidenceStore.Upload> uploads = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile f : files) {
+                if (!f.isEmpty()) {
+                    uploads.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
+                }
+            }
+        }
+        try {
+            evidence.storeAll(user, ReportService.SUBJECT, id, r.unitId(), uploads, Set.of(FileKind.values()), "files");
+            redirect.addFlashAttribute("ok", text("report.attached", uploads.size()));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/reports/" + id;
+    }
+
+    @GetMapping("/reports/{id}/export.{format}")
+    void export(@PathVariable long id, @PathVariable String format, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        Report r = reports.require(user, id);
+        String file = fileName(r) + "." + format;
+        switch (format) {
+            case "xlsx" -> {
+                response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+                documents.xlsx(r, response.getOutputStream());
+            }
+            case "pdf" -> {
+                response.setContentType("application/pdf");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+                documents.pdf(r, response.getOutputStream());
+            }
+            case "docx" -> {
+                response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+                documents.docx(r, response.getOutputStream());
+            }
+            default -> throw new NotFoundProblem("error.404.text");
+        }
+        audit.access(AuditAction.EXPORT, ReportService.SUBJECT, id, r.unitId(), "Xuất " + format + " " + r.template().title() + " " + r.period().label());
+    }
+
+    static String fileName(Report r) {
+        return "bao-cao-" + r.template().code() + "-" + r.period().code() + "-" + r.unitId();
+    }
+
+    // ---------------------------------------------------------------- completeness board
+
+    @GetMapping("/reports/board")
+    String board(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period,
+                 @RequestParam(required = false) Long unitId, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        String code = blank(templateCode) == null ? templates.all().get(0).code() : templateCode;
+        ReportTemplate t = templates.find(code).orElse(templates.all().get(0));
+        String p = blank(period) == null ? suggestions().getOrDefault(t.code(), ReportPeriods.periods(t, today().getYear()).get(0).code()) : period;
+        model.addAttribute("templates", templates.all());
+        model.addAttribute("templateCode", t.code());
+        model.addAttribute("period", p);
+        model.addAttribute("unitId", unitId);
+        try {
+            CompletenessBoard.Board b = board.board(user, t.code(), p, unitId, today());
+            model.addAttribute("board", b);
+            model.addAttribute("canRemind", user.role() != vn.xhht.shared.Role.COMMUNE_OFFICER && units.canWrite(user, b.unit().id())
+                    && user.role() != vn.xhht.shared.Role.ASSOCIATION_EVALUATOR && user.role() != vn.xhht.shared.Role.INSPECTOR);
+            model.addAttribute("canSetDue", b.unit().level() == OrgUnit.PROVINCE && units.canWrite(user, b.unit().id())
+                    && (user.role() == vn.xhht.shared.Role.PROVINCE_OFFICER || user.isAdmin()));
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+        }
+        return "reports/board";
+    }
+
+    @PostMapping("/reports/board/remind")
+    String remind(@RequestParam String templateCode, @RequestParam String period, @RequestParam long unitId, RedirectAttributes redirect) {
+        int n = board.remind(CurrentUsers.require(), templateCode, period, unitId, today());
+        redirect.addFlashAttribute("ok", text("report.reminded", n));
+        return "redirect:/reports/board?templateCode=" + templateCode + "&period=" + period + "&unitId=" + unitId;
+    }
+
+    @PostMapping("/reports/board/due")
+    String due(@RequestParam String templateCode, @RequestParam String period, @RequestParam long unitId,
+               @RequestParam(required = false) LocalDate dueDate, RedirectAttributes redirect) {
+        try {
+            reports.overrideDueDate(CurrentUsers.require(), templateCode, period, unitId, dueDate);
+            redirect.addFlashAttribute("ok", text("report.due.saved"));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/reports/board?templateCode=" + templateCode + "&period=" + period + "&unitId=" + unitId;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Periodic reporting (R28–R32, R11): report templates as data, periods and due dates, reports pre-filled from
+ * every {@link vn.xhht.shared.ReportFigureSource} bean (never from a named data module), review through the shared
+ * workflow, roll-up of approved reports along the structure valid for the period, the completeness board,
+ * exports and dashboards.
+ * API: {@link vn.xhht.reporting.ReportService}, {@link vn.xhht.reporting.TemplateCatalog}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Periodic reporting")
+package vn.xhht.reporting;
