@@ -88,6 +88,8 @@ class AccountBootstrap implements SmartInitializingSingleton {
             }
             accounts.insert(d.username(), d.fullName(), null, hash, d.role(), unit.id(), false, true);
         }
+        // the literacy permission: every demo officer except the association evaluator (who sees figures only)
+        jdbc.sql("update app_user set literacy_access = (username <> 'hkh.caobang') where demo").update();
         log.info("Demo mode: demo accounts {} (password '{}')", DEMO_ACCOUNTS.stream().map(DemoAccount::username).toList(), DEMO_PASSWORD);
     }
 

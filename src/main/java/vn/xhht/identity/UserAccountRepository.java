@@ -30,12 +30,13 @@ class UserAccountRepository {
     Optional<XhhtPrincipal> principal(String username) {
         return jdbc.sql("""
                 select id, username, full_name, role, unit_id, password_hash, enabled,
-                       (locked_until is not null and locked_until > now()) as locked, must_change_password
+                       (locked_until is not null and locked_until > now()) as locked, must_change_password, literacy_access
                 from app_user where username = :u
                 """).param("u", username.toLowerCase())
                 .query((rs, n) -> new XhhtPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
                         Role.valueOf(rs.getString("role")), rs.getLong("unit_id"), rs.getString("password_hash"),
-                        rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getBoolean("must_change_password")))
+                        rs.getBoolean("enabled"), rs.getBoolean("locked"), rs.getBoolean("must_change_password"),
+                        rs.getBoolean("literacy_access")))
                 .optional();
     }
 
@@ -88,6 +89,16 @@ class UserAccountRepository {
                 where id = :id and version = :v
                 """).param("n", fullName).param("e", email).param("r", role.name()).param("unit", unitId)
                 .param("en", enabled).param("id", id).param("v", version).update();
+    }
+
+    /** Grants or withdraws the literacy permission (person-level data of the literacy register). */
+    int setLiteracyAccess(long id, boolean access) {
+        return jdbc.sql("update app_user set literacy_access = :a, updated_at = now() where id = :id")
+                .param("a", access).param("id", id).update();
+    }
+
+    boolean literacyAccess(long id) {
+        return jdbc.sql("select literacy_access from app_user where id = :id").param("id", id).query(Boolean.class).single();
     }
 
     void setPassword(long id, String hash, boolean mustChange) {

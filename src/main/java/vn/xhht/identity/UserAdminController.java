@@ -99,12 +99,14 @@ class UserAdminController {
     String update(@PathVariable long id, @RequestParam(required = false) String fullName,
                   @RequestParam(required = false) String email, @RequestParam(required = false) Role role,
                   @RequestParam(required = false) Long unitId, @RequestParam(defaultValue = "false") boolean enabled,
-                  @RequestParam(required = false) Long version, Model model, RedirectAttributes redirect) {
+                  @RequestParam(required = false) Long version,
+                  @RequestParam(defaultValue = "false") boolean literacyAccess, Model model, RedirectAttributes redirect) {
         CurrentUser admin = CurrentUsers.require();
         UserAccount a = users.get(admin, id);
         UserService.UserForm f = new UserService.UserForm(a.username(), fullName, email, role, unitId, enabled, null, version);
         try {
             users.update(admin, id, f);
+            users.setLiteracyAccess(admin, id, literacyAccess);
             redirect.addFlashAttribute("ok", text("user.saved", a.username()));
             return "redirect:/admin/users/" + id;
         } catch (InvalidInputProblem e) {
@@ -132,6 +134,7 @@ class UserAdminController {
     private String form(Model model, Long id, UserAccount account, Map<String, String> errors) {
         UserService.UserForm f = (UserService.UserForm) model.getAttribute("form");
         model.addAttribute("userId", id);
+        model.addAttribute("literacyAccess", id != null && users.literacyAccess(id));
         model.addAttribute("account", account);
         model.addAttribute("roles", Role.values());
         model.addAttribute("errors", errors);

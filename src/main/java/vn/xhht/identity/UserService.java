@@ -85,6 +85,21 @@ class UserService {
         return id;
     }
 
+    boolean literacyAccess(long id) {
+        return accounts.literacyAccess(id);
+    }
+
+    /** The literacy permission (person-level register data); takes effect at the user's next sign-in. */
+    void setLiteracyAccess(CurrentUser admin, long id, boolean access) {
+        UserAccount a = get(admin, id);
+        boolean before = accounts.literacyAccess(id);
+        if (before != access) {
+            accounts.setLiteracyAccess(id, access);
+            audit.change(AuditAction.UPDATE, "AppUser", id, a.unitId(), Map.of("literacyAccess", before),
+                    Map.of("literacyAccess", access), "Quyền dữ liệu xóa mù chữ của " + a.username());
+        }
+    }
+
     void update(CurrentUser admin, long id, UserForm f) {
         UserAccount before = get(admin, id);
         List<Violation> v = new ArrayList<>();

@@ -14,7 +14,8 @@ import vn.xhht.shared.Role;
 
 /** The signed-in user, kept in the (database-backed) session, hence serializable and small. */
 public record XhhtPrincipal(long userId, String username, String fullName, Role role, long unitId,
-                     String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword)
+                     String passwordHash, boolean enabled, boolean locked, boolean mustChangePassword,
+                     boolean literacyAccess)
         implements UserDetails, CurrentUser, Serializable {
 
     @Serial
@@ -47,11 +48,11 @@ public record XhhtPrincipal(long userId, String username, String fullName, Role 
 
     /** The same principal without the hash, for the session (credentials are erased after login). */
     XhhtPrincipal withoutPassword() {
-        return new XhhtPrincipal(userId, username, fullName, role, unitId, "", enabled, locked, mustChangePassword);
+        return new XhhtPrincipal(userId, username, fullName, role, unitId, "", enabled, locked, mustChangePassword, literacyAccess);
     }
 
     XhhtPrincipal withPasswordChanged() {
-        return new XhhtPrincipal(userId, username, fullName, role, unitId, "", enabled, locked, false);
+        return new XhhtPrincipal(userId, username, fullName, role, unitId, "", enabled, locked, false, literacyAccess);
     }
 
     @Override

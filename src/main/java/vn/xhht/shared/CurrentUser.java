@@ -15,6 +15,11 @@ public interface CurrentUser {
 
     long unitId();
 
+    /** May see person-level data of the literacy register (quyền xem dữ liệu cá nhân xóa mù chữ). */
+    default boolean literacyAccess() {
+        return false;
+    }
+
     default boolean isAdmin() {
         return role() == Role.SYSTEM_ADMIN;
     }

@@ -1,0 +1,108 @@
+package vn.xhht.literacy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+
+@RestController
+@RequestMapping("/api/v1/literacy")
+@Tag(name = "Xóa mù chữ, phổ cập giáo dục / Literacy and universal education")
+class LiteracyApiController {
+
+    private final RegisterImport imports;
+    private final LiteracyIndicators indicators;
+    private final Register register;
+
+    LiteracyApiController(RegisterImport imports, LiteracyIndicators indicators, Register register) {
+        this.imports = imports;
+        this.indicators = indicators;
+        this.register = register;
+    }
+
+    record Created(long id) {
+    }
+
+    @Operation(summary = "Import a register file (.xlsx or .csv) into the communes below unitId; runs in the background")
+    @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Created startImport(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Long unitId,
+                        @RequestParam(required = false) LocalDate surveyDate, @RequestParam(required = false) String team) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        if (unitId == null) {
+            throw new InvalidInputProblem("unitId", "lit.import.unitRequired");
+        }
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputProblem("file", "lit.import.empty");
+        }
+        return new Created(start(imports, user, unitId, file, surveyDate, team));
+    }
+
+    static long start(RegisterImport imports, CurrentUser user, long unitId, MultipartFile file, LocalDate surveyDate, String team) throws IOException {
+        Path tmp = Files.createTempFile("lit-import-", ".tmp");
+        try {
+            file.transferTo(tmp);
+            return imports.start(user, unitId, file.getOriginalFilename(), tmp, surveyDate, team);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    record ImportStatus(long id, String status, Integer rowsTotal, int rowsDone, int inserted, int updated, int unchanged,
+                        String message, Long peakHeapBytes, List<RegisterImport.ImportError> errors) {
+    }
+
+    @Operation(summary = "Progress and result of an import, with every rejected row")
+    @GetMapping("/imports/{id}")
+    ImportStatus importStatus(@PathVariable long id) {
+        RegisterImport.Job j = imports.job(CurrentUsers.require(), id);
+        return new ImportStatus(j.id(), j.status(), j.rowsTotal(), j.rowsDone(), j.inserted(), j.updated(), j.unchanged(),
+                j.message(), j.peakHeapBytes(), j.errors());
+    }
+
+    @Operation(summary = "Indicators and standards of a unit's subtree on a date (default today)")
+    @GetMapping("/indicators")
+    LiteracyIndicators.Indicators indicators(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
+        return indicators.compute(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
+    }
+
+    @Operation(summary = "Communes of a unit with their literacy rates and XMC level")
+    @GetMapping("/indicators/communes")
+    List<LiteracyIndicators.CommuneLine> communes(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
+        return indicators.communes(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
+    }
+
+    @Operation(summary = "Persons of a unit's subtree (needs the literacy permission; logged)")
+    @GetMapping("/persons")
+    Register.Page persons(@RequestParam long unitId, @RequestParam(required = false) String q,
+                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return register.search(CurrentUsers.require(), unitId, q, page, size);
+    }
+
+    @Operation(summary = "The list kinds BELOW3, BELOW5, MOBILISE of a unit (hamlet) on a date")
+    @GetMapping("/lists")
+    Map<String, Object> list(@RequestParam long unitId, @RequestParam String kind, @RequestParam(required = false) LocalDate date) {
+        List<Register.Person> l = register.list(CurrentUsers.require(), unitId, kind, date == null ? LocalDate.now() : date);
+        return Map.of("kind", kind, "count", l.size(), "persons", l);
+    }
+}

@@ -1,0 +1,347 @@
+package vn.xhht.literacy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.shared.CurrentUser;
+
+/**
+ * Indicators and standards over any unit's subtree on any date, computed by the database from the register in
+ * one grouped pass (consistent the moment a change is saved). Rates are exact fractions of counts, shown with
+ * two decimals.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LiteracyIndicators {
+
+    public record Band(int from, int to, long population, long literateLevel1, long literateLevel2, long illiterate,
+                       long reilliterate, BigDecimal rateLevel1, BigDecimal rateLevel2) {
+    }
+
+    public record Breakdown(String key, String label, long population1560, long literateLevel1, long literateLevel2,
+                            BigDecimal rateLevel2) {
+    }
+
+    public record ConditionResult(String code, String measure, Integer ageFrom, Integer ageTo, BigDecimal value,
+                                  long numerator, long denominator, BigDecimal threshold, Boolean met, long missing,
+                                  String certainty, String note) {
+    }
+
+    public record StandardResult(String code, int level, boolean met, String source, int version,
+                                 List<ConditionResult> conditions) {
+    }
+
+    public record Indicators(long unitId, String unitName, LocalDate date, boolean especiallyDifficult, long population,
+                             List<Band> ageBands, List<Breakdown> bySex, List<Breakdown> byEthnicity,
+                             List<Breakdown> byPriority, List<StandardResult> standards, String ageMethod,
+                             String ageRuleBasis, String ageRuleCertainty) {
+    }
+
+    /** A commune's line in a province view. */
+    public record CommuneLine(long unitId, String name, boolean especiallyDifficult, long population1535, BigDecimal rate1535,
+                              long population1560, BigDecimal rate1560, int xmcLevel) {
+    }
+
+    static final int[][] BANDS = {{15, 25}, {15, 35}, {15, 60}, {15, 18}, {11, 14}, {6, 6}, {11, 11}};
+
+    private final JdbcClient jdbc;
+    private final LiteracyAccess access;
+    private final Standards standards;
+
+    LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.standards = standards;
+    }
+
+    AgeRule ageRule(LocalDate date) {
+        return jdbc.sql("select * from lit_setting where effective_from <= :d order by effective_from desc limit 1").param("d", date)
+                .query((rs, n) -> new AgeRule(rs.getObject("effective_from", LocalDate.class), rs.getString("age_method"),
+                        rs.getInt("rollover_month"), rs.getInt("rollover_day"), rs.getBigDecimal("pass_score"),
+                        rs.getString("legal_basis"), rs.getString("certainty")))
+                .optional().orElse(new AgeRule(date, "EXACT", 9, 1, BigDecimal.valueOf(5), "", "unknown"));
+    }
+
+    /** The filter selecting the persons of a unit's subtree (ids are numbers from the directory, never user text). */
+    static String scope(OrgUnit unit) {
+        return switch (unit.level()) {
+            case OrgUnit.NATION -> "true";
+            case OrgUnit.PROVINCE -> "p.province_id = " + unit.id();
+            case OrgUnit.COMMUNE -> "p.commune_id = " + unit.id();
+            case OrgUnit.HAMLET -> "p.hamlet_id = " + unit.id();
+            default -> "p.commune_id in (select id from org_unit where level = 3 and path like '%/" + unit.id() + "/%')";
+        };
+    }
+
+    /** The single aggregation pass: people resident on the date, grouped by age and the facts the indicators use. */
+    List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune) {
+        int ref = ageRule(date).referenceKey(date);
+        return jdbc.sql("""
+                select %s as commune_id, (%d - p.birth_key) / 10000 as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
+                       p.lit_level, p.literacy_status = 'REILLITERATE' as reill,
+                       (p.primary_year is not null or p.highest_grade >= 5) as prim, p.lsec_year is not null as lsec,
+                       coalesce(p.current_grade, 0) as grade, count(*) as n
+                from lit_person p
+                where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
+                  and p.birth_key <= %d
+                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                """.formatted(byCommune ? "p.commune_id" : "0", ref, scope(unit), ref)).param("d", date)
+                .query((rs, n) -> new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11)))
+                .list();
+    }
+
+    public Indicators compute(CurrentUser user, long unitId, LocalDate date) {
+        OrgUnit unit = access.requireReadable(user, unitId);
+        return compute(unit, date);
+    }
+
+    Indicators compute(OrgUnit unit, LocalDate date) {
+        List<Cell> cells = cells(unit, date, false);
+        AgeRule rule = ageRule(date);
+        List<Band> bands = new ArrayList<>();
+        for (int[] b : BANDS) {
+            bands.add(band(cells, b[0], b[1]));
+        }
+        List<Breakdown> bySex = breakdown(cells, Cell::sex, Map.of("M", "Nam", "F", "Nữ"));
+        List<Breakdown> byEthnicity = breakdown(cells, Cell::ethnicity, Codes.ETHNICITIES);
+        Map<String, String> prio = new LinkedHashMap<>(Codes.PRIORITY_GROUPS);
+        prio.put("", "Không thuộc nhóm ưu tiên");
+        List<Breakdown> byPriority = breakdown(cells, Cell::priority, prio);
+        List<StandardResult> results = unit.level() == OrgUnit.COMMUNE ? evaluateCommune(cells, unit.especiallyDifficult(), date)
+                : unit.level() == OrgUnit.HAMLET ? List.of() : evaluateAbove(unit, date);
+        long population = cells.stream().mapToLong(Cell::n).sum();
+        return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), population, bands, bySex, byEthnicity,
+                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty());
+    }
+
+    static Band band(List<Cell> cells, int from, int to) {
+        long pop = 0, l1 = 0, l2 = 0, ill = 0, reill = 0;
+        for (Cell c : cells) {
+            if (c.age() < from || c.age() > to) {
+                continue;
+            }
+            pop += c.n();
+            if (c.level() >= 1) {
+                l1 += c.n();
+            }
+            if (c.level() == 2) {
+                l2 += c.n();
+            }
+            if (c.level() == 0) {
+                if (c.reilliterate()) {
+                    reill += c.n();
+                } else {
+                    ill += c.n();
+                }
+            }
+        }
+        return new Band(from, to, pop, l1, l2, ill, reill, rate(l1, pop), rate(l2, pop));
+    }
+
+    /** A percentage with two decimals (half up) of an exact fraction; null when there is nobody to count. */
+    static BigDecimal rate(long num, long den) {
+        if (den == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(den), 2, RoundingMode.HALF_UP);
+    }
+
+    private static List<Breakdown> breakdown(List<Cell> cells, java.util.function.Function<Cell, String> key, Map<String, String> labels) {
+        Map<String, long[]> m = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            if (c.age() < 15 || c.age() > 60) {
+                continue;
+            }
+            long[] f = m.computeIfAbsent(key.apply(c), k -> new long[3]);
+            f[0] += c.n();
+            f[1] += c.level() >= 1 ? c.n() : 0;
+            f[2] += c.level() == 2 ? c.n() : 0;
+        }
+        List<Breakdown> list = new ArrayList<>();
+        m.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> list.add(new Breakdown(e.getKey(),
+                labels.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
+                rate(e.getValue()[2], e.getValue()[0]))));
+        return list;
+    }
+
+    // ------------------------------------------------------------------ standards
+
+    /** The commune standards in force on the date, evaluated on the commune's cells. */
+    List<StandardResult> evaluateCommune(List<Cell> cells, boolean difficult, LocalDate date) {
+        return evaluateCommune(standards.inForce("commune", date), cells, difficult);
+    }
+
+    List<StandardResult> evaluateCommune(List<Standards.Standard> list, List<Cell> cells, boolean difficult) {
+        Map<String, StandardResult> done = new LinkedHashMap<>();
+        // requirements point to lower levels, so evaluating in level order resolves them
+        list.stream().sorted(java.util.Comparator.comparingInt(Standards.Standard::level))
+                .forEach(s -> done.put(s.code() + "/" + s.level(), evaluate(s, cells, difficult, done)));
+        return new ArrayList<>(done.values());
+    }
+
+    private StandardResult evaluate(Standards.Standard s, List<Cell> cells, boolean difficult, Map<String, StandardResult> done) {
+        List<ConditionResult> results = new ArrayList<>();
+        boolean met = true;
+        for (Standards.Condition c : s.conditions()) {
+            if (c.appliesTo().equals("NORMAL") && difficult || c.appliesTo().equals("DIFFICULT") && !difficult) {
+                continue;
+            }
+            ConditionResult r = condition(c, cells, difficult, done);
+            results.add(r);
+            met &= Boolean.TRUE.equals(r.met());
+        }
+        return new StandardResult(s.code(), s.level(), met, s.source(), s.version(), results);
+    }
+
+    static ConditionResult condition(Standards.Condition c, List<Cell> cells, boolean difficult, Map<String, StandardResult> done) {
+        BigDecimal threshold = difficult && c.difficultMinPercent() != null ? c.difficultMinPercent() : c.minPercent();
+        if (c.measure().equals("requires")) {
+            StandardResult req = done.get(c.requiresCode() + "/" + c.requiresLevel());
+            Boolean met = req == null ? null : req.met();
+            return new ConditionResult(c.code(), c.measure(), null, null, null, 0, 0, null, met, 0, c.certainty(),
+                    c.requiresCode() + " mức " + c.requiresLevel());
+        }
+        int from = c.ageFrom() == null ? 0 : c.ageFrom();
+        int to = c.ageTo() == null ? 200 : c.ageTo();
+        Predicate<Cell> num = switch (c.measure()) {
+            case "literate_l1" -> x -> x.level() >= 1;
+            case "literate_l2" -> x -> x.level() == 2;
+            case "primary_completed" -> Cell::primary;
+            case "lsec_graduated" -> Cell::lsec;
+            case "upper_studying" -> Cell::upperStudying;
+            case "grade1_entry" -> x -> x.currentGrade() >= 1 || x.primary();
+            case "remaining_in_primary" -> x -> !x.primary() && (x.currentGrade() < 1 || x.currentGrade() > 5);
+            default -> null; // preschool and disabled-access data are not in the register
+        };
+        if (num == null) {
+            return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), null, 0, 0, threshold, null, 0,
+                    c.certainty(), "Sổ chưa có dữ liệu cho chỉ tiêu này");
+        }
+        long n = 0, d = 0;
+        for (Cell x : cells) {
+            if (x.age() >= from && x.age() <= to) {
+                d += x.n();
+                n += num.test(x) ? x.n() : 0;
+            }
+        }
+        if (c.measure().equals("remaining_in_primary")) {
+            // every 11-year-old who has not completed primary is still in a primary class: met when nobody is left out
+            return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), BigDecimal.valueOf(n), n, d, BigDecimal.ZERO,
+                    n == 0, n, c.certainty(), c.note());
+        }
+        if (threshold == null) {
+            return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), rate(n, d), n, d, null, null, 0, c.certainty(), c.note());
+        }
+        // met when n / d >= threshold %, compared exactly in integers (100 n >= threshold d)
+        boolean met = d > 0 && BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(100)).compareTo(threshold.multiply(BigDecimal.valueOf(d))) >= 0;
+        long missing = met ? 0 : threshold.multiply(BigDecimal.valueOf(d)).divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValue() - n;
+        return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), rate(n, d), n, d, threshold, met,
+                Math.max(0, missing), c.certainty(), c.note());
+    }
+
+    /** District / province: the share of communes meeting each standard (the rule's communes/districts share). */
+    List<StandardResult> evaluateAbove(OrgUnit unit, LocalDate date) {
+        String subject = unit.level() == OrgUnit.DISTRICT ? "district" : unit.level() == OrgUnit.PROVINCE ? "province" : null;
+        if (subject == null) {
+            return List.of();
+        }
+        Map<Long, List<StandardResult>> perCommune = communeStandards(unit, date);
+        List<StandardResult> out = new ArrayList<>();
+        for (Standards.Standard s : standards.inForce(subject, date)) {
+            List<ConditionResult> conds = new ArrayList<>();
+            boolean met = true;
+            for (Standards.Condition c : s.conditions()) {
+                long total = perCommune.size();
+                long ok = perCommune.values().stream().filter(l -> l.stream()
+                        .anyMatch(r -> r.code().equals(s.code()) && r.level() == s.level() && r.met())).count();
+                BigDecimal t = c.minPercent();
+                boolean m = total > 0 && t != null && BigDecimal.valueOf(ok * 100).compareTo(t.multiply(BigDecimal.valueOf(total))) >= 0;
+                long missing = m || t == null ? 0 : t.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValue() - ok;
+                conds.add(new ConditionResult(c.code(), c.measure(), null, null, rate(ok, total), ok, total, t, m, missing,
+                        c.certainty(), c.measure().equals("districts_recognised")
+                        ? "Tính theo tỉ lệ xã đạt chuẩn trong địa bàn (chưa có số huyện được công nhận)" : c.note()));
+                met &= m;
+            }
+            out.add(new StandardResult(s.code(), s.level(), met, s.source(), s.version(), conds));
+        }
+        return out;
+    }
+
+    /** Every commune of the subtree with its standards, from one grouped pass. */
+    Map<Long, List<StandardResult>> communeStandards(OrgUnit unit, LocalDate date) {
+        Map<Long, List<Cell>> byCommune = new HashMap<>();
+        for (Cell c : cells(unit, date, true)) {
+            byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
+        }
+        Set<Long> difficult = new java.util.HashSet<>(jdbc.sql("select id from org_unit where level = 3 and especially_difficult")
+                .query(Long.class).list());
+        Map<Long, List<StandardResult>> out = new LinkedHashMap<>();
+        List<Standards.Standard> rules = standards.inForce("commune", date);
+        byCommune.forEach((id, cells) -> out.put(id, evaluateCommune(rules, cells, difficult.contains(id))));
+        return out;
+    }
+
+    /** The communes of a province (or district) with their 15–35 / 15–60 rates and XMC level. */
+    public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date) {
+        OrgUnit unit = access.requireReadable(user, unitId);
+        Map<Long, List<Cell>> byCommune = new HashMap<>();
+        for (Cell c : cells(unit, date, true)) {
+            byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
+        }
+        record Commune(long id, String name, boolean difficult) {
+        }
+        List<Commune> communes = jdbc.sql("""
+                select id, name, especially_difficult from org_unit
+                where level = 3 and path like (select path from org_unit where id = :u) || '%'
+                  and (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to >= :d) order by name
+                """).param("u", unit.id()).param("d", date)
+                .query((rs, n) -> new Commune(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
+        List<CommuneLine> lines = new ArrayList<>();
+        List<Standards.Standard> rules = standards.inForce("commune", date);
+        for (Commune commune : communes) {
+            List<Cell> cells = byCommune.getOrDefault(commune.id(), List.of());
+            Band b35 = band(cells, 15, 35);
+            Band b60 = band(cells, 15, 60);
+            int level = 0;
+            for (StandardResult r : evaluateCommune(rules, cells, commune.difficult())) {
+                if (r.code().equals("XMC") && r.met()) {
+                    level = Math.max(level, r.level());
+                }
+            }
+            lines.add(new CommuneLine(commune.id(), commune.name(), commune.difficult(), b35.population(),
+                    b35.rateLevel1(), b60.population(), b60.rateLevel2(), level));
+        }
+        return lines;
+    }
+
+    /** Hamlets of a commune with their population 15–60 and level-2 rate (drill-down). */
+    public List<Breakdown> hamlets(CurrentUser user, long communeId, LocalDate date) {
+        OrgUnit unit = access.requireReadable(user, communeId);
+        int ref = ageRule(date).referenceKey(date);
+        return jdbc.sql("""
+                select h.id, h.name, count(p.id) as pop, count(p.id) filter (where p.lit_level >= 1) as l1,
+                       count(p.id) filter (where p.lit_level = 2) as l2
+                from org_unit h left join lit_person p on p.hamlet_id = h.id
+                     and (%d - p.birth_key) / 10000 between 15 and 60
+                     and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
+                where h.parent_id = :c and h.level = 4
+                group by h.id, h.name order by h.name
+                """.formatted(ref)).param("c", unit.id()).param("d", date)
+                .query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rate(rs.getLong(5), rs.getLong(3)))).list();
+    }
+}
