@@ -101,6 +101,16 @@ public class EvidenceStore {
                 .param("ot", ownerType).param("oid", ownerId).query(EvidenceStore::map).list();
     }
 
+    /** Which of these owners have at least one file (one query, for many owners at once). */
+    @Transactional(readOnly = true)
+    public Set<Long> ownersWithFiles(String ownerType, java.util.Collection<Long> ownerIds) {
+        if (ownerIds.isEmpty()) {
+            return Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("select distinct owner_id from evidence_file where owner_type = :ot and owner_id in (:ids)")
+                .param("ot", ownerType).param("ids", ownerIds).query(Long.class).list());
+    }
+
     @Transactional(readOnly = true)
     public Content load(CurrentUser user, long id) {
         EvidenceFile f = jdbc.sql(SELECT + " where id = :id").param("id", id).query(EvidenceStore::map).optional()

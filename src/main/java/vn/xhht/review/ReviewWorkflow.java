@@ -99,12 +99,24 @@ public class ReviewWorkflow {
     }
 
     public Review approve(CurrentUser user, String type, long id, String comment) {
-        Review r = decidable(user, type, id);
+        return approve(user, type, id, comment, REVIEWERS);
+    }
+
+    /**
+     * As {@link #approve(CurrentUser, String, long, String)}, for subjects whose reviewer is decided by other roles
+     * (a commune approving what its hamlets submit).
+     */
+    public Review approve(CurrentUser user, String type, long id, String comment, Set<Role> reviewerRoles) {
+        Review r = decidable(user, type, id, reviewerRoles);
         return move(user, r, Review.Status.APPROVED, "APPROVE", comment, "decided_at = now()");
     }
 
     public Review returnWithComment(CurrentUser user, String type, long id, String comment) {
-        Review r = decidable(user, type, id);
+        return returnWithComment(user, type, id, comment, REVIEWERS);
+    }
+
+    public Review returnWithComment(CurrentUser user, String type, long id, String comment, Set<Role> reviewerRoles) {
+        Review r = decidable(user, type, id, reviewerRoles);
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputProblem("comment", "review.comment.required");
         }
@@ -126,9 +138,9 @@ public class ReviewWorkflow {
         return move(user, r, Review.Status.RETURNED, "REOPEN", reason, "decided_at = now()");
     }
 
-    private Review decidable(CurrentUser user, String type, long id) {
+    private Review decidable(CurrentUser user, String type, long id, Set<Role> reviewerRoles) {
         Review r = require(type, id);
-        if (!REVIEWERS.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId()) || user.unitId() == r.ownerUnitId()) {
+        if (!reviewerRoles.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId()) || user.unitId() == r.ownerUnitId()) {
             throw new AccessDeniedProblem("review.cannotDecide");
         }
         if (r.status() == Review.Status.APPROVED) {

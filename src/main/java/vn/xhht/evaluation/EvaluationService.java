@@ -1,0 +1,729 @@
+package vn.xhht.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.calendar.WorkingDays;
+import vn.xhht.evaluation.Evaluation.Stage;
+import vn.xhht.evaluation.Framework.Item;
+import vn.xhht.evaluation.Framework.ItemType;
+import vn.xhht.evidence.EvidenceFile;
+import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.evidence.FileKind;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.review.ReviewWorkflow;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.Role;
+import vn.xhht.shared.Texts;
+
+/**
+ * Evaluations from self-assessment to published decision. Submission, acceptance and return go through the shared
+ * review workflow; the check, the proposal, the decision and publication are this module's steps. Every step is an
+ * event of the evaluation and in the audit trail.
+ */
+@Service
+@Transactional
+public class EvaluationService {
+
+    static final String SUBJECT = "Evaluation";
+    static final String SCORE_OWNER = "EvaluationScore";
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Set<Role> OFFICERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
+    static final Set<Role> CHECKERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.ASSOCIATION_EVALUATOR);
+    static final Set<FileKind> EVIDENCE_KINDS = EnumSet.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG, FileKind.WEBP);
+
+    /** What was entered for one item (page or API). */
+    public record ScoreInput(BigDecimal points, Boolean met, BigDecimal value, String comment) {
+    }
+
+    /** Everything a page or the API shows of an evaluation. */
+    public record View(Evaluation evaluation, Framework framework, List<Evaluation.Score> scores,
+                       Map<String, List<EvidenceFile>> evidence, RuleEngine.Result result, RuleEngine.Result checkedResult,
+                       Evaluation.Deadline deadline, List<Evaluation.Event> history) {
+        public Evaluation.Score score(String itemCode) {
+            return scores.stream().filter(s -> s.itemCode().equals(itemCode)).findFirst().orElse(null);
+        }
+
+        public List<EvidenceFile> files(String itemCode) {
+            return evidence.getOrDefault(itemCode, List.of());
+        }
+
+        public String levelTitle(String code) {
+            return code == null ? null : framework.level(code).map(Framework.Level::title).orElse(code);
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final FrameworkCatalog catalog;
+    private final OrgUnitDirectory units;
+    private final ReviewWorkflow reviews;
+    private final EvidenceStore evidence;
+    private final AuditTrail audit;
+    private final WorkingDays workingDays;
+    private final Subjects subjects;
+
+    EvaluationService(JdbcClient jdbc, FrameworkCatalog catalog, OrgUnitDirectory units, ReviewWorkflow reviews,
+                      EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.units = units;
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.audit = audit;
+        this.workingDays = workingDays;
+        this.subjects = subjects;
+    }
+
+    // ---------------------------------------------------------------- create
+
+    /** Starts an evaluation of an org unit (commune, hamlet) or a registered subject for a year. */
+    public Evaluation create(CurrentUser user, String frameworkCode, Long subjectUnitId, Long subjectId, Integer year, Long campaignId) {
+        if (year == null || year < 2010 || year > LocalDate.now().getYear() + 1) {
+            throw new InvalidInputProblem("year", "evaluation.year.invalid");
+        }
+        FrameworkCatalog.Versioned fv = campaignId == null ? catalog.latest(frameworkCode) : campaignFramework(campaignId);
+        return create(user, fv, subjectUnitId, subjectId, year, campaignId, LocalDate.now());
+    }
+
+    private FrameworkCatalog.Versioned campaignFramework(long campaignId) {
+        long id = jdbc.sql("select framework_version_id from eval_campaign where id = :id").param("id", campaignId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundProblem("evaluation.campaign.notFound", campaignId));
+        return new FrameworkCatalog.Versioned(id, catalog.byVersionId(id));
+    }
+
+    Evaluation create(CurrentUser user, FrameworkCatalog.Versioned fv, Long subjectUnitId, Long subjectId, int year,
+                      Long campaignId, LocalDate today) {
+        Framework f = fv.framework();
+        if (!f.appliesTo(year)) {
+            throw new InvalidInputProblem("year", "evaluation.framework.notInForce", f.title(), year);
+        }
+        String subjectName;
+        OrgUnit owner;
+        if (f.subjectType().isOrgUnit()) {
+            if (subjectUnitId == null) {
+                throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.required");
+            }
+            owner = units.require(subjectUnitId);
+            int expected = switch (f.subjectType()) {
+                case PROVINCE -> OrgUnit.PROVINCE;
+                case DISTRICT -> OrgUnit.DISTRICT;
+                case HAMLET -> OrgUnit.HAMLET;
+                default -> OrgUnit.COMMUNE;
+            };
+            if (owner.level() != expected) {
+                throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.wrongLevel");
+            }
+            subjectName = owner.name();
+            subjectId = null;
+        } else {
+            if (subjectId == null) {
+                throw new InvalidInputProblem("subjectId", "evaluation.subject.required");
+            }
+            Subjects.Subject s = subjects.require(subjectId);
+            if (!s.kind().equals(f.subjectType().name())) {
+                throw new InvalidInputProblem("subjectId", "evaluation.subject.wrongKind");
+            }
+            owner = units.require(s.unitId());
+            subjectName = s.name();
+            subjectUnitId = null;
+        }
+        if (!units.canWrite(user, owner.id())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (!owner.validOn(today) && owner.validTo() != null && owner.validTo().getYear() < year) {
+            throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.closed");
+        }
+        Framework.Authority authority = f.authorityOn(today).orElseThrow(
+                () -> new InvalidInputProblem("frameworkCode", "evaluation.authority.unknown", today));
+        OrgUnit reviewer = reviewerOf(owner, authority.reviewerLevel());
+        Integer exists = jdbc.sql("""
+                select count(*) from evaluation where framework_version_id in (select id from eval_framework_version where code = :code)
+                  and coalesce(subject_unit_id, 0) = :su and coalesce(subject_id, 0) = :sid and eval_year = :y
+                """).param("code", f.code()).param("su", subjectUnitId == null ? 0 : subjectUnitId)
+                .param("sid", subjectId == null ? 0 : subjectId).param("y", year).query(Integer.class).single();
+        if (exists > 0) {
+            throw new InvalidInputProblem("year", "evaluation.exists", subjectName, year);
+        }
+        long province = owner.provinceId() == null ? owner.id() : owner.provinceId();
+        long id = jdbc.sql("""
+                insert into evaluation (framework_version_id, campaign_id, subject_unit_id, subject_id, subject_name, owner_unit_id,
+                       reviewer_unit_id, province_id, eval_year, stage, total, created_by)
+                values (:fv, :camp, :su, :sid, :name, :owner, :reviewer, :prov, :y, 'DRAFT', 0, :by) returning id
+                """).param("fv", fv.id()).param("camp", campaignId).param("su", subjectUnitId).param("sid", subjectId)
+                .param("name", subjectName).param("owner", owner.id()).param("reviewer", reviewer.id()).param("prov", province)
+                .param("y", year).param("by", user.username()).query(Long.class).single();
+        for (Item i : f.items().toList()) {
+            jdbc.sql("insert into evaluation_score (evaluation_id, item_code) values (:e, :c)").param("e", id).param("c", i.code()).update();
+        }
+        reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), null);
+        event(id, "CREATE", user, null);
+        audit.change(AuditAction.CREATE, SUBJECT, id, owner.id(), null,
+                Map.of("framework", f.code() + " v" + f.version(), "subject", subjectName, "year", year),
+                "Tạo hồ sơ đánh giá " + subjectName + " năm " + year);
+        recompute(id);
+        return find(id);
+    }
+
+    /** The unit that receives and decides, by the authority's level, in the structure valid today. */
+    OrgUnit reviewerOf(OrgUnit owner, String level) {
+        List<OrgUnit> chain = units.ancestors(owner);
+        int wanted = switch (level) {
+            case "district" -> OrgUnit.DISTRICT;
+            case "province" -> OrgUnit.PROVINCE;
+            case "commune" -> OrgUnit.COMMUNE;
+            default -> -1;
+        };
+        if (wanted < 0) {
+            return chain.isEmpty() ? owner : chain.get(chain.size() - 1);
+        }
+        return chain.stream().filter(u -> u.level() == wanted).findFirst()
+                .orElseThrow(() -> new InvalidInputProblem("subjectUnitId", "evaluation.authority.noUnit"));
+    }
+
+    // ---------------------------------------------------------------- read
+
+    @Transactional(readOnly = true)
+    public Evaluation require(CurrentUser user, long id) {
+        Evaluation e = find(id);
+        if (!units.canRead(user, e.ownerUnitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        return e;
+    }
+
+    @Transactional(readOnly = true)
+    public View view(CurrentUser user, long id) {
+        Evaluation e = require(user, id);
+        return view(e);
+    }
+
+    View view(Evaluation e) {
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        List<Evaluation.Score> scores = scores(e.id());
+        Map<String, List<EvidenceFile>> files = new HashMap<>();
+        for (Evaluation.Score s : scores) {
+            List<EvidenceFile> list = evidence.list(SCORE_OWNER, s.id());
+            if (!list.isEmpty()) {
+                files.put(s.itemCode(), list);
+            }
+        }
+        RuleEngine.Result result = RuleEngine.evaluate(f, entries(scores, files.keySet(), false));
+        RuleEngine.Result checked = e.checkedAt() == null ? null : RuleEngine.evaluate(f, entries(scores, files.keySet(), true));
+        return new View(e, f, scores, files, result, checked, deadline(e, f), history(e.id()));
+    }
+
+    static Map<String, RuleEngine.Entry> entries(List<Evaluation.Score> scores, Set<String> withEvidence, boolean checked) {
+        Map<String, RuleEngine.Entry> out = new LinkedHashMap<>();
+        for (Evaluation.Score s : scores) {
+            out.put(s.itemCode(), checked
+                    ? new RuleEngine.Entry(s.checkPoints(), s.checkMet(), s.checkValue(), withEvidence.contains(s.itemCode()))
+                    : new RuleEngine.Entry(s.points(), s.met(), s.value(), withEvidence.contains(s.itemCode())));
+        }
+        return out;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Evaluation> listFor(CurrentUser user, long unitId, Integer year) {
+        units.requireReadable(user, unitId);
+        return jdbc.sql(SELECT + """
+                 where (e.owner_unit_id in (select u.id from org_unit u, org_unit r where r.id = :unit and u.path like r.path || '%')
+                        or e.reviewer_unit_id = :unit)
+                   and (cast(:y as integer) is null or e.eval_year = :y)
+                 order by e.eval_year desc, e.subject_name limit 500
+                """).param("unit", unitId).param("y", year).query(EvaluationService::map).list()
+                .stream().filter(e -> units.canRead(user, e.ownerUnitId())).toList();
+    }
+
+    Evaluation find(long id) {
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(EvaluationService::map).optional()
+                .orElseThrow(() -> new NotFoundProblem("evaluation.notFound", id));
+    }
+
+    List<Evaluation.Score> scores(long evaluationId) {
+        return jdbc.sql("select * from evaluation_score where evaluation_id = :e order by id").param("e", evaluationId)
+                .query(EvaluationService::mapScore).list();
+    }
+
+    List<Evaluation.Event> history(long id) {
+        return jdbc.sql("select action, actor, comment, occurred_at from evaluation_event where evaluation_id = :id order by id")
+                .param("id", id).query((rs, n) -> new Evaluation.Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list();
+    }
+
+    // ---------------------------------------------------------------- self-assessment
+
+    /**
+     * Saves the self-assessment of several items at once. Every value is checked first; one bad value saves
+     * nothing. {@code version} guards against a concurrent edit (null: no check, API without version).
+     */
+    public View saveScores(CurrentUser user, long id, Map<String, ScoreInput> inputs, Long version) {
+        Evaluation e = require(user, id);
+        if (!units.canWrite(user, e.ownerUnitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (!e.stage().editable()) {
+            throw new InvalidInputProblem("stage", "evaluation.locked");
+        }
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        List<InvalidInputProblem.Violation> errors = new ArrayList<>();
+        for (var in : inputs.entrySet()) {
+            Item item = f.item(in.getKey()).orElse(null);
+            String field = "item_" + in.getKey();
+            if (item == null) {
+                errors.add(new InvalidInputProblem.Violation(field, "evaluation.item.unknown", new Object[]{in.getKey()}));
+                continue;
+            }
+            ScoreInput s = in.getValue();
+            if (item.type() == ItemType.POINTS && s.points() != null) {
+                if (s.points().signum() < 0) {
+                    errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.negative", new Object[]{item.code()}));
+                } else if (item.maxPoints() != null && s.points().compareTo(item.maxPoints()) > 0) {
+                    errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.tooHigh",
+                            new Object[]{item.code(), RuleEngine.plain(item.maxPoints())}));
+                } else if (s.points().scale() > 2) {
+                    errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.decimals", new Object[]{item.code()}));
+                }
+            }
+            if (item.type() == ItemType.MEASURE && s.value() != null && (s.value().signum() < 0 || s.value().compareTo(BigDecimal.valueOf(100000)) > 0)) {
+                errors.add(new InvalidInputProblem.Violation(field, "evaluation.value.invalid", new Object[]{item.code()}));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputProblem(errors);
+        }
+        bumpVersion(e, version);
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> after = new LinkedHashMap<>();
+        for (var in : inputs.entrySet()) {
+            Item item = f.item(in.getKey()).orElseThrow();
+            ScoreInput s = in.getValue();
+            jdbc.sql("""
+                    update evaluation_score set points = :p, met = :m, value = :v, comment = :c
+                     where evaluation_id = :e and item_code = :code
+                    """).param("p", item.type() == ItemType.POINTS ? s.points() : null)
+                    .param("m", item.type() == ItemType.PASSFAIL ? s.met() : null)
+                    .param("v", item.type() == ItemType.MEASURE ? s.value() : null)
+                    .param("c", Texts.orNull(s.comment())).param("e", id).param("code", item.code()).update();
+            after.put(item.code(), s.points() != null ? s.points() : s.met() != null ? s.met() : s.value());
+        }
+        event(id, "SCORE", user, null);
+        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), before, after, "Tự đánh giá " + e.subjectName());
+        recompute(id);
+        return view(find(id));
+    }
+
+    public List<EvidenceFile> attachEvidence(CurrentUser user, long id, String itemCode, List<EvidenceStore.Upload> uploads) {
+        Evaluation e = require(user, id);
+        if (!e.stage().editable()) {
+            throw new InvalidInputProblem("stage", "evaluation.locked");
+        }
+        if (uploads.isEmpty()) {
+            throw new InvalidInputProblem("file_" + itemCode, "evaluation.evidence.none");
+        }
+        Evaluation.Score s = scores(id).stream().filter(x -> x.itemCode().equals(itemCode)).findFirst()
+                .orElseThrow(() -> new InvalidInputProblem("item", "evaluation.item.unknown", itemCode));
+        List<EvidenceFile> stored = evidence.storeAll(user, SCORE_OWNER, s.id(), e.ownerUnitId(), uploads, EVIDENCE_KINDS, "file_" + itemCode);
+        event(id, "EVIDENCE", user, itemCode);
+        recompute(id);
+        return stored;
+    }
+
+    /** Recomputes the stored total and level (for lists and statistics) from the scores and evidence. */
+    void recompute(long id) {
+        Evaluation e = find(id);
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        List<Evaluation.Score> scores = scores(id);
+        Set<Long> withFiles = evidence.ownersWithFiles(SCORE_OWNER, scores.stream().map(Evaluation.Score::id).toList());
+        Set<String> codes = scores.stream().filter(s -> withFiles.contains(s.id())).map(Evaluation.Score::itemCode).collect(Collectors.toSet());
+        RuleEngine.Result r = RuleEngine.evaluate(f, entries(scores, codes, false));
+        jdbc.sql("update evaluation set total = :t, level_code = :l where id = :id").param("t", r.total()).param("l", r.levelCode())
+                .param("id", id).update();
+    }
+
+    // ---------------------------------------------------------------- workflow
+
+    public Evaluation submit(CurrentUser user, long id) {
+        View v = view(user, id);
+        Evaluation e = v.evaluation();
+        if (!units.canWrite(user, e.ownerUnitId())) {
+            throw new AccessDeniedProblem("evaluation.cannotSubmit");
+        }
+        if (!e.stage().editable()) {
+            throw new InvalidInputProblem("stage", "evaluation.alreadySubmitted");
+        }
+        List<String> missing = v.result().items().values().stream().filter(RuleEngine.ItemResult::missingEvidence)
+                .map(RuleEngine.ItemResult::code).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputProblem("evidence", "evaluation.submit.missingEvidence", String.join(", ", missing));
+        }
+        boolean anyEntry = v.scores().stream().anyMatch(s -> s.points() != null || s.met() != null || s.value() != null);
+        if (!anyEntry && v.framework().itemCount() > 0) {
+            throw new InvalidInputProblem("scores", "evaluation.submit.empty");
+        }
+        checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
+        reviews.submit(user, SUBJECT, id);
+        move(user, e, Stage.SUBMITTED, "SUBMIT", null, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
+        return find(id);
+    }
+
+    /** "Upgrade not before N months": a subject recognised at a lower level asks for a higher one too early. */
+    void checkUpgradeInterval(Evaluation e, Framework f, RuleEngine.Result r, LocalDate today) {
+        if (f.upgradeAfterMonths() == null || r.level() == null || !r.level().recognised()) {
+            return;
+        }
+        var prior = jdbc.sql("""
+                select e.level_code, e.decision_date from evaluation e join eval_framework_version v on v.id = e.framework_version_id
+                 where v.code = :code and e.id <> :id and e.stage in ('DECIDED', 'PUBLISHED') and e.recognised
+                   and coalesce(e.subject_unit_id, 0) = :su and coalesce(e.subject_id, 0) = :sid
+                   and (e.valid_until is null or e.valid_until >= :today)
+                 order by e.decision_date desc limit 1
+                """).param("code", f.code()).param("id", e.id())
+                .param("su", e.subjectUnitId() == null ? 0 : e.subjectUnitId()).param("sid", e.subjectId() == null ? 0 : e.subjectId())
+                .param("today", today).query((rs, n) -> new Object[]{rs.getString(1), rs.getObject(2, LocalDate.class)}).optional();
+        if (prior.isEmpty()) {
+            return;
+        }
+        String priorLevel = (String) prior.get()[0];
+        LocalDate decided = (LocalDate) prior.get()[1];
+        int priorIndex = f.level(priorLevel).map(f.levels()::indexOf).orElse(-1);
+        int wanted = f.levels().indexOf(r.level());
+        if (wanted <= priorIndex) {
+            throw new InvalidInputProblem("level", "evaluation.alreadyRecognised", priorLevel, decided);
+        }
+        LocalDate earliest = decided.plusMonths(f.upgradeAfterMonths());
+        if (today.isBefore(earliest)) {
+            throw new InvalidInputProblem("level", "evaluation.upgrade.tooEarly", f.upgradeAfterMonths(), earliest);
+        }
+    }
+
+    private Set<Role> reviewerRoles(Evaluation e) {
+        OrgUnit reviewer = units.require(e.reviewerUnitId());
+        if (reviewer.level() == OrgUnit.COMMUNE) {
+            Set<Role> roles = EnumSet.copyOf(OFFICERS);
+            roles.add(Role.COMMUNE_OFFICER);
+            return roles;
+        }
+        return OFFICERS;
+    }
+
+    public Evaluation accept(CurrentUser user, long id, String comment) {
+        Evaluation e = require(user, id);
+        reviews.approve(user, SUBJECT, id, comment, reviewerRoles(e));
+        move(user, e, Stage.ACCEPTED, "ACCEPT", comment, "accepted_at = now()", null);
+        return find(id);
+    }
+
+    public Evaluation returnWithReasons(CurrentUser user, long id, String reasons) {
+        Evaluation e = require(user, id);
+        reviews.returnWithComment(user, SUBJECT, id, reasons, reviewerRoles(e));
+        move(user, e, Stage.RETURNED, "RETURN", reasons, "accepted_at = null", null);
+        return find(id);
+    }
+
+    /** The check team's findings, item by item, beside the self-assessment. */
+    public Evaluation check(CurrentUser user, long id, String team, LocalDate date, Map<String, ScoreInput> findings, String note) {
+        Evaluation e = require(user, id);
+        requireChecker(user, e);
+        if (e.stage() != Stage.ACCEPTED && e.stage() != Stage.CHECKED) {
+            throw new InvalidInputProblem("stage", "evaluation.check.notAccepted");
+        }
+        String t = Texts.orNull(team);
+        if (t == null) {
+            throw new InvalidInputProblem("team", "evaluation.check.team.required");
+        }
+        if (date == null) {
+            throw new InvalidInputProblem("checkDate", "evaluation.check.date.required");
+        }
+        if (date.isAfter(LocalDate.now(VIETNAM))) {
+            throw new InvalidInputProblem("checkDate", "evaluation.check.date.future");
+        }
+        if (e.submittedAt() != null && date.isBefore(e.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate())) {
+            throw new InvalidInputProblem("checkDate", "evaluation.check.date.beforeSubmit");
+        }
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        List<InvalidInputProblem.Violation> errors = new ArrayList<>();
+        for (var in : findings.entrySet()) {
+            Item item = f.item(in.getKey()).orElse(null);
+            if (item == null) {
+                errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(), "evaluation.item.unknown", new Object[]{in.getKey()}));
+            } else if (item.type() == ItemType.POINTS && in.getValue().points() != null
+                    && (in.getValue().points().signum() < 0 || item.maxPoints() != null && in.getValue().points().compareTo(item.maxPoints()) > 0)) {
+                errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(),
+                        in.getValue().points().signum() < 0 ? "evaluation.points.negative" : "evaluation.points.tooHigh",
+                        new Object[]{item.code(), RuleEngine.plain(item.maxPoints())}));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputProblem(errors);
+        }
+        for (Evaluation.Score s : scores(id)) {
+            ScoreInput in = findings.get(s.itemCode());
+            // an item the team did not state keeps the self-assessed value: the team confirmed it
+            jdbc.sql("update evaluation_score set check_points = :p, check_met = :m, check_value = :v, check_comment = :c where id = :id")
+                    .param("p", in == null ? s.points() : in.points()).param("m", in == null ? s.met() : in.met())
+                    .param("v", in == null ? s.value() : in.value()).param("c", in == null ? null : Texts.orNull(in.comment()))
+                    .param("id", s.id()).update();
+        }
+        List<Evaluation.Score> scores = scores(id);
+        Set<Long> withFiles = evidence.ownersWithFiles(SCORE_OWNER, scores.stream().map(Evaluation.Score::id).toList());
+        Set<String> codes = scores.stream().filter(x -> withFiles.contains(x.id())).map(Evaluation.Score::itemCode).collect(Collectors.toSet());
+        RuleEngine.Result checked = RuleEngine.evaluate(f, entries(scores, codes, true));
+        jdbc.sql("""
+                update evaluation set check_team = :t, check_date = :d, check_note = :n, checked_total = :tot, checked_level = :l
+                 where id = :id""").param("t", t).param("d", date).param("n", Texts.orNull(note))
+                .param("tot", checked.total()).param("l", checked.levelCode()).param("id", id).update();
+        move(user, e, Stage.CHECKED, "CHECK", t, "checked_at = now()", null);
+        return find(id);
+    }
+
+    public Evaluation propose(CurrentUser user, long id, String levelCode) {
+        Evaluation e = require(user, id);
+        requireDecider(user, e);
+        if (e.stage() != Stage.CHECKED && e.stage() != Stage.PROPOSED) {
+            throw new InvalidInputProblem("stage", "evaluation.decide.notChecked");
+        }
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        String level = levelCode == null || levelCode.isBlank() ? e.checkedLevel() : levelCode;
+        if (level == null || f.level(level).isEmpty()) {
+            throw new InvalidInputProblem("level", "evaluation.level.unknown", level);
+        }
+        move(user, e, Stage.PROPOSED, "PROPOSE", level, "proposed_level = :extra", level);
+        return find(id);
+    }
+
+    /** The decision recognising (or not) the proposed or checked level; refused before the check. */
+    public Evaluation decide(CurrentUser user, long id, String number, LocalDate date, String signer) {
+        Evaluation e = require(user, id);
+        requireDecider(user, e);
+        if (e.stage() != Stage.CHECKED && e.stage() != Stage.PROPOSED) {
+            throw new InvalidInputProblem("stage", e.stage() == Stage.DECIDED || e.stage() == Stage.PUBLISHED
+                    ? "evaluation.decide.already" : "evaluation.decide.notChecked");
+        }
+        String n = Texts.orNull(number);
+        if (n == null) {
+            throw new InvalidInputProblem("decisionNumber", "evaluation.decision.number.required");
+        }
+        String s = Texts.orNull(signer);
+        if (s == null) {
+            throw new InvalidInputProblem("decisionSigner", "evaluation.decision.signer.required");
+        }
+        if (date == null) {
+            throw new InvalidInputProblem("decisionDate", "evaluation.decision.date.required");
+        }
+        if (e.checkDate() != null && date.isBefore(e.checkDate())) {
+            throw new InvalidInputProblem("decisionDate", "evaluation.decision.date.beforeCheck");
+        }
+        Framework f = catalog.byVersionId(e.frameworkVersionId());
+        String level = e.proposedLevel() != null ? e.proposedLevel() : e.checkedLevel();
+        Framework.Level l = level == null ? null : f.level(level).orElse(null);
+        boolean recognised = l != null && l.recognised();
+        LocalDate until = recognised && f.validityMonths() != null ? date.plusMonths(f.validityMonths()).minusDays(1) : null;
+        int updated = jdbc.sql("""
+                update evaluation set stage = 'DECIDED', decision_number = :n, decision_date = :d, decision_signer = :s, decided_at = now(),
+                       recognised = :r, level_code = :l, valid_from = :from, valid_until = :until, version = version + 1
+                 where id = :id and version = :v
+                """).param("n", n).param("d", date).param("s", s).param("r", recognised).param("l", level)
+                .param("from", recognised ? date : null).param("until", until).param("id", id).param("v", e.version()).update();
+        if (updated == 0) {
+            throw new ConcurrentEditProblem(SUBJECT + " " + id);
+        }
+        event(id, "DECIDE", user, n);
+        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), Map.of("stage", e.stage().name()),
+                Map.of("stage", "DECIDED", "decision", n, "level", level == null ? "" : level), "Quyết định " + n + " · " + e.subjectName());
+        return find(id);
+    }
+
+    public Evaluation publish(CurrentUser user, long id) {
+        Evaluation e = require(user, id);
+        requireDecider(user, e);
+        if (e.stage() != Stage.DECIDED) {
+            throw new InvalidInputProblem("stage", "evaluation.publish.notDecided");
+        }
+        move(user, e, Stage.PUBLISHED, "PUBLISH", null, "published_at = now()", null);
+        return find(id);
+    }
+
+    void requireChecker(CurrentUser user, Evaluation e) {
+        boolean role = CHECKERS.contains(user.role()) || reviewerRoles(e).contains(user.role());
+        if (!role || user.unitId() == e.ownerUnitId() || !units.canWrite(user, e.reviewerUnitId())) {
+            throw new AccessDeniedProblem("evaluation.cannotCheck");
+        }
+    }
+
+    void requireDecider(CurrentUser user, Evaluation e) {
+        if (!reviewerRoles(e).contains(user.role()) || user.unitId() == e.ownerUnitId() || !units.canWrite(user, e.reviewerUnitId())) {
+            throw new AccessDeniedProblem("evaluation.cannotDecide");
+        }
+    }
+
+    public boolean canEdit(CurrentUser user, Evaluation e) {
+        return e.stage().editable() && units.canWrite(user, e.ownerUnitId());
+    }
+
+    public boolean canAccept(CurrentUser user, Evaluation e) {
+        return e.stage() == Stage.SUBMITTED && reviewerRoles(e).contains(user.role()) && user.unitId() != e.ownerUnitId()
+                && units.canWrite(user, e.reviewerUnitId());
+    }
+
+    public boolean canCheck(CurrentUser user, Evaluation e) {
+        try {
+            requireChecker(user, e);
+            return e.stage() == Stage.ACCEPTED || e.stage() == Stage.CHECKED;
+        } catch (AccessDeniedProblem x) {
+            return false;
+        }
+    }
+
+    public boolean canDecide(CurrentUser user, Evaluation e) {
+        try {
+            requireDecider(user, e);
+            return true;
+        } catch (AccessDeniedProblem x) {
+            return false;
+        }
+    }
+
+    private void bumpVersion(Evaluation e, Long version) {
+        int n = jdbc.sql("update evaluation set version = version + 1 where id = :id and version = :v")
+                .param("id", e.id()).param("v", version == null ? e.version() : version).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem(SUBJECT + " " + e.id());
+        }
+    }
+
+    private void move(CurrentUser user, Evaluation e, Stage to, String action, String comment, String extraSet, String extra) {
+        int n = jdbc.sql("update evaluation set stage = :to, version = version + 1, " + extraSet + " where id = :id and version = :v")
+                .param("to", to.name()).param("id", e.id()).param("v", e.version()).params(extraSet.contains(":extra")
+                        ? Map.of("extra", extra == null ? "" : extra) : Map.of()).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem(SUBJECT + " " + e.id());
+        }
+        event(e.id(), action, user, comment);
+        audit.change(AuditAction.UPDATE, SUBJECT, e.id(), e.ownerUnitId(), Map.of("stage", e.stage().name()),
+                comment == null ? Map.of("stage", to.name()) : Map.of("stage", to.name(), "comment", comment),
+                action + " · " + e.subjectName() + " " + e.year());
+    }
+
+    private void event(long id, String action, CurrentUser user, String comment) {
+        jdbc.sql("insert into evaluation_event (evaluation_id, action, actor, comment) values (:e, :a, :u, :c)")
+                .param("e", id).param("a", action).param("u", user.username()).param("c", comment).update();
+    }
+
+    // ---------------------------------------------------------------- deadlines
+
+    /** The deadline of the step owed next, from the framework's rules (campaign dates take precedence). */
+    public Evaluation.Deadline deadline(Evaluation e, Framework f) {
+        Framework.Step step = e.stage().nextStep();
+        if (step == null) {
+            return null;
+        }
+        LocalDate date = null;
+        if (e.campaignId() != null) {
+            var c = jdbc.sql("select dossier_due, decision_due from eval_campaign where id = :id").param("id", e.campaignId())
+                    .query((rs, n) -> new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}).single();
+            date = step == Framework.Step.SUBMIT ? c[0] : step == Framework.Step.PUBLISH ? null : c[1];
+        }
+        if (date == null) {
+            date = ruleDate(e, f, step);
+        }
+        if (date == null && step != Framework.Step.SUBMIT && step != Framework.Step.PUBLISH) {
+            date = ruleDate(e, f, Framework.Step.DECIDE);
+        }
+        if (date == null) {
+            return null;
+        }
+        long owedBy = step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId();
+        return new Evaluation.Deadline(step, date, owedBy, LocalDate.now(VIETNAM).isAfter(date));
+    }
+
+    LocalDate ruleDate(Evaluation e, Framework f, Framework.Step step) {
+        for (Framework.Deadline d : f.deadlines()) {
+            if (d.step() != step) {
+                continue;
+            }
+            if (d.workingDays() != null) {
+                OffsetDateTime event = switch (d.afterEvent()) {
+                    case "SUBMITTED" -> e.submittedAt();
+                    case "ACCEPTED" -> e.acceptedAt();
+                    case "CHECKED" -> e.checkedAt();
+                    default -> e.decidedAt();
+                };
+                if (event != null) {
+                    return workingDays.add(event.atZoneSameInstant(VIETNAM).toLocalDate(), d.workingDays());
+                }
+            } else {
+                return LocalDate.of(e.year() + d.yearOffset(), d.month(), d.day());
+            }
+        }
+        return null;
+    }
+
+    /** Evaluations whose next step the unit owes, with their deadline (for the home dashboard). */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<Evaluation, Evaluation.Deadline>> owedBy(long unitId) {
+        List<Evaluation> list = jdbc.sql(SELECT + """
+                 where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                 order by e.id limit 200
+                """).param("u", unitId).query(EvaluationService::map).list();
+        List<Map.Entry<Evaluation, Evaluation.Deadline>> out = new ArrayList<>();
+        for (Evaluation e : list) {
+            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()));
+            if (d != null && d.owedByUnitId() == unitId) {
+                out.add(Map.entry(e, d));
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    static final String SELECT = """
+            select e.*, o.name as owner_name, r.name as reviewer_name from evaluation e
+              join org_unit o on o.id = e.owner_unit_id join org_unit r on r.id = e.reviewer_unit_id
+            """;
+
+    static Evaluation map(ResultSet rs, int n) throws SQLException {
+        return new Evaluation(rs.getLong("id"), rs.getLong("framework_version_id"), (Long) rs.getObject("campaign_id", Long.class),
+                rs.getObject("subject_unit_id", Long.class), rs.getObject("subject_id", Long.class), rs.getString("subject_name"),
+                rs.getLong("owner_unit_id"), rs.getString("owner_name"), rs.getLong("reviewer_unit_id"), rs.getString("reviewer_name"),
+                rs.getLong("province_id"), rs.getInt("eval_year"), Stage.valueOf(rs.getString("stage")), rs.getBigDecimal("total"),
+                rs.getString("level_code"), rs.getBoolean("recognised"), rs.getString("requested_level"), rs.getBigDecimal("checked_total"),
+                rs.getString("checked_level"), rs.getString("check_team"), rs.getObject("check_date", LocalDate.class),
+                rs.getString("check_note"), rs.getString("proposed_level"), rs.getString("decision_number"),
+                rs.getObject("decision_date", LocalDate.class), rs.getString("decision_signer"),
+                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                rs.getObject("submitted_at", OffsetDateTime.class), rs.getObject("accepted_at", OffsetDateTime.class),
+                rs.getObject("checked_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
+                rs.getObject("published_at", OffsetDateTime.class), rs.getLong("version"));
+    }
+
+    static Evaluation.Score mapScore(ResultSet rs, int n) throws SQLException {
+        return new Evaluation.Score(rs.getLong("id"), rs.getString("item_code"), rs.getBigDecimal("points"),
+                (Boolean) rs.getObject("met"), rs.getBigDecimal("value"), rs.getString("comment"), rs.getBigDecimal("check_points"),
+                (Boolean) rs.getObject("check_met"), rs.getBigDecimal("check_value"), rs.getString("check_comment"));
+    }
+}
