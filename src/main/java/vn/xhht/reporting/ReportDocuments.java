@@ -29,7 +29,10 @@ import vn.xhht.reporting.ReportTemplate.Section;
 class ReportDocuments {
 
     /** Figures of the annex table in the .pdf/.docx (the .xlsx annex has every figure). */
-    static final int ANNEX_COLUMNS = 6;
+    static final int ANNEX_COLUMNS = 4;
+
+    /** The annex table is cut into blocks of this many rows: the PDF layout of one huge table costs more than of several. */
+    static final int ANNEX_CHUNK = 500;
 
     private final XlsxExport xlsx;
     private final DocumentRenderer renderer;
@@ -189,7 +192,9 @@ class ReportDocuments {
                 rows.add(row);
             }
             blocks.add(new OfficialDocument.Heading("", "PHỤ LỤC: SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC"));
-            blocks.add(new OfficialDocument.Table(headers, rows));
+            for (int from = 0; from < rows.size() || from == 0; from += ANNEX_CHUNK) {
+                blocks.add(new OfficialDocument.Table(headers, rows.subList(from, Math.min(rows.size(), from + ANNEX_CHUNK))));
+            }
         }
         blocks.add(new OfficialDocument.Paragraph("Đơn vị báo cáo chịu trách nhiệm về tính chính xác của số liệu báo cáo."));
         String recipient = r.review().reviewerUnitId() == unit.id() ? null : units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(null);
