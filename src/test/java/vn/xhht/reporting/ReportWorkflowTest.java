@@ -31,6 +31,8 @@ class ReportWorkflowTest {
     CompletenessBoard board;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReportAlerts alerts;
 
     static String key(Throwable e) {
         return ((InvalidInputProblem) e).violations().get(0).messageKey();
@@ -239,6 +241,12 @@ class ReportWorkflowTest {
         assertThat(nb.counts().expected()).isEqualTo(2);
         assertThat(nb.counts().missing()).isEqualTo(2);
         assertThat(board.remind(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 11, 1))).isEqualTo(2);
+        // the reminded commune sees it on its home page
+        assertThat(alerts.alertsFor(fx.user(Role.COMMUNE_OFFICER, n1), LocalDate.of(2026, 11, 1)))
+                .anySatisfy(a -> {
+                    assertThat(a.messageKey()).isEqualTo("report.alert.reminded");
+                    assertThat(a.href()).isEqualTo("/reports?templateCode=centre-quarterly&period=2026Q3");
+                });
         assertThatThrownBy(() -> board.remind(fx.user(Role.COMMUNE_OFFICER, n1), "centre-quarterly", "2026Q3", newProvince, LocalDate.now()))
                 .isInstanceOf(AccessDeniedProblem.class);
         // the province moves the due date for its units
