@@ -254,6 +254,28 @@ class ReportWorkflowTest {
         assertThat(board.board(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 3)).counts().notDue()).isEqualTo(2);
     }
 
+    @Autowired
+    BriefingMeetings meetings;
+
+    @Test
+    void quarterlyBriefingMinutesAreRecordedByTheOfficeAndReadBelow() {
+        ReportFixtures fx = new ReportFixtures(jdbc);
+        long province = fx.unit("Tỉnh Giao Ban", OrgUnit.PROVINCE, null, LocalDate.of(2025, 7, 1), null);
+        long commune = fx.unit("Xã Giao Ban", OrgUnit.COMMUNE, province, LocalDate.of(2025, 7, 1), null);
+        var officer = fx.user(Role.PROVINCE_OFFICER, province);
+        assertThatThrownBy(() -> meetings.record(officer, province, new BriefingMeetings.Form("2026Q7", LocalDate.of(2026, 10, 5), null, null, null, " ")))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations()).extracting(InvalidInputProblem.Violation::field)
+                        .containsExactly("periodCode", "minutes"));
+        assertThatThrownBy(() -> meetings.record(officer, province, new BriefingMeetings.Form("2026Q1", LocalDate.of(2026, 10, 5), null, null, null, "x")))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("meeting.heldOn.range"));
+        assertThatThrownBy(() -> meetings.record(fx.user(Role.COMMUNE_OFFICER, commune), commune,
+                new BriefingMeetings.Form("2026Q3", LocalDate.of(2026, 10, 5), null, null, null, "x"))).isInstanceOf(AccessDeniedProblem.class);
+        meetings.record(officer, province, new BriefingMeetings.Form("2026Q3", LocalDate.of(2026, 10, 5), "Hội trường Sở", "Phó Giám đốc Sở",
+                "Giám đốc các TTHTCĐ", "Đánh giá hoạt động quý III; triển khai Tuần lễ học tập suốt đời."));
+        assertThat(meetings.list(fx.user(Role.COMMUNE_OFFICER, commune), commune)).singleElement()
+                .satisfies(m -> assertThat(m.periodLabel()).isEqualTo("Quý III/2026"));
+    }
+
     private OrgUnit jdbcUnit(long id) {
         return jdbc.sql("select id from org_unit where id = :id").param("id", id).query(Long.class).optional()
                 .map(x -> unitDirectory.require(x)).orElseThrow();
