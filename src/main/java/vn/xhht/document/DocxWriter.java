@@ -46,6 +46,8 @@ final class DocxWriter {
                     run(p, para.text(), false, false, SIZE);
                 } else if (b instanceof OfficialDocument.Table t) {
                     table(doc, t);
+                } else if (b instanceof OfficialDocument.BarChart c) {
+                    table(doc, c.asTable());
                 }
             }
             footer(doc, d);

@@ -28,7 +28,7 @@ public record OfficialDocument(String parentAuthority, String issuingAuthority, 
     }
 
     /** The body: numbered headings, paragraphs and tables. */
-    public sealed interface Block permits Heading, Paragraph, Table {
+    public sealed interface Block permits Heading, Paragraph, Table, BarChart {
     }
 
     public record Heading(String number, String text) implements Block {
@@ -41,6 +41,41 @@ public record OfficialDocument(String parentAuthority, String issuingAuthority, 
         public Table {
             headers = List.copyOf(headers);
             rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A horizontal bar chart (one bar per label, values ≥ 0): drawn with bars in the .pdf, as a table with a text bar
+     * in the .docx. Added for the reports' figures (issue 7).
+     */
+    public record BarChart(String title, List<String> labels, List<Double> values, String unit) implements Block {
+        public BarChart {
+            labels = List.copyOf(labels);
+            values = List.copyOf(values);
+            if (labels.size() != values.size()) {
+                throw new IllegalArgumentException("labels and values differ in size");
+            }
+        }
+
+        public double max() {
+            return values.stream().mapToDouble(v -> v == null ? 0 : v).max().orElse(0);
+        }
+
+        /** The chart as a table: label, a bar of up to 30 '█', value (for formats without drawing). */
+        public Table asTable() {
+            double max = max();
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < labels.size(); i++) {
+                double v = values.get(i) == null ? 0 : values.get(i);
+                int n = max <= 0 ? 0 : (int) Math.round(30 * v / max);
+                rows.add(List.of(labels.get(i), "█".repeat(n), format(v)));
+            }
+            return new Table(List.of(title, "", unit == null ? "" : unit), rows);
+        }
+
+        public static String format(double v) {
+            java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.#", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("vi-VN")));
+            return f.format(v);
         }
     }
 

@@ -60,6 +60,12 @@ final class PdfWriter {
                 .national { font-size: 12pt; font-weight: bold; white-space: nowrap; }
                 .recipients .title { font-size: 12pt; font-weight: bold; font-style: italic; }
                 .sign-space { height: 60pt; }
+                table.chart { width: 100%; border-collapse: collapse; margin: 4pt 0 8pt 0; font-size: 11pt; }
+                table.chart th { text-align: left; font-weight: bold; padding-bottom: 3pt; }
+                table.chart td.lbl { width: 35%; padding: 1pt 4pt 1pt 0; }
+                table.chart td.barcell { width: 50%; }
+                table.chart div.bar { height: 9pt; background-color: #1f4e79; }
+                table.chart td.val { width: 15%; text-align: right; padding-left: 4pt; }
                 </style></head><body>
                 """);
         h.append("<table class=\"head\"><tr><td style=\"width:40%\">");
@@ -99,6 +105,18 @@ final class PdfWriter {
                     h.append("<tr>");
                     row.forEach(x -> h.append("<td>").append(esc(x)).append("</td>"));
                     h.append("</tr>");
+                }
+                h.append("</tbody></table>");
+            } else if (b instanceof OfficialDocument.BarChart c) {
+                double max = c.max();
+                h.append("<table class=\"chart\"><thead><tr><th colspan=\"3\">").append(esc(c.title()))
+                        .append(c.unit() == null ? "" : " (" + esc(c.unit()) + ")").append("</th></tr></thead><tbody>");
+                for (int i = 0; i < c.labels().size(); i++) {
+                    double v = c.values().get(i) == null ? 0 : c.values().get(i);
+                    double w = max <= 0 ? 0 : 100 * v / max;
+                    h.append("<tr><td class=\"lbl\">").append(esc(c.labels().get(i))).append("</td><td class=\"barcell\"><div class=\"bar\" style=\"width:")
+                            .append(String.format(java.util.Locale.ROOT, "%.1f", Math.max(w, 0.5))).append("%\"></div></td><td class=\"val\">")
+                            .append(esc(OfficialDocument.BarChart.format(v))).append("</td></tr>");
                 }
                 h.append("</tbody></table>");
             }

@@ -124,7 +124,12 @@ class ReportDashboardController {
             model.addAttribute("childField", t.field(field).orElseThrow().label());
             Map<String, BigDecimal> lastByName = new java.util.HashMap<>();
             reports.children(t, tp.previousYear(), unit.id()).forEach(c -> lastByName.put(c.unitName(), c.values().get(field)));
-            reports.children(t, tp, unit.id()).forEach(c -> rows.add(new ChildRow(c.unitName(), c.values().get(field), lastByName.get(c.unitName()))));
+            // only the units with an approved figure this year or last year; the board lists the others
+            reports.children(t, tp, unit.id()).forEach(c -> {
+                if (c.values().get(field) != null || lastByName.get(c.unitName()) != null) {
+                    rows.add(new ChildRow(c.unitName(), c.values().get(field), lastByName.get(c.unitName())));
+                }
+            });
         });
         model.addAttribute("childRows", rows);
         if (!rows.isEmpty()) {

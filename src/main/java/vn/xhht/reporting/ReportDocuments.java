@@ -29,7 +29,10 @@ import vn.xhht.reporting.ReportTemplate.Section;
 class ReportDocuments {
 
     /** Figures of the annex table in the .pdf/.docx (the .xlsx annex has every figure). */
-    static final int ANNEX_COLUMNS = 6;
+    static final int ANNEX_COLUMNS = 4;
+
+    /** The annex table is cut into blocks of this many rows: the PDF layout of one huge table costs more than of several. */
+    static final int ANNEX_CHUNK = 500;
 
     private final XlsxExport xlsx;
     private final DocumentRenderer renderer;
@@ -172,6 +175,20 @@ class ReportDocuments {
                 }
             }
         }
+        // chart: the key figures against the same period last year
+        List<String> labels = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Field f : r.template().fields()) {
+            if (f.key() && r.num(f.code()) != null) {
+                labels.add(f.label() + " — " + r.period().label());
+                values.add(r.num(f.code()).doubleValue());
+                labels.add(f.label() + " — " + r.period().previousYear().label());
+                values.add(last.get(f.code()) == null ? 0 : last.get(f.code()).doubleValue());
+            }
+        }
+        if (!labels.isEmpty()) {
+            blocks.add(new OfficialDocument.BarChart("Biểu đồ: so sánh với cùng kỳ năm trước", labels, values, null));
+        }
         List<String> overridden = r.template().fields().stream().filter(f -> r.value(f.code()) != null && r.value(f.code()).overridden())
                 .map(f -> f.label() + ": " + r.value(f.code()).reason()).toList();
         if (!overridden.isEmpty()) {
@@ -183,13 +200,26 @@ class ReportDocuments {
             key.forEach(f -> headers.add(f.label()));
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
-            for (ReportService.ChildReport c : reports.children(r.template(), r.period(), r.unitId())) {
+            List<ReportService.ChildReport> children = reports.children(r.template(), r.period(), r.unitId());
+            for (ReportService.ChildReport c : children) {
                 List<String> row = new ArrayList<>(List.of(String.valueOf(i++), c.unitName(), statusText(c)));
                 key.forEach(f -> row.add(format(c.values().get(f.code()))));
                 rows.add(row);
             }
+            if (!key.isEmpty()) {
+                Field first = key.get(0);
+                List<ReportService.ChildReport> top = children.stream().filter(c -> c.values().get(first.code()) != null)
+                        .sorted((a, b) -> b.values().get(first.code()).compareTo(a.values().get(first.code()))).limit(15).toList();
+                if (!top.isEmpty()) {
+                    blocks.add(new OfficialDocument.BarChart("Biểu đồ: " + first.label() + " — " + Math.min(15, top.size()) + " đơn vị cao nhất",
+                            top.stream().map(ReportService.ChildReport::unitName).toList(),
+                            top.stream().map(c -> c.values().get(first.code()).doubleValue()).toList(), first.unit()));
+                }
+            }
             blocks.add(new OfficialDocument.Heading("", "PHỤ LỤC: SỐ LIỆU CỦA CÁC ĐƠN VỊ TRỰC THUỘC"));
-            blocks.add(new OfficialDocument.Table(headers, rows));
+            for (int from = 0; from < rows.size() || from == 0; from += ANNEX_CHUNK) {
+                blocks.add(new OfficialDocument.Table(headers, rows.subList(from, Math.min(rows.size(), from + ANNEX_CHUNK))));
+            }
         }
         blocks.add(new OfficialDocument.Paragraph("Đơn vị báo cáo chịu trách nhiệm về tính chính xác của số liệu báo cáo."));
         String recipient = r.review().reviewerUnitId() == unit.id() ? null : units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(null);

@@ -119,6 +119,7 @@ class ReportingBrowserIT {
         Page province = signedIn("so.caobang", 1100);
         province.navigate(url("/reports/board?templateCode=centre-quarterly&period=2026Q2"));
         assertThat(province.locator("#board-lines")).containsText("Xã Cần Yên");
+        province.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/report-board.png")));
         province.locator("#board-lines").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Xã Cần Yên")).click();
         assertThat(province.locator("#report-status")).hasText("Đã trình, chờ duyệt");
         province.locator("#comment").fill("Báo cáo đầy đủ.");
@@ -130,6 +131,7 @@ class ReportingBrowserIT {
         assertThat(province.locator("#indicators")).containsText("Số lượt người tham gia");
         assertThat(province.locator("#line-chart svg")).hasCount(1);
         assertThat(province.locator("#bar-chart svg")).hasCount(1);
+        province.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/report-dashboard.png")).setFullPage(true));
         province.goBack();
 
         Download xlsx = province.waitForDownload(() -> province.locator("#export-xlsx").click());

@@ -93,6 +93,24 @@ class ReportApiTest {
         assertThat(board.body()).contains("\"expected\":2", "\"approved\":1", "\"units\":[");
         HttpResponse<String> list = admin.get("/api/v1/reports?templateCode=out-of-school&period=2026S2&unitId=" + province);
         assertThat(list.body()).contains("\"id\":" + id);
+        // the province's aggregate rolls up the approved commune report; its pages render (Vietnamese and English)
+        HttpResponse<String> agg = admin.postJson("/api/v1/reports", "{\"templateCode\":\"out-of-school\",\"period\":\"2026S2\",\"unitId\":" + province + "}");
+        assertThat(agg.statusCode()).as(agg.body()).isEqualTo(201);
+        assertThat(agg.body()).contains("\"aggregate\":true");
+        long aggId = id(agg.body());
+        Http pages = Http.session(port, new java.net.CookieManager());
+        pages.login("admin", "xhht-demo");
+        HttpResponse<String> page = pages.get("/reports/" + aggId);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"drilldown\"", "Xã Thử API Hai", "Đã phê duyệt");
+        assertThat(pages.get("/reports/" + aggId + "?lang=en").body()).contains("Figures of each unit below");
+        assertThat(pages.get("/reports/board?templateCode=out-of-school&period=2026S2&unitId=" + province).body()).contains("id=\"count-expected\">2<");
+        assertThat(pages.get("/reports/dashboard?unitId=" + province + "&period=2026S2&templateCode=out-of-school").statusCode()).isEqualTo(200);
+        assertThat(pages.get("/reports/meetings").statusCode()).isEqualTo(200);
+        assertThat(pages.get("/reports").body()).contains("id=\"create-form\"");
+        HttpResponse<byte[]> aggPdf = admin.getBytes("/api/v1/reports/" + aggId + "/export?format=pdf");
+        assertThat(aggPdf.statusCode()).isEqualTo(200);
+
         // another province's officer does not see this one
         Http caoBang = Http.basic(port, "so.caobang", "xhht-demo");
         assertThat(caoBang.get("/api/v1/reports/" + id).statusCode()).isEqualTo(403);

@@ -31,6 +31,8 @@ class ReportWorkflowTest {
     CompletenessBoard board;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ReportAlerts alerts;
 
     static String key(Throwable e) {
         return ((InvalidInputProblem) e).violations().get(0).messageKey();
@@ -239,11 +241,39 @@ class ReportWorkflowTest {
         assertThat(nb.counts().expected()).isEqualTo(2);
         assertThat(nb.counts().missing()).isEqualTo(2);
         assertThat(board.remind(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 11, 1))).isEqualTo(2);
+        // the reminded commune sees it on its home page
+        assertThat(alerts.alertsFor(fx.user(Role.COMMUNE_OFFICER, n1), LocalDate.of(2026, 11, 1)))
+                .anySatisfy(a -> {
+                    assertThat(a.messageKey()).isEqualTo("report.alert.reminded");
+                    assertThat(a.href()).isEqualTo("/reports?templateCode=centre-quarterly&period=2026Q3");
+                });
         assertThatThrownBy(() -> board.remind(fx.user(Role.COMMUNE_OFFICER, n1), "centre-quarterly", "2026Q3", newProvince, LocalDate.now()))
                 .isInstanceOf(AccessDeniedProblem.class);
         // the province moves the due date for its units
         reports.overrideDueDate(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 5));
         assertThat(board.board(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 3)).counts().notDue()).isEqualTo(2);
+    }
+
+    @Autowired
+    BriefingMeetings meetings;
+
+    @Test
+    void quarterlyBriefingMinutesAreRecordedByTheOfficeAndReadBelow() {
+        ReportFixtures fx = new ReportFixtures(jdbc);
+        long province = fx.unit("Tỉnh Giao Ban", OrgUnit.PROVINCE, null, LocalDate.of(2025, 7, 1), null);
+        long commune = fx.unit("Xã Giao Ban", OrgUnit.COMMUNE, province, LocalDate.of(2025, 7, 1), null);
+        var officer = fx.user(Role.PROVINCE_OFFICER, province);
+        assertThatThrownBy(() -> meetings.record(officer, province, new BriefingMeetings.Form("2026Q7", LocalDate.of(2026, 10, 5), null, null, null, " ")))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations()).extracting(InvalidInputProblem.Violation::field)
+                        .containsExactly("periodCode", "minutes"));
+        assertThatThrownBy(() -> meetings.record(officer, province, new BriefingMeetings.Form("2026Q1", LocalDate.of(2026, 10, 5), null, null, null, "x")))
+                .satisfies(e -> assertThat(key(e)).isEqualTo("meeting.heldOn.range"));
+        assertThatThrownBy(() -> meetings.record(fx.user(Role.COMMUNE_OFFICER, commune), commune,
+                new BriefingMeetings.Form("2026Q3", LocalDate.of(2026, 10, 5), null, null, null, "x"))).isInstanceOf(AccessDeniedProblem.class);
+        meetings.record(officer, province, new BriefingMeetings.Form("2026Q3", LocalDate.of(2026, 10, 5), "Hội trường Sở", "Phó Giám đốc Sở",
+                "Giám đốc các TTHTCĐ", "Đánh giá hoạt động quý III; triển khai Tuần lễ học tập suốt đời."));
+        assertThat(meetings.list(fx.user(Role.COMMUNE_OFFICER, commune), commune)).singleElement()
+                .satisfies(m -> assertThat(m.periodLabel()).isEqualTo("Quý III/2026"));
     }
 
     private OrgUnit jdbcUnit(long id) {
