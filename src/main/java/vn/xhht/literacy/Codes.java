@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import vn.xhht.shared.Texts;
 
 /**
  * The code lists of the register file. Ethnic groups: the 54 groups of the General Statistics Office list
@@ -22,6 +21,9 @@ final class Codes {
             "Tà Ôi", "Chơ Ro", "Kháng", "Xinh Mun", "Hà Nhì", "Chu Ru", "Lào", "La Chí", "La Ha", "Phù Lá", "La Hủ",
             "Lự", "Lô Lô", "Chứt", "Mảng", "Pà Thẻn", "Cơ Lao", "Cống", "Bố Y", "Si La", "Pu Péo", "Brâu", "Ơ Đu",
             "Rơ Măm");
+
+    /** Short cells repeat (codes, hamlet names): their keys are remembered. Declared first: the lists below use it. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** code (01…54) → name */
     static final Map<String, String> ETHNICITIES = new LinkedHashMap<>();
@@ -95,16 +97,35 @@ final class Codes {
 
     /** Lower case without Vietnamese diacritics, for matching typed codes and names. */
     static String key(String raw) {
-        if (raw == null) {
+        if (raw == null || raw.isEmpty()) {
             return "";
         }
+        if (raw.length() <= 24) {
+            String k = KEYS.get(raw);
+            if (k == null) {
+                k = slowKey(raw);
+                if (KEYS.size() < 50_000) {
+                    KEYS.put(raw, k);
+                }
+            }
+            return k;
+        }
+        return slowKey(raw);
+    }
+
+
+    private static String slowKey(String raw) {
         String s = java.text.Normalizer.normalize(raw.strip(), java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "").replace('đ', 'd').replace('Đ', 'D');
         return s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     static String nfc(String s) {
-        String t = Texts.orNull(s);
-        return t == null ? "" : t;
+        if (s == null) {
+            return "";
+        }
+        String t = s.strip();
+        return java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFC) ? t
+                : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
     }
 }

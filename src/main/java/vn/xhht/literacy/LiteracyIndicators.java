@@ -79,9 +79,11 @@ public class LiteracyIndicators {
     static String scope(OrgUnit unit) {
         return switch (unit.level()) {
             case OrgUnit.NATION -> "true";
+            // a province's persons usually fill most of the table: a scan with this filter beats any index
             case OrgUnit.PROVINCE -> "p.province_id = " + unit.id();
             case OrgUnit.COMMUNE -> "p.commune_id = " + unit.id();
-            case OrgUnit.HAMLET -> "p.hamlet_id = " + unit.id();
+            // a hamlet is read within its commune (the (commune_id, code) key) — no separate index to maintain
+            case OrgUnit.HAMLET -> "p.commune_id = " + unit.parentId() + " and p.hamlet_id = " + unit.id();
             default -> "p.commune_id in (select id from org_unit where level = 3 and path like '%/" + unit.id() + "/%')";
         };
     }
@@ -110,7 +112,10 @@ public class LiteracyIndicators {
     }
 
     Indicators compute(OrgUnit unit, LocalDate date) {
-        List<Cell> cells = cells(unit, date, false);
+        // a district or province needs each commune's standards: one pass grouped by commune serves both
+        boolean byCommune = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
+        List<Cell> communeCells = byCommune ? cells(unit, date, true) : null;
+        List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false);
         AgeRule rule = ageRule(date);
         List<Band> bands = new ArrayList<>();
         for (int[] b : BANDS) {
@@ -122,7 +127,7 @@ public class LiteracyIndicators {
         prio.put("", "Không thuộc nhóm ưu tiên");
         List<Breakdown> byPriority = breakdown(cells, Cell::priority, prio);
         List<StandardResult> results = unit.level() == OrgUnit.COMMUNE ? evaluateCommune(cells, unit.especiallyDifficult(), date)
-                : unit.level() == OrgUnit.HAMLET ? List.of() : evaluateAbove(unit, date);
+                : byCommune ? evaluateAbove(unit, date, communeCells) : List.of();
         long population = cells.stream().mapToLong(Cell::n).sum();
         return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), population, bands, bySex, byEthnicity,
                 byPriority, results, rule.method(), rule.legalBasis(), rule.certainty());
@@ -254,12 +259,12 @@ public class LiteracyIndicators {
     }
 
     /** District / province: the share of communes meeting each standard (the rule's communes/districts share). */
-    List<StandardResult> evaluateAbove(OrgUnit unit, LocalDate date) {
+    List<StandardResult> evaluateAbove(OrgUnit unit, LocalDate date, List<Cell> communeCells) {
         String subject = unit.level() == OrgUnit.DISTRICT ? "district" : unit.level() == OrgUnit.PROVINCE ? "province" : null;
         if (subject == null) {
             return List.of();
         }
-        Map<Long, List<StandardResult>> perCommune = communeStandards(unit, date);
+        Map<Long, List<StandardResult>> perCommune = communeStandards(communeCells, date);
         List<StandardResult> out = new ArrayList<>();
         for (Standards.Standard s : standards.inForce(subject, date)) {
             List<ConditionResult> conds = new ArrayList<>();
@@ -282,9 +287,23 @@ public class LiteracyIndicators {
     }
 
     /** Every commune of the subtree with its standards, from one grouped pass. */
-    Map<Long, List<StandardResult>> communeStandards(OrgUnit unit, LocalDate date) {
+    /** The cells without the commune: the subtree as a whole. */
+    static List<Cell> merged(List<Cell> communeCells) {
+        Map<Cell, long[]> m = new HashMap<>();
+        for (Cell c : communeCells) {
+            Cell k = new Cell(0, c.age(), c.sex(), c.ethnicity(), c.priority(), c.level(), c.reilliterate(), c.primary(), c.lsec(),
+                    c.currentGrade(), 0);
+            m.computeIfAbsent(k, x -> new long[1])[0] += c.n();
+        }
+        List<Cell> out = new ArrayList<>(m.size());
+        m.forEach((k, n) -> out.add(new Cell(0, k.age(), k.sex(), k.ethnicity(), k.priority(), k.level(), k.reilliterate(), k.primary(),
+                k.lsec(), k.currentGrade(), n[0])));
+        return out;
+    }
+
+    Map<Long, List<StandardResult>> communeStandards(List<Cell> communeCells, LocalDate date) {
         Map<Long, List<Cell>> byCommune = new HashMap<>();
-        for (Cell c : cells(unit, date, true)) {
+        for (Cell c : communeCells) {
             byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
         }
         Set<Long> difficult = new java.util.HashSet<>(jdbc.sql("select id from org_unit where level = 3 and especially_difficult")
@@ -333,14 +352,18 @@ public class LiteracyIndicators {
         OrgUnit unit = access.requireReadable(user, communeId);
         int ref = ageRule(date).referenceKey(date);
         return jdbc.sql("""
-                select h.id, h.name, count(p.id) as pop, count(p.id) filter (where p.lit_level >= 1) as l1,
-                       count(p.id) filter (where p.lit_level = 2) as l2
-                from org_unit h left join lit_person p on p.hamlet_id = h.id
-                     and (%d - p.birth_key) / 10000 between 15 and 60
-                     and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
-                where h.parent_id = :c and h.level = 4
-                group by h.id, h.name order by h.name
-                """.formatted(ref)).param("c", unit.id()).param("d", date)
+                with f as (
+                    select p.hamlet_id, count(*) as pop, count(*) filter (where p.lit_level >= 1) as l1,
+                           count(*) filter (where p.lit_level = 2) as l2
+                    from lit_person p
+                    where p.commune_id = :c and (%d - p.birth_key) / 10000 between 15 and 60 and p.birth_key <= %d
+                      and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
+                    group by p.hamlet_id
+                )
+                select h.id, h.name, coalesce(f.pop, 0), coalesce(f.l1, 0), coalesce(f.l2, 0)
+                from org_unit h left join f on f.hamlet_id = h.id
+                where h.parent_id = :c and h.level = 4 order by h.name
+                """.formatted(ref, ref)).param("c", unit.id()).param("d", date)
                 .query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
                         rate(rs.getLong(5), rs.getLong(3)))).list();
     }

@@ -143,7 +143,7 @@ public class RegisterImport {
             SecurityContextHolder.setContext(ctx);
             try {
                 run(id, unit, roundId, lower.endsWith(".xlsx"), file);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.error("Literacy import {} failed", id, e);
                 finish(id, "FAILED", "Lỗi hệ thống khi nhập tệp; không có thay đổi nào được lưu.");
             } finally {
@@ -211,6 +211,7 @@ public class RegisterImport {
     }
 
     private void run(long id, OrgUnit unit, long roundId, boolean xlsx, Path file) {
+        long t0 = System.nanoTime();
         LocalDate today = LocalDate.now();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
@@ -218,7 +219,7 @@ public class RegisterImport {
         RegisterLayout.Hamlets hamlets = scope(unit, today);
         List<RegisterLayout.Error> errors = new ArrayList<>();
         int[] errorCount = {0};
-        Map<String, Integer> seenPersons = new HashMap<>();
+        KeySet seenPersons = new KeySet();
         Map<String, Household> households = new HashMap<>();
         boolean[] header = {false};
         int[] rows = {0};
@@ -255,8 +256,8 @@ public class RegisterImport {
                 int before = errors.size();
                 RegisterLayout.PersonRow p = RegisterLayout.check(line, cells, hamlets, today, errors);
                 if (p != null) {
-                    Integer first = seenPersons.putIfAbsent(p.communeId() + "|" + p.code(), line);
-                    if (first != null) {
+                    int first = seenPersons.putIfAbsent(p.communeId(), p.code(), line);
+                    if (first != 0) {
                         errors.add(new RegisterLayout.Error(line, "personCode", "Trùng mã người " + p.code() + " với dòng " + first));
                     }
                     Household h = households.get(p.communeId() + "|" + p.householdCode());
@@ -310,12 +311,16 @@ public class RegisterImport {
                 return;
             }
             copy.end();
-            seenPersons.clear();
+            long tRead = System.nanoTime();
             jdbc.sql("update lit_import set status = 'MERGING', rows_done = :n, rows_total = :n where id = :id")
                     .param("n", rows[0]).param("id", id).update();
             int[] counts = direct ? insertHouseholds(con, households, true, id, roundId, rows[0])
                     : merge(con, households, id, roundId);
+            long tMerge = System.nanoTime();
             con.commit();
+            log.info("Literacy import {}: {} rows ({}), read+check+copy {} ms, {} {} ms, commit {} ms", id, rows[0],
+                    direct ? "first load" : "merge", (tRead - t0) / 1_000_000, direct ? "households" : "merge",
+                    (tMerge - tRead) / 1_000_000, (System.nanoTime() - tMerge) / 1_000_000);
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
             jdbc.sql("""
                     update lit_import set status = 'DONE', rows_done = :n, rows_total = :n, inserted = :i, updated = :u,
@@ -335,7 +340,8 @@ public class RegisterImport {
     private static boolean registerEmpty(Connection con, OrgUnit unit) throws SQLException {
         String sql = switch (unit.level()) {
             case OrgUnit.NATION -> "select not exists (select 1 from lit_person)";
-            case OrgUnit.PROVINCE -> "select not exists (select 1 from lit_person where province_id = " + unit.id() + ")";
+            case OrgUnit.PROVINCE -> "select not exists (select 1 from lit_person p join org_unit c on c.id = p.commune_id where c.level = 3 and c.province_id = "
+                    + unit.id() + ")";
             case OrgUnit.COMMUNE -> "select not exists (select 1 from lit_person where commune_id = " + unit.id() + ")";
             default -> "select not exists (select 1 from lit_person p where p.commune_id in (select id from org_unit where level = 3 and path like '"
                     + "%/" + unit.id() + "/%'))";

@@ -119,10 +119,29 @@ class Standards implements SmartInitializingSingleton {
 
     /** Standards in force on the date for a subject level (commune, district, province). */
     List<Standard> inForce(String subjectLevel, LocalDate date) {
-        return load("""
-                where subject_level = :s and (effective_from is null or effective_from <= :d)
-                  and (effective_to is null or effective_to >= :d)
-                """, Map.of("s", subjectLevel, "d", date));
+        return cached().stream().filter(s -> s.subjectLevel().equals(subjectLevel)
+                && (s.effectiveFrom() == null || !s.effectiveFrom().isAfter(date))
+                && (s.effectiveTo() == null || !s.effectiveTo().isBefore(date))).toList();
+    }
+
+    private record Snapshot(String stamp, List<Standard> standards) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    /**
+     * The rule table is tiny and read on every indicator request: it is kept in memory and reloaded when its
+     * stamp changes (an edit on any instance adds a row).
+     */
+    private List<Standard> cached() {
+        String stamp = jdbc.sql("select count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(effective_to)::text, '') from lit_standard")
+                .query(String.class).single();
+        Snapshot s = snapshot;
+        if (s == null || !s.stamp().equals(stamp)) {
+            s = new Snapshot(stamp, List.copyOf(all()));
+            snapshot = s;
+        }
+        return s.standards();
     }
 
     /** Every version, newest first within each standard. */

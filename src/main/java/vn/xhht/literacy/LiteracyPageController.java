@@ -1,0 +1,408 @@
+package vn.xhht.literacy;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.xhht.document.XlsxExport;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.platform.FormErrors;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+
+/** The literacy pages: indicators with drill-down, import with progress, persons, lists, exports, rules. */
+@Controller
+class LiteracyPageController {
+
+    private final LiteracyIndicators indicators;
+    private final RegisterImport imports;
+    private final Register register;
+    private final Standards standards;
+    private final LiteracyAccess access;
+    private final Recognitions recognitions;
+    private final XlsxExport xlsx;
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    LiteracyPageController(LiteracyIndicators indicators, RegisterImport imports, Register register, Standards standards,
+                           LiteracyAccess access, Recognitions recognitions, XlsxExport xlsx, JdbcClient jdbc, MessageSource messages) {
+        this.indicators = indicators;
+        this.imports = imports;
+        this.register = register;
+        this.standards = standards;
+        this.access = access;
+        this.recognitions = recognitions;
+        this.xlsx = xlsx;
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return s == null || s.isBlank() ? LocalDate.now() : LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.now();
+        }
+    }
+
+    @GetMapping("/literacy")
+    String index(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String date, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long id = unitId == null ? user.unitId() : unitId;
+        LocalDate d = date(date);
+        OrgUnit unit = access.requireReadable(user, id);
+        LiteracyIndicators.Indicators ind = indicators.compute(user, id, d);
+        model.addAttribute("unit", unit);
+        model.addAttribute("date", d);
+        model.addAttribute("ind", ind);
+        model.addAttribute("ancestors", access.units().ancestors(unit));
+        model.addAttribute("personAccess", user.literacyAccess());
+        model.addAttribute("canImport", user.literacyAccess() && unit.level() <= OrgUnit.COMMUNE && access.units().canWrite(user, id));
+        if (unit.level() == OrgUnit.COMMUNE) {
+            model.addAttribute("hamlets", indicators.hamlets(user, id, d));
+        } else if (unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT) {
+            model.addAttribute("communes", indicators.communes(user, id, d));
+        }
+        model.addAttribute("targets", targets(unit, d, ind));
+        return "literacy/index";
+    }
+
+    /** A plan target line: code, target %, actual %. */
+    public record TargetLine(String band, BigDecimal target, BigDecimal actual, boolean reached) {
+    }
+
+    /**
+     * Targets of the unit's plan for the year (seed 003: 99.99 % literate 15–35, 99.90 % 15–60): plan targets whose
+     * label names the literacy rate and the band ("Tỷ lệ biết chữ 15–35", "… 15–60").
+     */
+    private List<TargetLine> targets(OrgUnit unit, LocalDate d, LiteracyIndicators.Indicators ind) {
+        List<TargetLine> out = new ArrayList<>();
+        jdbc.sql("""
+                select t.label, t.target from plan_target t join plan p on p.id = t.plan_id
+                where p.owner_unit_id = :u and p.plan_year = :y and xhht_search_key(t.label) like '%biet chu%'
+                """).param("u", unit.id()).param("y", d.getYear()).query((java.sql.ResultSet rs) -> {
+            String label = Codes.key(rs.getString(1));
+            BigDecimal target = rs.getBigDecimal(2);
+            for (LiteracyIndicators.Band b : ind.ageBands()) {
+                if (b.from() == 15 && (b.to() == 35 || b.to() == 60) && label.replaceAll("[^0-9]+", " ").contains("15 " + b.to())) {
+                    BigDecimal actual = b.to() == 35 ? b.rateLevel1() : b.rateLevel2();
+                    out.add(new TargetLine("15–" + b.to(), target, actual, actual != null && actual.compareTo(target) >= 0));
+                }
+            }
+        });
+        return out;
+    }
+
+    // ------------------------------------------------------------------------ import
+
+    @GetMapping("/literacy/import")
+    String importForm(@RequestParam(required = false) Long unitId, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long id = unitId == null ? user.unitId() : unitId;
+        model.addAttribute("unit", access.requireWritablePersons(user, id));
+        model.addAttribute("errors", Map.of());
+        model.addAttribute("today", LocalDate.now());
+        return "literacy/import";
+    }
+
+    @PostMapping("/literacy/import")
+    String startImport(@RequestParam long unitId, @RequestParam(required = false) MultipartFile file,
+                       @RequestParam(required = false) String surveyDate, @RequestParam(required = false) String team,
+                       Model model) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit unit = access.requireWritablePersons(user, unitId);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputProblem("file", "lit.import.empty");
+            }
+            long id = LiteracyApiController.start(imports, user, unitId, file,
+                    surveyDate == null || surveyDate.isBlank() ? null : LocalDate.parse(surveyDate), team);
+            return "redirect:/literacy/imports/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("unit", unit);
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            model.addAttribute("today", LocalDate.now());
+            return "literacy/import";
+        }
+    }
+
+    @GetMapping("/literacy/imports/{id}")
+    String importStatus(@PathVariable long id, Model model) {
+        RegisterImport.Job job = imports.job(CurrentUsers.require(), id);
+        model.addAttribute("job", job);
+        model.addAttribute("unit", access.units().require(job.unitId()));
+        return "literacy/import-status";
+    }
+
+    /** The progress block alone, polled by htmx every second while the import runs. */
+    @GetMapping("/literacy/imports/{id}/progress")
+    String importProgress(@PathVariable long id, Model model) {
+        model.addAttribute("job", imports.job(CurrentUsers.require(), id));
+        return "literacy/import-status :: progress";
+    }
+
+    @GetMapping("/literacy/template.csv")
+    ResponseEntity<byte[]> templateCsv() {
+        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"mau-so-xoa-mu-chu.csv\"")
+                .body(("\uFEFF" + SampleRegister.header()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @GetMapping("/literacy/template.xlsx")
+    void templateXlsx(HttpServletResponse response) throws IOException {
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"mau-so-xoa-mu-chu.xlsx\"");
+        List<XlsxExport.Column> cols = RegisterLayout.HEADERS.stream().map(h -> new XlsxExport.Column(h, XlsxExport.ColumnType.TEXT, 14)).toList();
+        xlsx.write(response.getOutputStream(), "So XMC", null, cols, sink -> sink.row("01366", "01366.001", "H001", "Nông Văn An",
+                "Số 1, thôn Nà Rài", "H001-1", "Nông Văn An", "Nam", "12/03/1980", "02", "", "HN", "TT", "", "", "9", "1991", "1995", "MĐ2", "TH"));
+    }
+
+    /** A realistic file for the hamlets of a commune (for trying the import). */
+    @GetMapping("/literacy/sample.csv")
+    ResponseEntity<byte[]> sample(@RequestParam long unitId, @RequestParam(defaultValue = "200") int households) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        OrgUnit unit = access.requireReadable(user, unitId);
+        List<String[]> hamlets = jdbc.sql("""
+                select c.code, h.code from org_unit h join org_unit c on c.id = h.parent_id
+                where h.level = 4 and h.valid_to is null and c.path like (select path from org_unit where id = :u) || '%' order by h.code limit 500
+                """).param("u", unit.id()).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        StringWriter w = new StringWriter();
+        if (!hamlets.isEmpty()) {
+            SampleRegister.write(w, hamlets, Math.max(1, Math.min(households, 5000)), System.nanoTime(), LocalDate.now());
+        } else {
+            w.write(SampleRegister.header());
+        }
+        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"so-xoa-mu-chu-mau.csv\"")
+                .body(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------------ persons and lists
+
+    @GetMapping("/literacy/persons")
+    String persons(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String q,
+                   @RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long id = unitId == null ? user.unitId() : unitId;
+        model.addAttribute("unit", access.requireReadable(user, id));
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("result", register.search(user, id, q, page, 50));
+        return "literacy/persons";
+    }
+
+    @GetMapping("/literacy/persons/{id}")
+    String person(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        Register.Person p = register.person(user, id);
+        model.addAttribute("p", p);
+        model.addAttribute("history", register.history(id));
+        model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
+        return "literacy/person";
+    }
+
+    @PostMapping("/literacy/persons/{id}")
+    String updatePerson(@PathVariable long id, @RequestParam long version, @RequestParam(required = false) String literacyStatus,
+                        @RequestParam(required = false) String literacyBasis, @RequestParam String residentStatus,
+                        @RequestParam(required = false) String residentDate, @RequestParam(required = false) Integer highestGrade,
+                        Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            register.updateStatus(user, id, version, literacyStatus, literacyBasis, residentStatus,
+                    residentDate == null || residentDate.isBlank() ? null : LocalDate.parse(residentDate), highestGrade);
+            redirect.addFlashAttribute("ok", text("lit.person.saved"));
+            return "redirect:/literacy/persons/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return person(id, model);
+        }
+    }
+
+    @GetMapping("/literacy/lists")
+    String list(@RequestParam long unitId, @RequestParam(defaultValue = "BELOW3") String kind,
+                @RequestParam(required = false) String date, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate d = date(date);
+        model.addAttribute("unit", access.requireReadable(user, unitId));
+        model.addAttribute("kind", kind);
+        model.addAttribute("date", d);
+        model.addAttribute("persons", register.list(user, unitId, kind, d));
+        model.addAttribute("watermark", Register.watermark(user));
+        return "literacy/list";
+    }
+
+    @GetMapping("/literacy/lists.xlsx")
+    void listXlsx(@RequestParam long unitId, @RequestParam(defaultValue = "BELOW3") String kind,
+                  @RequestParam(required = false) String date, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate d = date(date);
+        OrgUnit unit = access.requireReadable(user, unitId);
+        List<Register.Person> persons = register.list(user, unitId, kind, d);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-" + kind.toLowerCase() + ".xlsx\"");
+        xlsx.write(response.getOutputStream(), "Danh sach", text("lit.list." + kind) + " — " + unit.name() + " — " + Register.watermark(user),
+                List.of(new XlsxExport.Column("STT", XlsxExport.ColumnType.INTEGER, 6),
+                        new XlsxExport.Column("Họ và tên", XlsxExport.ColumnType.TEXT, 28),
+                        new XlsxExport.Column("Giới tính", XlsxExport.ColumnType.TEXT, 8),
+                        new XlsxExport.Column("Ngày/năm sinh", XlsxExport.ColumnType.TEXT, 12),
+                        new XlsxExport.Column("Thôn", XlsxExport.ColumnType.TEXT, 18),
+                        new XlsxExport.Column("Mã hộ", XlsxExport.ColumnType.TEXT, 12),
+                        new XlsxExport.Column("Lớp cao nhất", XlsxExport.ColumnType.INTEGER, 8)),
+                sink -> {
+                    int i = 0;
+                    for (Register.Person p : persons) {
+                        sink.row(++i, p.fullName(), p.sex().equals("M") ? "Nam" : "Nữ", p.birth(), p.hamletName(), p.householdCode(), p.highestGrade());
+                    }
+                });
+        access.logExport(unitId, "Xuất danh sách " + kind, persons.size());
+    }
+
+    @GetMapping("/literacy/export/register.xlsx")
+    void exportRegister(@RequestParam long unitId, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        access.requirePersons(user, unitId);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"so-theo-doi-xmc.xlsx\"");
+        register.exportRegister(user, unitId, response.getOutputStream());
+    }
+
+    @GetMapping("/literacy/export/pcgd.xlsx")
+    void exportPcgd(@RequestParam long unitId, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        access.requirePersons(user, unitId);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"phieu-dieu-tra-pcgd-xmc.xlsx\"");
+        register.exportPcgd(user, unitId, response.getOutputStream());
+    }
+
+    @GetMapping("/literacy/export/indicators.xlsx")
+    void exportIndicators(@RequestParam long unitId, @RequestParam(required = false) String date, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        LocalDate d = date(date);
+        LiteracyIndicators.Indicators ind = indicators.compute(user, unitId, d);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"chi-so-xmc.xlsx\"");
+        xlsx.write(response.getOutputStream(), "Chi so XMC", "Chỉ số xóa mù chữ — " + ind.unitName() + " — ngày "
+                        + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + Register.watermark(user),
+                List.of(new XlsxExport.Column("Độ tuổi", XlsxExport.ColumnType.TEXT, 10),
+                        new XlsxExport.Column("Số người", XlsxExport.ColumnType.INTEGER, 10),
+                        new XlsxExport.Column("Biết chữ mức 1", XlsxExport.ColumnType.INTEGER, 10),
+                        new XlsxExport.Column("Biết chữ mức 2", XlsxExport.ColumnType.INTEGER, 10),
+                        new XlsxExport.Column("Mù chữ", XlsxExport.ColumnType.INTEGER, 10),
+                        new XlsxExport.Column("Tái mù chữ", XlsxExport.ColumnType.INTEGER, 10),
+                        new XlsxExport.Column("Tỉ lệ mức 1 (%)", XlsxExport.ColumnType.DECIMAL, 10),
+                        new XlsxExport.Column("Tỉ lệ mức 2 (%)", XlsxExport.ColumnType.DECIMAL, 10)),
+                sink -> ind.ageBands().forEach(b -> sink.row(b.from() + "–" + b.to(), b.population(), b.literateLevel1(), b.literateLevel2(),
+                        b.illiterate(), b.reilliterate(), b.rateLevel1(), b.rateLevel2())));
+    }
+
+    // ------------------------------------------------------------------------ rules and recognition
+
+    @GetMapping("/literacy/rules")
+    String rules(Model model) {
+        CurrentUsers.require();
+        model.addAttribute("standards", standards.all());
+        model.addAttribute("ageRule", indicators.ageRule(LocalDate.now()));
+        model.addAttribute("admin", CurrentUsers.require().isAdmin());
+        return "literacy/rules";
+    }
+
+    @GetMapping("/literacy/rules/{id}")
+    String rule(@PathVariable long id, Model model) {
+        CurrentUsers.require();
+        model.addAttribute("s", standards.get(id));
+        model.addAttribute("admin", CurrentUsers.require().isAdmin());
+        model.addAttribute("errors", Map.of());
+        return "literacy/rule";
+    }
+
+    @PostMapping("/literacy/rules/{id}")
+    String newVersion(@PathVariable long id, @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String source,
+                      @RequestParam(required = false) String certainty, @RequestParam Map<String, String> form, Model model,
+                      RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        Standards.Standard s = standards.get(id);
+        Map<String, BigDecimal[]> thresholds = new HashMap<>();
+        try {
+            for (Standards.Condition c : s.conditions()) {
+                thresholds.put(c.code(), new BigDecimal[]{percent(form.get("min_" + c.code())), percent(form.get("dmin_" + c.code()))});
+            }
+            LocalDate from = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom);
+            long newId = standards.newVersion(user, id, from, source, certainty, thresholds);
+            redirect.addFlashAttribute("ok", text("lit.standard.saved"));
+            return "redirect:/literacy/rules/" + newId;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("s", s);
+            model.addAttribute("admin", user.isAdmin());
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return "literacy/rule";
+        } catch (java.time.format.DateTimeParseException e) {
+            model.addAttribute("s", s);
+            model.addAttribute("admin", user.isAdmin());
+            model.addAttribute("errors", Map.of("effectiveFrom", text("lit.standard.fromRequired")));
+            return "literacy/rule";
+        }
+    }
+
+    private static BigDecimal percent(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(s.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputProblem("threshold", "lit.standard.percent");
+        }
+    }
+
+    @GetMapping("/literacy/recognitions")
+    String recognitions(@RequestParam(required = false) Long unitId, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long id = unitId == null ? user.unitId() : unitId;
+        model.addAttribute("unit", access.requireReadable(user, id));
+        model.addAttribute("items", recognitions.list(user, id));
+        model.addAttribute("canWrite", access.units().canWrite(user, id) || user.isAdmin());
+        model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
+        return "literacy/recognitions";
+    }
+
+    @PostMapping("/literacy/recognitions")
+    String addRecognition(@RequestParam long unitId, @RequestParam(required = false) Integer year, @RequestParam(required = false) String standard,
+                          @RequestParam(required = false) String step, @RequestParam(required = false) String decidedBy,
+                          @RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String decisionDate,
+                          @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            recognitions.add(user, unitId, year, standard, step, decidedBy, decisionNumber,
+                    decisionDate == null || decisionDate.isBlank() ? null : LocalDate.parse(decisionDate), note);
+            return "redirect:/literacy/recognitions?unitId=" + unitId;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return recognitions(unitId, model);
+        }
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}

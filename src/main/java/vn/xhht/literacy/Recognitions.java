@@ -1,0 +1,76 @@
+package vn.xhht.literacy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.Texts;
+
+/**
+ * Recognition of the standards per year (R20, NĐ 20/2014 Điều 30): the commune's self-check, the check by the level
+ * above and the recognition decision with its number and date. Recorded by the unit itself or a unit above it.
+ */
+@Service
+@Transactional
+class Recognitions {
+
+    public record Recognition(long id, int year, String standardCode, int level, String step, String decidedBy,
+                              String decisionNumber, LocalDate decisionDate, String note, String createdBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final LiteracyAccess access;
+    private final AuditTrail audit;
+
+    Recognitions(JdbcClient jdbc, LiteracyAccess access, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    List<Recognition> list(CurrentUser user, long unitId) {
+        access.requireReadable(user, unitId);
+        return jdbc.sql("select * from lit_recognition where unit_id = :u order by year desc, standard_code, level, created_at")
+                .param("u", unitId).query((rs, n) -> new Recognition(rs.getLong("id"), rs.getInt("year"), rs.getString("standard_code"),
+                        rs.getInt("level"), rs.getString("step"), rs.getString("decided_by"), rs.getString("decision_number"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getString("note"), rs.getString("created_by"))).list();
+    }
+
+    long add(CurrentUser user, long unitId, Integer year, String standard, String step, String decidedBy, String number,
+             LocalDate date, String note) {
+        access.requireReadable(user, unitId);
+        if (!user.isAdmin()) {
+            access.units().checkWritable(user, unitId);
+        }
+        if (year == null || year < 2000 || year > LocalDate.now().getYear() + 1) {
+            throw new InvalidInputProblem("year", "lit.recognition.yearInvalid");
+        }
+        String[] sl = standard == null ? new String[0] : standard.split("/");
+        if (sl.length != 2 || !List.of("XMC", "PCGDTH", "PCGDTHCS", "PCGDMN5").contains(sl[0]) || !sl[1].matches("[1-3]")) {
+            throw new InvalidInputProblem("standard", "lit.recognition.standardInvalid");
+        }
+        if (!List.of("SELF_CHECK", "UPPER_CHECK", "DECISION").contains(step)) {
+            throw new InvalidInputProblem("step", "lit.recognition.standardInvalid");
+        }
+        if (step.equals("DECISION") && (Texts.orNull(number) == null || date == null)) {
+            throw new InvalidInputProblem("decisionNumber", "lit.recognition.numberRequired");
+        }
+        long id = jdbc.sql("""
+                insert into lit_recognition (unit_id, year, standard_code, level, step, decided_by, decision_number, decision_date, note, created_by)
+                values (:u, :y, :c, :l, :s, :by, :n, :d, :note, :user) returning id
+                """).param("u", unitId).param("y", year).param("c", sl[0]).param("l", Integer.parseInt(sl[1])).param("s", step)
+                .param("by", Texts.orNull(decidedBy)).param("n", Texts.orNull(number)).param("d", date).param("note", Texts.orNull(note))
+                .param("user", user.username()).query(Long.class).single();
+        audit.change(AuditAction.CREATE, "LiteracyRecognition", id, unitId, null,
+                Map.of("year", year, "standard", standard, "step", step), "Công nhận " + standard + " năm " + year);
+        return id;
+    }
+}
