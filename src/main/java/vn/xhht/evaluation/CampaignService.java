@@ -109,7 +109,7 @@ public class CampaignService {
         }
         String t = Texts.orNull(title);
         if (t == null) {
-            t = "Đánh giá, công nhận " + EvaluationDocuments.shortTitle(f) + " năm " + year;
+            t = f.title() + " năm " + year;
         }
         long province = owner.provinceId() == null ? owner.id() : owner.provinceId();
         long id = jdbc.sql("""

@@ -294,4 +294,56 @@ class EvaluationWorkflowTest {
                 .isEqualTo(403);
         assertThat(Http.basic(port, "hkh.caobang", "xhht-demo").postJson("/api/v1/evaluations/" + id + "/submit", "{}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void pagesDocumentsAndExportsRender() {
+        long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        var communeUser = TestUsers.load(jdbc, "xa.canyen");
+        Evaluation old = evaluations.create(communeUser, "tt44-2014-commune", canYen, null, 2023, null);
+
+        Http commune = Http.session(port, new java.net.CookieManager());
+        commune.login("xa.canyen", "xhht-demo");
+        var page = commune.get("/evaluations/" + old.id());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("44/2014/TT-BGDĐT", "Chưa đầy đủ — cần đối chiếu văn bản gốc", "Giảm tỷ lệ hộ nghèo");
+        String csrf = commune.csrfToken("/evaluations/" + old.id());
+        var preview = commune.postForm("/evaluations/" + old.id() + "/preview", Map.of("item_1_points", "7", "_csrf", csrf));
+        assertThat(preview.body()).contains("id=\"result\"", "0/100 điểm", "chưa có minh chứng");
+        var bad = commune.postForm("/evaluations/" + old.id() + "/scores", Map.of("item_1_points", "-3", "item_2_points", "abc", "_csrf", csrf));
+        assertThat(bad.statusCode()).isEqualTo(302);
+        assertThat(bad.headers().firstValue("Location").orElse("")).endsWith("/evaluations/" + old.id());
+        assertThat(commune.get("/evaluations/" + old.id()).body()).contains("Chỉ tiêu 2: giá trị phải là số.");
+        assertThat(evaluations.view(communeUser, old.id()).score("1").points()).isNull();
+        var saved = commune.postForm("/evaluations/" + old.id() + "/scores", Map.of("item_1_points", "6,5", "_csrf", csrf));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(evaluations.view(communeUser, old.id()).score("1").points()).isEqualByComparingTo("6.5");
+        for (String doc : List.of("request.pdf", "request.docx", "report.pdf", "report.docx")) {
+            var r = commune.getBytes("/evaluations/" + old.id() + "/documents/" + doc);
+            assertThat(r.statusCode()).as(doc).isEqualTo(200);
+            assertThat(r.body().length).as(doc).isGreaterThan(1000);
+        }
+        assertThat(commune.get("/evaluations").body()).contains("Bắt đầu tự đánh giá", "Gia đình, dòng họ, đơn vị, trung tâm");
+
+        Http office = Http.session(port, new java.net.CookieManager());
+        office.login("so.caobang", "xhht-demo");
+        assertThat(office.get("/").statusCode()).isEqualTo(200);
+        assertThat(office.get("/evaluations/frameworks").body()).contains("25/2023/TT-BGDĐT", "448/QĐ-KHVN", "Chưa đầy đủ — cần đối chiếu văn bản gốc");
+        assertThat(office.get("/evaluations/frameworks/tt24-2023-unit").body()).contains("TC3.CT1", "Chủ tịch Ủy ban nhân dân cấp huyện");
+        assertThat(office.get("/evaluations/stats?framework=centre-rating&year=2024").body()).contains("Tốt (Chỉ tiêu 30%)", "Tổng cộng");
+        var xlsx = office.getBytes("/evaluations/stats.xlsx?framework=centre-rating&year=2024");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        CampaignService.Campaign c = campaigns.open(TestUsers.load(jdbc, "so.caobang"), caoBang, "centre-rating", 2024, null, null, null, null, null);
+        assertThat(c.decisionDue()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(office.get("/evaluations/campaigns/" + c.id()).body()).contains("Đánh giá, xếp loại trung tâm học tập cộng đồng năm 2024");
+        assertThat(office.getBytes("/evaluations/campaigns/" + c.id() + "/decision.pdf").statusCode()).isEqualTo(200);
+        String token = office.csrfToken("/evaluations/awards");
+        assertThat(office.postForm("/evaluations/awards", Map.of("unitId", String.valueOf(caoBang), "recipientKind", "COLLECTIVE",
+                "recipientName", "Hội Khuyến học xã Cần Yên", "awardTitle", "Bằng khen", "decisionNumber", "88/QĐ-UBND",
+                "decisionDate", "2025-11-20", "issuer", "UBND tỉnh Cao Bằng", "_csrf", token)).statusCode()).isEqualTo(302);
+        assertThat(office.get("/evaluations/awards").body()).contains("Hội Khuyến học xã Cần Yên", "88/QĐ-UBND");
+        assertThat(Http.anonymous(port).get("/public/evaluations").statusCode()).isEqualTo(200);
+        assertThat(Http.anonymous(port).get("/public/evaluations?lang=en").body()).contains("Public list of recognitions");
+    }
 }
