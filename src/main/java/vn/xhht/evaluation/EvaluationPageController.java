@@ -64,7 +64,11 @@ class EvaluationPageController {
         OrgUnit u = units.requireReadable(user, unit);
         model.addAttribute("unit", u);
         model.addAttribute("year", year);
-        model.addAttribute("evaluations", evaluations.listFor(user, unit, year));
+        List<Evaluation> list = evaluations.listFor(user, unit, year);
+        Map<Long, Framework> used = new java.util.HashMap<>();
+        list.forEach(e -> used.computeIfAbsent(e.frameworkVersionId(), catalog::byVersionId));
+        model.addAttribute("evaluations", list);
+        model.addAttribute("fw", used);
         model.addAttribute("campaigns", campaigns.visibleTo(user));
         model.addAttribute("frameworks", catalog.latestVersions());
         model.addAttribute("canWrite", units.canWrite(user, unit));
