@@ -241,8 +241,24 @@ class EvaluationWorkflowTest {
                 "TC1.2", new EvaluationService.ScoreInput(new BigDecimal("29.5"), null, null, null)), null);
         assertThat(v.result().levelCode()).isEqualTo("CHUA_DAT");
         assertThat(v.result().missingForNextLevel()).singleElement().satisfies(g -> assertThat(g.args()).containsExactly("0.5", "80"));
-        // the family/clan reviewer is the commune
+        // the family/clan reviewer is the commune: it approves what its hamlet submitted, and the count rolls up
         assertThat(after.reviewerUnitId()).isEqualTo(canYen);
+        v = evaluations.saveScores(commune, after.id(), Map.of("TC1.2", new EvaluationService.ScoreInput(new BigDecimal("30"), null, null, null)), null);
+        assertThat(v.result().levelCode()).isEqualTo("DAT");
+        evaluations.submit(commune, after.id());
+        evaluations.accept(commune, after.id(), null);
+        evaluations.check(commune, after.id(), "Chi hội Khuyến học thôn Nà Thắm", LocalDate.now(), Map.of(), null);
+        assertThat(evaluations.decide(commune, after.id(), "7/QĐ-UBND", LocalDate.now(), "Hoàng Văn Đức").recognised()).isTrue();
+        long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        var province = TestUsers.load(jdbc, "so.caobang");
+        assertThat(statistics.distribution(province, caoBang, "clan-qd448", 2024))
+                .anySatisfy(r -> {
+                    assertThat(r.unitId()).isEqualTo(canYen);
+                    assertThat(r.count("DAT")).isEqualTo(1);
+                });
+        Map<String, BigDecimal> figures = figureSources.stream().filter(s -> s.figures().stream().anyMatch(x -> x.code().startsWith("evaluation.")))
+                .findFirst().orElseThrow().values(caoBang, LocalDate.now().minusMonths(1), LocalDate.now());
+        assertThat(figures.get("evaluation.recognised.clan")).isEqualByComparingTo("1");
     }
 
     @Test
