@@ -281,22 +281,25 @@ public class EvaluationService {
      */
     public View saveScores(CurrentUser user, long id, Map<String, ScoreInput> inputs, Long version) {
         Evaluation e = require(user, id);
-        if (!units.canWrite(user, e.ownerUnitId())) {
-            throw new AccessDeniedProblem("error.unitOutOfScope");
+        if (!isOwnerSide(user, e)) {
+            throw new AccessDeniedProblem("evaluation.cannotSubmit");
         }
         if (!e.stage().editable()) {
             throw new InvalidInputProblem("stage", "evaluation.locked");
         }
         Framework f = catalog.byVersionId(e.frameworkVersionId());
         List<InvalidInputProblem.Violation> errors = new ArrayList<>();
-        for (var in : inputs.entrySet()) {
-            Item item = f.item(in.getKey()).orElse(null);
-            String field = "item_" + in.getKey();
-            if (item == null) {
-                errors.add(new InvalidInputProblem.Violation(field, "evaluation.item.unknown", new Object[]{in.getKey()}));
+        for (String code : inputs.keySet()) {
+            if (f.item(code).isEmpty()) {
+                errors.add(new InvalidInputProblem.Violation("item_" + code, "evaluation.item.unknown", new Object[]{code}));
+            }
+        }
+        for (Item item : f.items().filter(i -> inputs.containsKey(i.code())).toList()) {
+            String field = "item_" + item.code();
+            ScoreInput s = inputs.get(item.code());
+            if (s == null) {
                 continue;
             }
-            ScoreInput s = in.getValue();
             if (item.type() == ItemType.POINTS && s.points() != null) {
                 if (s.points().signum() < 0) {
                     errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.negative", new Object[]{item.code()}));
@@ -337,6 +340,9 @@ public class EvaluationService {
 
     public List<EvidenceFile> attachEvidence(CurrentUser user, long id, String itemCode, List<EvidenceStore.Upload> uploads) {
         Evaluation e = require(user, id);
+        if (!isOwnerSide(user, e)) {
+            throw new AccessDeniedProblem("evaluation.cannotSubmit");
+        }
         if (!e.stage().editable()) {
             throw new InvalidInputProblem("stage", "evaluation.locked");
         }
@@ -368,7 +374,7 @@ public class EvaluationService {
     public Evaluation submit(CurrentUser user, long id) {
         View v = view(user, id);
         Evaluation e = v.evaluation();
-        if (!units.canWrite(user, e.ownerUnitId())) {
+        if (!isOwnerSide(user, e)) {
             throw new AccessDeniedProblem("evaluation.cannotSubmit");
         }
         if (!e.stage().editable()) {
@@ -411,11 +417,11 @@ public class EvaluationService {
         int priorIndex = f.level(priorLevel).map(f.levels()::indexOf).orElse(-1);
         int wanted = f.levels().indexOf(r.level());
         if (wanted <= priorIndex) {
-            throw new InvalidInputProblem("level", "evaluation.alreadyRecognised", priorLevel, decided);
+            throw new InvalidInputProblem("level", "evaluation.alreadyRecognised", f.level(priorLevel).map(Framework.Level::title).orElse(priorLevel), decided.format(EvaluationDocuments.DMY));
         }
         LocalDate earliest = decided.plusMonths(f.upgradeAfterMonths());
         if (today.isBefore(earliest)) {
-            throw new InvalidInputProblem("level", "evaluation.upgrade.tooEarly", f.upgradeAfterMonths(), earliest);
+            throw new InvalidInputProblem("level", "evaluation.upgrade.tooEarly", f.upgradeAfterMonths(), earliest.format(EvaluationDocuments.DMY));
         }
     }
 
@@ -508,7 +514,7 @@ public class EvaluationService {
         Framework f = catalog.byVersionId(e.frameworkVersionId());
         String level = levelCode == null || levelCode.isBlank() ? e.checkedLevel() : levelCode;
         if (level == null || f.level(level).isEmpty()) {
-            throw new InvalidInputProblem("level", "evaluation.level.unknown", level);
+            throw new InvalidInputProblem("level", "evaluation.level.unknownCode", level);
         }
         move(user, e, Stage.PROPOSED, "PROPOSE", level, "proposed_level = :extra", level);
         return find(id);
@@ -580,7 +586,18 @@ public class EvaluationService {
     }
 
     public boolean canEdit(CurrentUser user, Evaluation e) {
-        return e.stage().editable() && units.canWrite(user, e.ownerUnitId());
+        return e.stage().editable() && isOwnerSide(user, e);
+    }
+
+    /**
+     * The owner's side prepares the dossier: users who may write the owner unit, but not the office that receives
+     * it (an office never fills in the dossier it will judge), except a commune for its hamlets' families and clans.
+     */
+    boolean isOwnerSide(CurrentUser user, Evaluation e) {
+        if (!units.canWrite(user, e.ownerUnitId()) || user.role() == Role.ASSOCIATION_EVALUATOR) {
+            return false;
+        }
+        return user.unitId() != e.reviewerUnitId() || units.require(e.reviewerUnitId()).level() == OrgUnit.COMMUNE;
     }
 
     public boolean canAccept(CurrentUser user, Evaluation e) {
@@ -649,7 +666,8 @@ public class EvaluationService {
         if (date == null) {
             date = ruleDate(e, f, step);
         }
-        if (date == null && step != Framework.Step.SUBMIT && step != Framework.Step.PUBLISH) {
+        // a step without its own rule must still be done before the decision deadline
+        if (date == null && step != Framework.Step.PUBLISH) {
             date = ruleDate(e, f, Framework.Step.DECIDE);
         }
         if (date == null) {

@@ -86,6 +86,11 @@ public record Framework(String code, int version, String title, SubjectType subj
         return levels.stream().filter(l -> l.code().equals(code)).findFirst();
     }
 
+    /** The title of a level code (the code itself if unknown, a dash if null). */
+    public String levelTitle(String code) {
+        return code == null ? "—" : level(code).map(Level::title).orElse(code);
+    }
+
     public Optional<Authority> authorityOn(LocalDate date) {
         return authorities.stream().filter(a -> a.validOn(date)).findFirst();
     }

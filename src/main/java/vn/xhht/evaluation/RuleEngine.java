@@ -98,7 +98,14 @@ public final class RuleEngine {
         int reachedIndex = reached == null ? -1 : f.levels().indexOf(reached);
         if (reachedIndex + 1 < f.levels().size()) {
             next = f.levels().get(reachedIndex + 1);
-            gaps = gaps(f, next, entries, items, critPoints, total);
+            gaps = new ArrayList<>(gaps(f, next, entries, items, critPoints, total));
+            // credit claimed without evidence would count toward the next level: say so
+            for (Item i : f.items().toList()) {
+                Gap g = new Gap("evaluation.gap.evidence", List.of(i.code(), i.title()));
+                if (items.get(i.code()).missingEvidence() && !gaps.contains(g)) {
+                    gaps.add(g);
+                }
+            }
         }
         BigDecimal max = f.isPoints() ? f.maxTotal() : BigDecimal.valueOf(f.itemCount());
         return new Result(total, max, metCount, reached, next, gaps, items, critPoints);

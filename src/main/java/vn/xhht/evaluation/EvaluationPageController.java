@@ -1,0 +1,424 @@
+package vn.xhht.evaluation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+import vn.xhht.document.DocumentRenderer;
+import vn.xhht.document.OfficialDocument;
+import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.platform.FormErrors;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+
+@Controller
+class EvaluationPageController {
+
+    private final EvaluationService evaluations;
+    private final FrameworkCatalog catalog;
+    private final CampaignService campaigns;
+    private final Subjects subjects;
+    private final EvaluationDocuments documents;
+    private final DocumentRenderer renderer;
+    private final OrgUnitDirectory units;
+    private final MessageSource messages;
+
+    EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
+                             EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages) {
+        this.evaluations = evaluations;
+        this.catalog = catalog;
+        this.campaigns = campaigns;
+        this.subjects = subjects;
+        this.documents = documents;
+        this.renderer = renderer;
+        this.units = units;
+        this.messages = messages;
+    }
+
+    /** The evaluations of the user's unit and below, the campaigns, and the form to start one. */
+    @GetMapping("/evaluations")
+    String list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        OrgUnit u = units.requireReadable(user, unit);
+        model.addAttribute("unit", u);
+        model.addAttribute("year", year);
+        List<Evaluation> list = evaluations.listFor(user, unit, year);
+        Map<Long, Framework> used = new java.util.HashMap<>();
+        list.forEach(e -> used.computeIfAbsent(e.frameworkVersionId(), catalog::byVersionId));
+        model.addAttribute("evaluations", list);
+        model.addAttribute("fw", used);
+        model.addAttribute("campaigns", campaigns.visibleTo(user));
+        model.addAttribute("frameworks", catalog.latestVersions());
+        model.addAttribute("canWrite", units.canWrite(user, unit));
+        model.addAttribute("subjects", subjects.within(user, unit));
+        model.addAttribute("communes", u.level() == OrgUnit.COMMUNE ? List.of(u)
+                : units.search(user, LocalDate.now(), OrgUnit.COMMUNE, unit, null, 300));
+        model.addAttribute("hamlets", u.level() == OrgUnit.COMMUNE ? units.search(user, LocalDate.now(), OrgUnit.HAMLET, unit, null, 300) : List.of());
+        model.addAttribute("defaultYear", LocalDate.now().getMonthValue() >= 10 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1);
+        return "evaluations/list";
+    }
+
+    @PostMapping("/evaluations")
+    String create(@RequestParam(required = false) String frameworkCode, @RequestParam(required = false) Long subjectUnitId,
+                  @RequestParam(required = false) Long subjectId, @RequestParam(required = false) Integer year,
+                  @RequestParam(required = false) Long unitId, RedirectAttributes r) {
+        try {
+            Evaluation e = evaluations.create(CurrentUsers.require(), frameworkCode, subjectUnitId, subjectId, year, null);
+            return "redirect:/evaluations/" + e.id();
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+            return "redirect:/evaluations" + (unitId == null ? "" : "?unitId=" + unitId);
+        }
+    }
+
+    @GetMapping("/evaluations/{id}")
+    String evaluation(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        EvaluationService.View v = evaluations.view(user, id);
+        model.addAttribute("v", v);
+        model.addAttribute("e", v.evaluation());
+        model.addAttribute("f", v.framework());
+        model.addAttribute("r", v.result());
+        model.addAttribute("canEdit", evaluations.canEdit(user, v.evaluation()));
+        model.addAttribute("canAccept", evaluations.canAccept(user, v.evaluation()));
+        model.addAttribute("canCheck", evaluations.canCheck(user, v.evaluation()));
+        model.addAttribute("canDecide", evaluations.canDecide(user, v.evaluation()));
+        model.addAttribute("authority", v.framework().authorityOn(LocalDate.now()).orElse(null));
+        model.addAttribute("today", LocalDate.now());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "evaluations/evaluation";
+    }
+
+    /** The live result of the values in the form, not saved (htmx). */
+    @PostMapping("/evaluations/{id}/preview")
+    String preview(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        EvaluationService.View v = evaluations.view(user, id);
+        Map<String, RuleEngine.Entry> entries = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Framework.Item i : v.framework().items().toList()) {
+            EvaluationService.ScoreInput in = input(i, form, errors);
+            entries.put(i.code(), new RuleEngine.Entry(in.points(), in.met(), in.value(), !v.files(i.code()).isEmpty()));
+        }
+        model.addAttribute("f", v.framework());
+        model.addAttribute("r", RuleEngine.evaluate(v.framework(), entries));
+        model.addAttribute("previewErrors", errors);
+        return "evaluations/evaluation :: result";
+    }
+
+    @PostMapping("/evaluations/{id}/scores")
+    String scores(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes r) {
+        CurrentUser user = CurrentUsers.require();
+        return act(id, r, () -> {
+            EvaluationService.View v = evaluations.view(user, id);
+            Map<String, EvaluationService.ScoreInput> in = new LinkedHashMap<>();
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Framework.Item i : v.framework().items().toList()) {
+                in.put(i.code(), input(i, form, errors));
+            }
+            if (!errors.isEmpty()) {
+                List<InvalidInputProblem.Violation> list = new ArrayList<>();
+                errors.forEach((k, m) -> list.add(new InvalidInputProblem.Violation(k, "evaluation.points.notNumber", m)));
+                throw new InvalidInputProblem(list);
+            }
+            String ver = form.get("version");
+            evaluations.saveScores(user, id, in, ver == null || ver.isBlank() ? null : Long.valueOf(ver));
+        }, "evaluation.saved");
+    }
+
+    /** Reads one item's fields from the form; a value that is not a number is reported by field. */
+    static EvaluationService.ScoreInput input(Framework.Item i, Map<String, String> form, Map<String, String> errors) {
+        String key = "item_" + i.code();
+        BigDecimal points = null;
+        BigDecimal value = null;
+        Boolean met = null;
+        String raw = form.get(key + "_points");
+        if (raw == null) {
+            raw = form.get(key + "_value");
+        }
+        if (raw != null && !raw.isBlank()) {
+            try {
+                BigDecimal n = new BigDecimal(raw.strip().replace(',', '.'));
+                if (i.type() == Framework.ItemType.POINTS) {
+                    points = n;
+                } else {
+                    value = n;
+                }
+            } catch (NumberFormatException e) {
+                errors.put(key, i.code());
+            }
+        }
+        String m = form.get(key + "_met");
+        if (m != null && !m.isBlank()) {
+            met = "true".equals(m);
+        }
+        return new EvaluationService.ScoreInput(points, met, value, form.get(key + "_comment"));
+    }
+
+    @PostMapping("/evaluations/{id}/items/{code}/evidence")
+    String evidence(@PathVariable long id, @PathVariable String code,
+                    @RequestParam(required = false, name = "files") List<MultipartFile> files, RedirectAttributes r) {
+        return act(id, r, () -> {
+            List<EvidenceStore.Upload> uploads = new ArrayList<>();
+            if (files != null) {
+                for (MultipartFile f : files) {
+                    if (!f.isEmpty()) {
+                        try {
+                            uploads.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            evaluations.attachEvidence(CurrentUsers.require(), id, code, uploads);
+        }, "evaluation.evidence.saved");
+    }
+
+    @PostMapping("/evaluations/{id}/submit")
+    String submit(@PathVariable long id, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.submit(CurrentUsers.require(), id), "evaluation.submitted");
+    }
+
+    @PostMapping("/evaluations/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.accept(CurrentUsers.require(), id, comment), "evaluation.accepted");
+    }
+
+    @PostMapping("/evaluations/{id}/return")
+    String returnDossier(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.returnWithReasons(CurrentUsers.require(), id, comment), "evaluation.returned");
+    }
+
+    @PostMapping("/evaluations/{id}/check")
+    String check(@PathVariable long id, @RequestParam Map<String, String> form,
+                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkDate, RedirectAttributes r) {
+        CurrentUser user = CurrentUsers.require();
+        return act(id, r, () -> {
+            EvaluationService.View v = evaluations.view(user, id);
+            Map<String, EvaluationService.ScoreInput> findings = new LinkedHashMap<>();
+            Map<String, String> errors = new LinkedHashMap<>();
+            for (Framework.Item i : v.framework().items().toList()) {
+                Map<String, String> renamed = new LinkedHashMap<>();
+                form.forEach((k, val) -> {
+                    if (k.startsWith("check_" + i.code() + "_")) {
+                        renamed.put("item_" + k.substring("check_".length()), val);
+                    }
+                });
+                if (!renamed.isEmpty()) {
+                    findings.put(i.code(), input(i, renamed, errors));
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidInputProblem("check_" + errors.values().iterator().next(), "evaluation.points.notNumber",
+                        errors.values().iterator().next());
+            }
+            evaluations.check(user, id, form.get("team"), checkDate, findings, form.get("note"));
+        }, "evaluation.checked");
+    }
+
+    @PostMapping("/evaluations/{id}/propose")
+    String propose(@PathVariable long id, @RequestParam(required = false) String level, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.propose(CurrentUsers.require(), id, level), "evaluation.proposed");
+    }
+
+    @PostMapping("/evaluations/{id}/decide")
+    String decide(@PathVariable long id, @RequestParam(required = false) String decisionNumber,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
+                  @RequestParam(required = false) String decisionSigner, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.decide(CurrentUsers.require(), id, decisionNumber, decisionDate, decisionSigner), "evaluation.decided");
+    }
+
+    @PostMapping("/evaluations/{id}/publish")
+    String publish(@PathVariable long id, RedirectAttributes r) {
+        return act(id, r, () -> evaluations.publish(CurrentUsers.require(), id), "evaluation.published");
+    }
+
+    /** request | report | minutes | decision, as pdf or docx. */
+    @GetMapping("/evaluations/{id}/documents/{kind}.{format}")
+    void document(@PathVariable long id, @PathVariable String kind, @PathVariable String format, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        EvaluationService.View v = evaluations.view(user, id);
+        Evaluation e = v.evaluation();
+        OfficialDocument doc = switch (kind) {
+            case "request" -> documents.requestLetter(v);
+            case "report" -> documents.selfAssessmentReport(v);
+            case "minutes" -> documents.checkMinutes(v);
+            case "decision" -> {
+                if (e.decisionNumber() == null) {
+                    throw new NotFoundProblem("evaluation.decision.none", id);
+                }
+                yield documents.decision(v.framework(), units.require(e.reviewerUnitId()), e.year(), e.decisionNumber(), e.decisionDate(),
+                        e.decisionSigner(), List.of(new EvaluationDocuments.AnnexLine(e.subjectName(), e.ownerName(),
+                                v.levelTitle(e.levelCode()), e.validUntil())));
+            }
+            default -> throw new NotFoundProblem("error.404.text");
+        };
+        write(doc, kind + "-" + id, format, response);
+    }
+
+    void write(OfficialDocument doc, String name, String format, HttpServletResponse response) throws IOException {
+        switch (format) {
+            case "pdf" -> {
+                response.setContentType("application/pdf");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
+                renderer.renderPdf(doc, response.getOutputStream());
+            }
+            case "docx" -> {
+                response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+                response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".docx\"");
+                renderer.renderDocx(doc, response.getOutputStream());
+            }
+            default -> throw new NotFoundProblem("error.404.text");
+        }
+    }
+
+    // ---------------------------------------------------------------- frameworks
+
+    @GetMapping("/evaluations/frameworks")
+    String frameworks(Model model) {
+        CurrentUsers.require();
+        List<Map.Entry<FrameworkCatalog.VersionInfo, Framework>> list = new ArrayList<>();
+        for (FrameworkCatalog.VersionInfo v : catalog.latestVersions()) {
+            list.add(Map.entry(v, catalog.byVersionId(v.id())));
+        }
+        model.addAttribute("frameworks", list);
+        model.addAttribute("loadErrors", catalog.loadErrors());
+        return "evaluations/frameworks";
+    }
+
+    @GetMapping("/evaluations/frameworks/{code}")
+    String framework(@PathVariable String code, @RequestParam(required = false) Integer version, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        FrameworkCatalog.Versioned fv = version == null ? catalog.latest(code) : catalog.version(code, version);
+        model.addAttribute("f", fv.framework());
+        model.addAttribute("versionId", fv.id());
+        model.addAttribute("versions", catalog.versions(code));
+        model.addAttribute("isAdmin", user.isAdmin());
+        if (!model.containsAttribute("yaml")) {
+            model.addAttribute("yaml", catalog.yaml(fv.id()));
+        }
+        return "evaluations/framework";
+    }
+
+    @PostMapping("/evaluations/frameworks/{code}")
+    String editFramework(@PathVariable String code, @RequestParam(required = false) String yaml, @RequestParam(required = false) String note,
+                         RedirectAttributes r) {
+        try {
+            FrameworkCatalog.Versioned saved = catalog.saveEdit(CurrentUsers.require(), code, yaml, note);
+            r.addFlashAttribute("ok", messages.getMessage("evaluation.framework.saved", new Object[]{saved.framework().version()},
+                    LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("errors", FormErrors.of(e, messages));
+            r.addFlashAttribute("yaml", yaml);
+        }
+        return "redirect:/evaluations/frameworks/" + code;
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    @PostMapping("/evaluations/campaigns")
+    String openCampaign(@RequestParam long unitId, @RequestParam(required = false) String frameworkCode,
+                        @RequestParam(required = false) Integer year, @RequestParam(required = false) String title, RedirectAttributes r) {
+        try {
+            CampaignService.Campaign c = campaigns.open(CurrentUsers.require(), unitId, frameworkCode, year, title, null, null, null, null);
+            return "redirect:/evaluations/campaigns/" + c.id();
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+            return "redirect:/evaluations?unitId=" + unitId;
+        }
+    }
+
+    @GetMapping("/evaluations/campaigns/{id}")
+    String campaign(@PathVariable long id, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        CampaignService.Campaign c = campaigns.require(user, id);
+        model.addAttribute("c", c);
+        model.addAttribute("f", catalog.byVersionId(c.frameworkVersionId()));
+        model.addAttribute("lines", campaigns.computeResults(user, id));
+        model.addAttribute("canEdit", units.canWrite(user, c.ownerUnitId()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "evaluations/campaign";
+    }
+
+    @PostMapping("/evaluations/campaigns/{id}/timetable")
+    String timetable(@PathVariable long id, @RequestParam long version,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfFrom,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfTo,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dossierDue,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDue, RedirectAttributes r) {
+        try {
+            campaigns.updateTimetable(CurrentUsers.require(), id, selfFrom, selfTo, dossierDue, decisionDue, version);
+            r.addFlashAttribute("ok", messages.getMessage("evaluation.saved", null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("errors", FormErrors.of(e, messages));
+        }
+        return "redirect:/evaluations/campaigns/" + id;
+    }
+
+    /** One decision for the campaign, with the annexed list of every subject recognised. */
+    @GetMapping("/evaluations/campaigns/{id}/decision.{format}")
+    void campaignDecision(@PathVariable long id, @PathVariable String format, @RequestParam(required = false) String number,
+                          HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        CampaignService.Campaign c = campaigns.require(user, id);
+        Framework f = catalog.byVersionId(c.frameworkVersionId());
+        OfficialDocument doc = documents.decision(f, units.require(c.ownerUnitId()), c.year(), number == null ? "      /QĐ" : number,
+                LocalDate.now(), user.fullName(), campaigns.annex(user, id, true));
+        write(doc, "quyet-dinh-dot-" + id, format, response);
+    }
+
+    // ---------------------------------------------------------------- families, clans, units
+
+    @PostMapping("/evaluations/subjects")
+    String register(@RequestParam(required = false) String kind, @RequestParam(required = false) String name,
+                    @RequestParam(required = false) String headName, @RequestParam(required = false) Integer memberCount,
+                    @RequestParam(required = false) Long hamletId, @RequestParam long unitId, RedirectAttributes r) {
+        try {
+            subjects.register(CurrentUsers.require(), kind, name, headName, memberCount, hamletId == null ? unitId : hamletId);
+            r.addFlashAttribute("ok", messages.getMessage("evaluation.subject.saved", null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
+        }
+        return "redirect:/evaluations?unitId=" + unitId;
+    }
+
+    private String act(long id, RedirectAttributes r, Runnable action, String okKey) {
+        try {
+            action.run();
+            r.addFlashAttribute("ok", messages.getMessage(okKey, null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            Map<String, String> errors = FormErrors.of(e, messages);
+            r.addFlashAttribute("errors", errors);
+            r.addFlashAttribute("error", String.join(" ", errors.values()));
+        }
+        return "redirect:/evaluations/" + id;
+    }
+
+}

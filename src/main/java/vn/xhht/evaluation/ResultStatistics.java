@@ -1,0 +1,149 @@
+package vn.xhht.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.Texts;
+
+/** Distribution of decided results per child unit against targets, the public list, and awards (R27). */
+@Service
+@Transactional(readOnly = true)
+public class ResultStatistics {
+
+    /** One child unit's counts per level code. */
+    public record Row(Long unitId, String unitName, Map<String, Long> counts, long total) {
+        public long count(String level) {
+            return counts.getOrDefault(level, 0L);
+        }
+
+        public BigDecimal percent(String level) {
+            return total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(count(level) * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+        }
+    }
+
+    public record PublicLine(String subject, String kind, String unitName, String provinceName, int year, String level,
+                             String decisionNumber, LocalDate decisionDate, LocalDate validUntil, String frameworkCode, int frameworkVersion) {
+    }
+
+    public record Award(long id, String recipientKind, String recipientName, String title, int year, String decisionNumber,
+                        LocalDate decisionDate, String issuer, String reason, String unitName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final AuditTrail audit;
+
+    ResultStatistics(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    /** Decided results of a framework (any version) for a year, per child unit of {@code unitId} and in total. */
+    public List<Row> distribution(CurrentUser user, long unitId, String frameworkCode, int year) {
+        OrgUnit unit = units.requireReadable(user, unitId);
+        int pos = unit.level() + 3;
+        Map<Long, Map<String, Long>> byChild = new LinkedHashMap<>();
+        jdbc.sql(("""
+                select cast(nullif(split_part(o.path, '/', %d), '') as bigint) as child, e.level_code, count(*) as n
+                  from evaluation e join org_unit o on o.id = e.owner_unit_id join eval_framework_version v on v.id = e.framework_version_id
+                 where o.path like (select path from org_unit where id = :unit) || '%%' and v.code = :code and e.eval_year = :y
+                   and e.stage in ('DECIDED', 'PUBLISHED')
+                 group by 1, 2
+                """).formatted(pos)).param("unit", unitId).param("code", frameworkCode).param("y", year)
+                .query((rs, n) -> byChild.computeIfAbsent((Long) rs.getObject(1, Long.class), k -> new LinkedHashMap<>())
+                        .merge(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(3), Long::sum)).list();
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (var entry : byChild.entrySet()) {
+            Long child = entry.getKey();
+            String name = child == null ? unit.name() : units.find(child).map(OrgUnit::name).orElse("#" + child);
+            long total = entry.getValue().values().stream().mapToLong(Long::longValue).sum();
+            rows.add(new Row(child, name, entry.getValue(), total));
+            entry.getValue().forEach((k, v) -> all.merge(k, v, Long::sum));
+        }
+        rows.sort(java.util.Comparator.comparing(Row::unitName));
+        rows.add(new Row(unitId, "Tổng cộng", all, all.values().stream().mapToLong(Long::longValue).sum()));
+        return rows;
+    }
+
+    /** Recognitions published (no login): per year and province, with validity. */
+    public List<PublicLine> published(Integer year, Long provinceId) {
+        return jdbc.sql("""
+                select e.subject_name, v.subject_type, o.name as unit_name, p.name as province_name, e.eval_year, e.level_code,
+                       e.decision_number, e.decision_date, e.valid_until, v.code, v.version
+                  from evaluation e join eval_framework_version v on v.id = e.framework_version_id
+                  join org_unit o on o.id = e.owner_unit_id join org_unit p on p.id = e.province_id
+                 where e.stage = 'PUBLISHED' and e.recognised
+                   and (cast(:y as integer) is null or e.eval_year = :y) and (cast(:p as bigint) is null or e.province_id = :p)
+                 order by e.eval_year desc, p.name, v.subject_type, e.subject_name limit 1000
+                """).param("y", year).param("p", provinceId)
+                .query((rs, n) -> new PublicLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
+                        rs.getString(10), rs.getInt(11))).list();
+    }
+
+    public List<Award> awards(CurrentUser user, long unitId) {
+        units.requireReadable(user, unitId);
+        return jdbc.sql("""
+                select a.*, u.name as unit_name from award a join org_unit u on u.id = a.unit_id
+                 where u.path like (select path from org_unit where id = :u) || '%' order by a.award_year desc, a.decision_date desc limit 500
+                """).param("u", unitId).query((rs, n) -> new Award(rs.getLong("id"), rs.getString("recipient_kind"), rs.getString("recipient_name"),
+                rs.getString("award_title"), rs.getInt("award_year"), rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
+                rs.getString("issuer"), rs.getString("reason"), rs.getString("unit_name"))).list();
+    }
+
+    @Transactional
+    public long addAward(CurrentUser user, long unitId, String kind, String recipient, String title, Integer year,
+                         String decisionNumber, LocalDate decisionDate, String issuer, String reason) {
+        OrgUnit unit = units.requireReadable(user, unitId);
+        if (!units.canWrite(user, unitId)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (!"COLLECTIVE".equals(kind) && !"INDIVIDUAL".equals(kind)) {
+            throw new InvalidInputProblem("recipientKind", "evaluation.award.kind.required");
+        }
+        String r = Texts.orNull(recipient);
+        String t = Texts.orNull(title);
+        String d = Texts.orNull(decisionNumber);
+        String i = Texts.orNull(issuer);
+        if (r == null) {
+            throw new InvalidInputProblem("recipientName", "evaluation.award.recipient.required");
+        }
+        if (t == null) {
+            throw new InvalidInputProblem("awardTitle", "evaluation.award.title.required");
+        }
+        if (d == null || decisionDate == null || i == null) {
+            throw new InvalidInputProblem("decisionNumber", "evaluation.award.decision.required");
+        }
+        if (decisionDate.isAfter(LocalDate.now())) {
+            throw new InvalidInputProblem("decisionDate", "evaluation.award.decision.future");
+        }
+        int y = year == null ? decisionDate.getYear() : year;
+        long id = jdbc.sql("""
+                insert into award (unit_id, province_id, recipient_kind, recipient_name, award_title, award_year, decision_number,
+                       decision_date, issuer, reason, created_by)
+                values (:u, :p, :k, :r, :t, :y, :d, :dd, :i, :reason, :by) returning id
+                """).param("u", unitId).param("p", unit.provinceId() == null ? unit.id() : unit.provinceId()).param("k", kind)
+                .param("r", r).param("t", t).param("y", y).param("d", d).param("dd", decisionDate).param("i", i)
+                .param("reason", Texts.orNull(reason)).param("by", user.username()).query(Long.class).single();
+        audit.change(AuditAction.CREATE, "Award", id, unitId, null, Map.of("recipient", r, "title", t, "decision", d), "Khen thưởng " + r);
+        return id;
+    }
+}
