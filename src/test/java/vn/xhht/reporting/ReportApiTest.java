@@ -26,6 +26,11 @@ class ReportApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() {
+        ReportFixtures.cleanAll(jdbc);
+    }
+
     static long id(String json) {
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
         assertThat(m.find()).isTrue();

@@ -31,6 +31,11 @@ class ReportWorkflowTest {
     CompletenessBoard board;
     @Autowired
     JdbcClient jdbc;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() {
+        ReportFixtures.cleanAll(jdbc);
+    }
     @Autowired
     ReportAlerts alerts;
 
