@@ -40,6 +40,13 @@ class ReportAlerts implements HomeAlertSource {
         }
         OrgUnit unit = units.require(user.unitId());
         List<HomeAlert> alerts = new ArrayList<>();
+        if (user.role() == Role.PROVINCE_OFFICER || user.role() == Role.DISTRICT_OFFICER) {
+            long waiting = jdbc.sql("select count(*) from review_state where subject_type = 'Report' and reviewer_unit_id = :u and status = 'SUBMITTED'")
+                    .param("u", unit.id()).query(Long.class).single();
+            if (waiting > 0) {
+                alerts.add(new HomeAlert(HomeAlert.Severity.INFO, "report.alert.toReview", List.of(waiting), "/reports"));
+            }
+        }
         java.util.Set<String> seen = new java.util.HashSet<>();
         jdbc.sql("""
                 select m.template_code, m.period_code, max(m.sent_at) as sent_at

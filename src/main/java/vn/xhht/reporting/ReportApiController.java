@@ -136,7 +136,10 @@ class ReportApiController {
         }
         Map<String, String> values = new LinkedHashMap<>();
         if (req.values() != null) {
-            req.values().forEach((k, v) -> values.put(k, v == null ? null : v instanceof BigDecimal b ? b.toPlainString() : v.toString()));
+            req.values().forEach((k, v) -> values.put(k, v == null ? null : v instanceof BigDecimal b ? b.toPlainString() : v instanceof List<?> rows
+                    ? String.join("\n", rows.stream().map(row -> row instanceof List<?> cells
+                    ? String.join(" | ", cells.stream().map(c -> c == null ? "" : c.toString().replace("|", "/")).toList()) : String.valueOf(row)).toList())
+                    : v.toString()));
         }
         return json(reports.saveValues(CurrentUsers.require(), id, req.version(), values, req.reasons() == null ? Map.of() : req.reasons()));
     }
@@ -220,6 +223,7 @@ class ReportApiController {
 
     private Map<String, Object> json(Report r) {
         Set<String> unsourced = reports.unsourced(r.template());
+        Map<String, BigDecimal> lastYear = reports.lastYear(r);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());
         m.put("templateCode", r.template().code());
@@ -241,6 +245,7 @@ class ReportApiController {
             fm.put("type", f.type());
             fm.put("value", v == null ? null : f.numeric() ? v.num() : v.text());
             fm.put("sourceValue", v == null ? null : v.sourceValue());
+            fm.put("lastYear", lastYear.get(f.code()));
             fm.put("overridden", v != null && v.overridden());
             fm.put("reason", v == null ? null : v.reason());
             fm.put("source", f.source());

@@ -89,6 +89,17 @@ class ReportPageController {
         model.addAttribute("templateCode", templateCode);
         model.addAttribute("period", period);
         model.addAttribute("suggested", suggestions());
+        // the periods of every form this year and last year, to pick from (campaign and school-year codes included)
+        Map<String, String> options = new LinkedHashMap<>();
+        int y = today().getYear();
+        for (ReportTemplate t : templates.all()) {
+            for (int year = y; year >= y - 1; year--) {
+                for (ReportPeriod p : ReportPeriods.periods(t, year)) {
+                    options.putIfAbsent(p.code(), p.label());
+                }
+            }
+        }
+        model.addAttribute("periodOptions", options);
         return "reports/list";
     }
 

@@ -104,6 +104,14 @@ class ReportingBrowserIT {
         commune.locator("#reason-women").fill("");
         commune.locator("#save-report").click();
         assertThat(commune.locator("#flash-ok")).hasText("Đã lưu báo cáo.");
+        // a scanned attendance sheet as attachment (the evidence store checks its kind by content)
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path scan = Files.createDirectories(Path.of("target/import-files")).resolve("so-diem-danh-" + System.nanoTime() + ".png");
+        javax.imageio.ImageIO.write(img, "png", scan.toFile());
+        commune.locator("input[name=files]").setInputFiles(scan);
+        commune.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đính kèm")).click();
+        assertThat(commune.locator("#flash-ok")).hasText("Đã đính kèm 1 tệp.");
+        assertThat(commune.locator("#attachments")).containsText(scan.getFileName().toString());
         // a required narrative is still empty
         commune.locator("#submit-report").click();
         assertThat(commune.locator("#error-difficulties")).containsText("bắt buộc");

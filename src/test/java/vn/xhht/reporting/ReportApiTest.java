@@ -26,6 +26,11 @@ class ReportApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() {
+        ReportFixtures.cleanAll(jdbc);
+    }
+
     static long id(String json) {
         Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(json);
         assertThat(m.find()).isTrue();
@@ -65,9 +70,9 @@ class ReportApiTest {
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("\"field\":\"licensed\"");
         HttpResponse<String> saved = put(admin, "/api/v1/reports/" + id + "/values", "{\"version\":" + version + ",\"values\":{\"establishments\":4,"
-                + "\"licensed\":3,\"assessment\":\"Các cơ sở hoạt động đúng giấy phép.\",\"establishment_list\":\"Trung tâm Ngoại ngữ Ánh Dương | Số 5 đường Hùng Vương | Ngoại ngữ | 12/GP-SGDĐT | \"}}");
+                + "\"licensed\":3,\"assessment\":\"Các cơ sở hoạt động đúng giấy phép.\",\"establishment_list\":[[\"Trung tâm Ngoại ngữ Ánh Dương\",\"Số 5 đường Hùng Vương\",\"Ngoại ngữ\",\"12/GP-SGDĐT\",\"\"],[\"Lớp Tin học Sao Mai\",\"Tổ 3\",\"Tin học\",\"\",\"Chưa có giấy phép\"]]}}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(saved.body()).contains("\"value\":75");
+        assertThat(saved.body()).contains("\"value\":75", "Lớp Tin học Sao Mai | Tổ 3 | Tin học |  | Chưa có giấy phép");
         HttpResponse<String> stale = put(admin, "/api/v1/reports/" + id + "/values", "{\"version\":" + version + ",\"values\":{\"establishments\":5}}");
         assertThat(stale.statusCode()).isEqualTo(409);
 

@@ -19,9 +19,43 @@ final class ReportFixtures {
     final JdbcClient jdbc;
     final String tag;
 
+    /** Units made by the fixtures not yet removed (other tests count the units and centres of the country). */
+    static final java.util.List<Long> CREATED = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     ReportFixtures(JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.tag = "R" + NEXT.incrementAndGet();
+    }
+
+    /** Removes every fixture unit and what was recorded for it (the audit trail, append-only, keeps its rows). */
+    static void cleanAll(JdbcClient jdbc) {
+        if (CREATED.isEmpty()) {
+            return;
+        }
+        String in;
+        synchronized (CREATED) {
+            in = CREATED.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+            CREATED.clear();
+        }
+        for (String sql : new String[]{
+                "delete from report_reminder where unit_id in (%s)",
+                "delete from report_due_override where province_id in (%s)",
+                "delete from briefing_meeting where unit_id in (%s)",
+                "delete from review_event e using review_state s where e.subject_type = s.subject_type and e.subject_id = s.subject_id and (s.owner_unit_id in (%1$s) or s.reviewer_unit_id in (%1$s))",
+                "delete from review_state where owner_unit_id in (%1$s) or reviewer_unit_id in (%1$s) or province_id in (%1$s)",
+                "delete from report where unit_id in (%1$s) or province_id in (%1$s)",
+                "delete from plan_target where plan_id in (select id from plan where owner_unit_id in (%s))",
+                "delete from plan where owner_unit_id in (%s)",
+                "delete from activity where centre_id in (select id from centre where commune_id in (%s))",
+                "delete from activity_month where province_id in (%s)",
+                "delete from evidence_file where unit_id in (%s)",
+                "delete from centre where commune_id in (%s)",
+                "delete from org_unit_succession where predecessor_id in (%1$s) or successor_id in (%1$s)",
+                "delete from org_unit where id in (%s) and level = 3",
+                "delete from org_unit where id in (%s) and level = 2",
+                "delete from org_unit where id in (%s)"}) {
+            jdbc.sql(sql.formatted(in)).update();
+        }
     }
 
     long nation() {
@@ -40,6 +74,7 @@ final class ReportFixtures {
                 update org_unit u set path = pu.path || u.id || '/', province_id = case when u.level = 1 then u.id else pu.province_id end
                 from org_unit pu where pu.id = u.parent_id and u.id = :id
                 """).param("id", id).update();
+        CREATED.add(id);
         if (level == 3) {
             jdbc.sql("insert into centre (commune_id, province_id, name) select id, province_id, 'TTHTCĐ ' || name from org_unit where id = :id")
                     .param("id", id).update();

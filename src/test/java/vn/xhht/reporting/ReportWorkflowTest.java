@@ -31,6 +31,11 @@ class ReportWorkflowTest {
     CompletenessBoard board;
     @Autowired
     JdbcClient jdbc;
+
+    @org.junit.jupiter.api.AfterEach
+    void removeFixtures() {
+        ReportFixtures.cleanAll(jdbc);
+    }
     @Autowired
     ReportAlerts alerts;
 
@@ -140,6 +145,7 @@ class ReportWorkflowTest {
         assertThatThrownBy(() -> reports.require(TestUsers.load(jdbc, "so.caobang"), r.id())).isInstanceOf(AccessDeniedProblem.class);
         assertThatThrownBy(() -> reports.approve(TestUsers.load(jdbc, "so.caobang"), r.id(), null)).isInstanceOf(AccessDeniedProblem.class);
 
+        assertThat(alerts.alertsFor(officer, LocalDate.of(2026, 10, 1))).extracting(vn.xhht.platform.HomeAlert::messageKey).contains("report.alert.toReview");
         assertThat(reports.approve(officer, r.id(), "Đạt").review().status()).isEqualTo(Review.Status.APPROVED);
         assertThatThrownBy(() -> reports.saveValues(director, r.id(), reports.require(director, r.id()).version(), Map.of("proposals", "x"), Map.of()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.locked.approved"));
