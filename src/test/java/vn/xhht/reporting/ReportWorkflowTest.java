@@ -89,9 +89,26 @@ class ReportWorkflowTest {
         assertThat(r.review().reviewerUnitId()).isEqualTo(province);
         assertThat(r.dueDate()).isEqualTo("2026-09-30");
         assertThat(reports.lastYear(r).get("participations")).isEqualByComparingTo("10");
-        // figures of modules not yet installed are entered by hand
-        assertThat(reports.unsourced(r.template())).contains("literacy_classes", "literacy_learners");
+        // the literacy module provides its figures (no class in this commune: no data, not zero); a source no module
+        // provides is typed by hand
+        assertThat(reports.unsourced(r.template())).isEmpty();
         assertThat(r.num("literacy_classes")).isNull();
+        ReportTemplate manual = TemplateLoader.load("manual-test.yml", new java.io.StringReader("""
+                code: manual-test
+                title: Thử nguồn chưa có
+                periodicity: QUARTERLY
+                submittingLevel: COMMUNE
+                receiver: PARENT
+                due: {rule: END_OF_PERIOD, text: Cuối kỳ}
+                basis: thử
+                sections:
+                  - code: s
+                    title: I
+                    fields:
+                      - {code: known, label: "Có nguồn", type: NUMBER, source: activities.count}
+                      - {code: future, label: "Chưa có nguồn", type: NUMBER, source: module.not.installed}
+                """));
+        assertThat(reports.unsourced(manual)).containsExactly("future");
 
         // a report of that period exists already; a period that does not exist
         assertThatThrownBy(() -> reports.create(director, "centre-quarterly", "2026Q3", commune)).satisfies(e -> assertThat(key(e)).isEqualTo("report.exists"));
@@ -109,10 +126,9 @@ class ReportWorkflowTest {
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.value.number"));
         assertThat(reports.require(director, r.id()).num("literacy_classes")).isNull();
 
-        // an override with a reason is kept and marked; an unsourced figure needs none
+        // an override with a reason is kept and marked
         Map<String, String> ok = new LinkedHashMap<>();
         ok.put("participations", "125");
-        ok.put("literacy_classes", "2");
         ok.put("results", "Tổ chức tốt các chuyên đề pháp luật.");
         Report saved = reports.saveValues(director, r.id(), r.version(), ok, Map.of("participations", "Bổ sung 5 lượt người ghi sổ tay chưa nhập"));
         assertThat(saved.value("participations").overridden()).isTrue();
