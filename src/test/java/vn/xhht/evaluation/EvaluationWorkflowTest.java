@@ -352,6 +352,8 @@ class EvaluationWorkflowTest {
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         CampaignService.Campaign c = campaigns.open(TestUsers.load(jdbc, "so.caobang"), caoBang, "centre-rating", 2024, null, null, null, null, null);
         assertThat(c.decisionDue()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(campaigns.computeResults(TestUsers.load(jdbc, "so.caobang"), c.id())).as("every centre of the province is rated")
+                .anySatisfy(l -> assertThat(l.unitName()).isEqualTo("Xã Cần Yên"));
         assertThat(office.get("/evaluations/campaigns/" + c.id()).body()).contains("Đánh giá, xếp loại trung tâm học tập cộng đồng năm 2024");
         assertThat(office.getBytes("/evaluations/campaigns/" + c.id() + "/decision.pdf").statusCode()).isEqualTo(200);
         String token = office.csrfToken("/evaluations/awards");
