@@ -60,7 +60,9 @@ class SecurityConfig {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, SecurityContextRepository contexts) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**").permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**").permitAll()
+                        // working-day arithmetic holds no personal data; other systems may use it without an account
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/working-days/**").permitAll().anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
                         "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true)))
                 .securityContext(s -> s.securityContextRepository(contexts))

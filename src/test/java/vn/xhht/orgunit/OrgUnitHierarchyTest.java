@@ -30,12 +30,18 @@ class OrgUnitHierarchyTest {
 
     @Test
     void bothStructuresAreLoadedWithTheOfficialCounts() {
-        assertThat(directory.search(admin(), BEFORE, OrgUnit.PROVINCE, null, null, 20000)).hasSize(63);
-        assertThat(directory.search(admin(), BEFORE, OrgUnit.DISTRICT, null, null, 20000)).hasSize(696);
-        assertThat(directory.search(admin(), BEFORE, OrgUnit.COMMUNE, null, null, 20000)).hasSize(10047);
-        assertThat(directory.search(admin(), AFTER, OrgUnit.PROVINCE, null, null, 20000)).hasSize(34);
-        assertThat(directory.search(admin(), AFTER, OrgUnit.DISTRICT, null, null, 20000)).isEmpty();
-        assertThat(directory.search(admin(), AFTER, OrgUnit.COMMUNE, null, null, 20000)).hasSize(3321);
+        assertThat(official(BEFORE, OrgUnit.PROVINCE)).isEqualTo(63);
+        assertThat(official(BEFORE, OrgUnit.DISTRICT)).isEqualTo(696);
+        assertThat(official(BEFORE, OrgUnit.COMMUNE)).isEqualTo(10047);
+        assertThat(official(AFTER, OrgUnit.PROVINCE)).isEqualTo(34);
+        assertThat(official(AFTER, OrgUnit.DISTRICT)).isZero();
+        assertThat(official(AFTER, OrgUnit.COMMUNE)).isEqualTo(3321);
+    }
+
+    /** Units of the official lists (other tests of the run add fixture units with source TEST). */
+    private long official(LocalDate date, int level) {
+        return directory.search(admin(), date, level, null, null, 20000).stream()
+                .filter(u -> !"TEST".equals(u.source())).count();
     }
 
     @Test
