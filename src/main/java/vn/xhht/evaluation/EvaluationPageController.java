@@ -43,9 +43,12 @@ class EvaluationPageController {
     private final DocumentRenderer renderer;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final vn.xhht.audit.AuditTrail audit;
 
     EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
-                             EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages) {
+                             EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
+                             vn.xhht.audit.AuditTrail audit) {
+        this.audit = audit;
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.campaigns = campaigns;
@@ -72,7 +75,12 @@ class EvaluationPageController {
         model.addAttribute("campaigns", campaigns.visibleTo(user));
         model.addAttribute("frameworks", catalog.latestVersions());
         model.addAttribute("canWrite", units.canWrite(user, unit));
-        model.addAttribute("subjects", subjects.within(user, unit));
+        List<Subjects.Subject> registered = subjects.within(user, unit);
+        if (registered.stream().anyMatch(x -> x.headName() != null)) {
+            // heads of families and clans are personal data
+            audit.access(vn.xhht.audit.AuditAction.READ, "EvaluationSubject", unit, unit, "Xem danh sách gia đình, dòng họ, đơn vị đăng ký đánh giá");
+        }
+        model.addAttribute("subjects", registered);
         model.addAttribute("communes", u.level() == OrgUnit.COMMUNE ? List.of(u)
                 : units.search(user, LocalDate.now(), OrgUnit.COMMUNE, unit, null, 300));
         model.addAttribute("hamlets", u.level() == OrgUnit.COMMUNE ? units.search(user, LocalDate.now(), OrgUnit.HAMLET, unit, null, 300) : List.of());

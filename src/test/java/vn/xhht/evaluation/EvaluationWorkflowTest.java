@@ -292,6 +292,9 @@ class EvaluationWorkflowTest {
         var frameworks = commune.get("/api/v1/evaluation-frameworks");
         assertThat(frameworks.statusCode()).isEqualTo(200);
         assertThat(frameworks.body()).contains("tt25-2023-commune", "\"versions\"", "25/2023/TT-BGDĐT");
+        var version = commune.get("/api/v1/evaluation-frameworks/tt24-2023-unit/versions/1");
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).contains("\"TC3.CT1\"", "\"thresholds\":{", "\"MD2\":95", "\"authorities\"");
         var created = commune.postJson("/api/v1/evaluations", "{\"frameworkCode\":\"centre-rating\",\"subjectId\":" +
                 subjects.register(TestUsers.load(jdbc, "xa.canyen"), "CENTRE", "TTHTCĐ xã Cần Yên " + System.nanoTime(), null, null, canYen).id() + ",\"year\":2024}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
