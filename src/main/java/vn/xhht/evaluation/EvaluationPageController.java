@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -343,6 +344,33 @@ class EvaluationPageController {
         } catch (InvalidInputProblem e) {
             r.addFlashAttribute("errors", FormErrors.of(e, messages));
             r.addFlashAttribute("yaml", yaml);
+        }
+        return "redirect:/evaluations/frameworks/" + code;
+    }
+
+    @PostMapping("/evaluations/frameworks/{code}/items")
+    String editItem(@PathVariable String code, @RequestParam(required = false) String criterion, @RequestParam(required = false) String itemCode,
+                    @RequestParam(required = false) String itemTitle, @RequestParam(required = false) String itemType,
+                    @RequestParam(required = false) BigDecimal maxPoints, @RequestParam(required = false) String unit,
+                    @RequestParam(required = false) BigDecimal minValue, @RequestParam(defaultValue = "false") boolean evidence,
+                    @RequestParam(required = false) String note, RedirectAttributes r) {
+        return structured(code, r, () -> catalog.editItem(CurrentUsers.require(), code, criterion, itemCode, itemTitle, itemType, maxPoints,
+                unit, minValue, evidence, note));
+    }
+
+    @PostMapping("/evaluations/frameworks/{code}/levels")
+    String editLevel(@PathVariable String code, @RequestParam(required = false) String level, @RequestParam(required = false) BigDecimal minTotal,
+                     @RequestParam(defaultValue = "false") boolean known, @RequestParam(required = false) String note, RedirectAttributes r) {
+        return structured(code, r, () -> catalog.editLevel(CurrentUsers.require(), code, level, minTotal, known, note));
+    }
+
+    private String structured(String code, RedirectAttributes r, Supplier<FrameworkCatalog.Versioned> edit) {
+        try {
+            FrameworkCatalog.Versioned saved = edit.get();
+            r.addFlashAttribute("ok", messages.getMessage("evaluation.framework.saved", new Object[]{saved.framework().version()},
+                    LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("formErrors", FormErrors.of(e, messages));
         }
         return "redirect:/evaluations/frameworks/" + code;
     }

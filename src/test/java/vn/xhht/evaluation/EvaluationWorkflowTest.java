@@ -259,6 +259,25 @@ class EvaluationWorkflowTest {
         Map<String, BigDecimal> figures = figureSources.stream().filter(s -> s.figures().stream().anyMatch(x -> x.code().startsWith("evaluation.")))
                 .findFirst().orElseThrow().values(caoBang, LocalDate.now().minusMonths(1), LocalDate.now());
         assertThat(figures.get("evaluation.recognised.clan")).isEqualByComparingTo("1");
+
+        // an administrator completes a framework through the forms (no YAML): each save is a validated new version
+        int hv = catalog.latest("hamlet-community-qd448").framework().version();
+        catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1.1", "Tỷ lệ hộ gia đình đạt “Gia đình học tập”", "points",
+                new BigDecimal("60"), null, null, true, "Bổ sung");
+        catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1.2", "Hoạt động của chi hội khuyến học thôn", "points",
+                new BigDecimal("40"), null, null, true, null);
+        assertThatThrownBy(() -> catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1", "Trùng mã", "points", BigDecimal.ONE, null, null, true, null))
+                .satisfies(x -> assertThat(((InvalidInputProblem) x).violations().get(0).args()).anySatisfy(a -> assertThat(String.valueOf(a)).contains("mã trùng: TC1")));
+        FrameworkCatalog.Versioned hamletV = catalog.editLevel(admin, "hamlet-community-qd448", "DAT", new BigDecimal("70"), true, "Ngưỡng 70 điểm");
+        assertThat(hamletV.framework().version()).isEqualTo(hv + 3);
+        assertThat(hamletV.framework().level("DAT").orElseThrow().known()).isTrue();
+        assertThatThrownBy(() -> catalog.editLevel(admin, "hamlet-community-qd448", "CHUA_DAT", new BigDecimal("75"), true, null))
+                .satisfies(x -> assertThat(String.valueOf(((InvalidInputProblem) x).violations().get(0).args()[1])).contains("chồng lấn"));
+        Map<String, RuleEngine.Entry> e70 = Map.of("TC1.1", RuleEngine.Entry.points(60, true), "TC1.2", RuleEngine.Entry.points(10, true));
+        assertThat(RuleEngine.evaluate(hamletV.framework(), e70).levelCode()).isEqualTo("DAT");
+        Http adminPage = Http.session(port, new java.net.CookieManager());
+        adminPage.login("admin", "xhht-demo");
+        assertThat(adminPage.get("/evaluations/frameworks/hamlet-community-qd448").body()).contains("id=\"edit-item\"", "TC1.2", "v" + (hv + 3));
     }
 
     @Test
