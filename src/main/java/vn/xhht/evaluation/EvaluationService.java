@@ -156,8 +156,10 @@ public class EvaluationService {
         if (!owner.validOn(today) && owner.validTo() != null && owner.validTo().getYear() < year) {
             throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.closed");
         }
-        Framework.Authority authority = f.authorityOn(today).orElseThrow(
-                () -> new InvalidInputProblem("frameworkCode", "evaluation.authority.unknown", today));
+        // a unit closed by the reform is handled in the structure it belonged to (its district, before 1/7/2025)
+        LocalDate when = owner.validTo() != null && owner.validTo().isBefore(today) ? owner.validTo() : today;
+        Framework.Authority authority = f.authorityOn(when).orElseThrow(
+                () -> new InvalidInputProblem("frameworkCode", "evaluation.authority.unknown", when));
         OrgUnit reviewer = reviewerOf(owner, authority.reviewerLevel());
         Integer exists = jdbc.sql("""
                 select count(*) from evaluation where framework_version_id in (select id from eval_framework_version where code = :code)

@@ -83,6 +83,11 @@ class EvaluationWorkflowTest {
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.exists"));
         assertThatThrownBy(() -> evaluations.create(commune, "tt44-2014-commune", canYen, null, 2025, null))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.framework.notInForce"));
+        // a commune closed by the 2025 reform: its 2023 dossier goes to its old district, which decides it
+        var district = TestUsers.load(jdbc, "pgd.haquang");
+        long luongThong = TestUsers.unitId(jdbc, "01372", OrgUnit.COMMUNE, "2025-06-30");
+        Evaluation historical = evaluations.create(district, "tt44-2014-commune", luongThong, null, 2023, null);
+        assertThat(historical.reviewerUnitId()).isEqualTo(TestUsers.unitId(jdbc, "045", OrgUnit.DISTRICT, "2025-06-30"));
         Framework f = catalog.byVersionId(e.frameworkVersionId());
 
         // credit without evidence counts for nothing and blocks submission
