@@ -180,7 +180,8 @@ public class EvaluationService {
         for (Item i : f.items().toList()) {
             jdbc.sql("insert into evaluation_score (evaluation_id, item_code) values (:e, :c)").param("e", id).param("c", i.code()).update();
         }
-        reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), null);
+        Evaluation.Deadline due = deadline(find(id), f);
+        reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), due == null ? null : due.date());
         event(id, "CREATE", user, null);
         audit.change(AuditAction.CREATE, SUBJECT, id, owner.id(), null,
                 Map.of("framework", f.code() + " v" + f.version(), "subject", subjectName, "year", year),
