@@ -48,9 +48,13 @@ public class CampaignService {
     private final OrgUnitDirectory units;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
+    private final Subjects subjects;
+    private final vn.xhht.centre.CentreRegistry centres;
 
     CampaignService(JdbcClient jdbc, FrameworkCatalog catalog, EvaluationService evaluations, OrgUnitDirectory units,
-                    EvidenceStore evidence, AuditTrail audit) {
+                    EvidenceStore evidence, AuditTrail audit, Subjects subjects, vn.xhht.centre.CentreRegistry centres) {
+        this.subjects = subjects;
+        this.centres = centres;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.evaluations = evaluations;
@@ -120,7 +124,7 @@ public class CampaignService {
                 .param("sf", from).param("st", to).param("dd", dossier).param("de", decision).param("by", user.username())
                 .query(Long.class).single();
         audit.change(AuditAction.CREATE, "EvaluationCampaign", id, ownerUnitId, null, Map.of("title", t, "framework", f.code()), t);
-        if (f.subjectType().isOrgUnit()) {
+        if (f.subjectType().isOrgUnit() || f.subjectType() == Framework.SubjectType.CENTRE) {
             int level = f.subjectType() == Framework.SubjectType.HAMLET ? OrgUnit.HAMLET : OrgUnit.COMMUNE;
             List<Long> concerned = jdbc.sql("""
                     select u.id from org_unit u, org_unit r where r.id = :o and u.path like r.path || '%' and u.level = :l
@@ -129,6 +133,21 @@ public class CampaignService {
                     """).param("o", ownerUnitId).param("l", level).query(Long.class).list();
             for (Long unit : concerned) {
                 jdbc.sql("insert into eval_campaign_unit (campaign_id, unit_id) values (:c, :u)").param("c", id).param("u", unit).update();
+                if (f.subjectType() == Framework.SubjectType.CENTRE) {
+                    // the annual rating covers every centre of the area (R26)
+                    var centre = centres.ofCommune(unit);
+                    if (centre.isPresent()) {
+                        Subjects.Subject s = subjects.centreSubject(user, unit, centre.get().name());
+                        boolean rated = jdbc.sql("""
+                                select exists (select 1 from evaluation e join eval_framework_version v on v.id = e.framework_version_id
+                                                where v.code = :code and e.subject_id = :s and e.eval_year = :y)
+                                """).param("code", f.code()).param("s", s.id()).param("y", year).query(Boolean.class).single();
+                        if (!rated) {
+                            evaluations.create(user, fv, null, s.id(), year, id, LocalDate.now());
+                        }
+                    }
+                    continue;
+                }
                 boolean exists = jdbc.sql("""
                         select exists (select 1 from evaluation e join eval_framework_version v on v.id = e.framework_version_id
                                         where v.code = :code and e.subject_unit_id = :u and e.eval_year = :y)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -43,9 +44,12 @@ class EvaluationPageController {
     private final DocumentRenderer renderer;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final vn.xhht.audit.AuditTrail audit;
 
     EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
-                             EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages) {
+                             EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
+                             vn.xhht.audit.AuditTrail audit) {
+        this.audit = audit;
         this.evaluations = evaluations;
         this.catalog = catalog;
         this.campaigns = campaigns;
@@ -72,7 +76,12 @@ class EvaluationPageController {
         model.addAttribute("campaigns", campaigns.visibleTo(user));
         model.addAttribute("frameworks", catalog.latestVersions());
         model.addAttribute("canWrite", units.canWrite(user, unit));
-        model.addAttribute("subjects", subjects.within(user, unit));
+        List<Subjects.Subject> registered = subjects.within(user, unit);
+        if (registered.stream().anyMatch(x -> x.headName() != null)) {
+            // heads of families and clans are personal data
+            audit.access(vn.xhht.audit.AuditAction.READ, "EvaluationSubject", unit, unit, "Xem danh sách gia đình, dòng họ, đơn vị đăng ký đánh giá");
+        }
+        model.addAttribute("subjects", registered);
         model.addAttribute("communes", u.level() == OrgUnit.COMMUNE ? List.of(u)
                 : units.search(user, LocalDate.now(), OrgUnit.COMMUNE, unit, null, 300));
         model.addAttribute("hamlets", u.level() == OrgUnit.COMMUNE ? units.search(user, LocalDate.now(), OrgUnit.HAMLET, unit, null, 300) : List.of());
@@ -335,6 +344,33 @@ class EvaluationPageController {
         } catch (InvalidInputProblem e) {
             r.addFlashAttribute("errors", FormErrors.of(e, messages));
             r.addFlashAttribute("yaml", yaml);
+        }
+        return "redirect:/evaluations/frameworks/" + code;
+    }
+
+    @PostMapping("/evaluations/frameworks/{code}/items")
+    String editItem(@PathVariable String code, @RequestParam(required = false) String criterion, @RequestParam(required = false) String itemCode,
+                    @RequestParam(required = false) String itemTitle, @RequestParam(required = false) String itemType,
+                    @RequestParam(required = false) BigDecimal maxPoints, @RequestParam(required = false) String unit,
+                    @RequestParam(required = false) BigDecimal minValue, @RequestParam(defaultValue = "false") boolean evidence,
+                    @RequestParam(required = false) String note, RedirectAttributes r) {
+        return structured(code, r, () -> catalog.editItem(CurrentUsers.require(), code, criterion, itemCode, itemTitle, itemType, maxPoints,
+                unit, minValue, evidence, note));
+    }
+
+    @PostMapping("/evaluations/frameworks/{code}/levels")
+    String editLevel(@PathVariable String code, @RequestParam(required = false) String level, @RequestParam(required = false) BigDecimal minTotal,
+                     @RequestParam(defaultValue = "false") boolean known, @RequestParam(required = false) String note, RedirectAttributes r) {
+        return structured(code, r, () -> catalog.editLevel(CurrentUsers.require(), code, level, minTotal, known, note));
+    }
+
+    private String structured(String code, RedirectAttributes r, Supplier<FrameworkCatalog.Versioned> edit) {
+        try {
+            FrameworkCatalog.Versioned saved = edit.get();
+            r.addFlashAttribute("ok", messages.getMessage("evaluation.framework.saved", new Object[]{saved.framework().version()},
+                    LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            r.addFlashAttribute("formErrors", FormErrors.of(e, messages));
         }
         return "redirect:/evaluations/frameworks/" + code;
     }

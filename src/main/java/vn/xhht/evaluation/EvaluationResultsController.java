@@ -117,6 +117,7 @@ class EvaluationResultsController {
         model.addAttribute("year", year);
         model.addAttribute("provinceId", provinceId);
         model.addAttribute("lines", stats.published(year, provinceId));
+        model.addAttribute("provinces", stats.publishedProvinces());
         return "evaluations/public";
     }
 

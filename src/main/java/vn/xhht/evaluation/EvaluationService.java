@@ -156,8 +156,10 @@ public class EvaluationService {
         if (!owner.validOn(today) && owner.validTo() != null && owner.validTo().getYear() < year) {
             throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.closed");
         }
-        Framework.Authority authority = f.authorityOn(today).orElseThrow(
-                () -> new InvalidInputProblem("frameworkCode", "evaluation.authority.unknown", today));
+        // a unit closed by the reform is handled in the structure it belonged to (its district, before 1/7/2025)
+        LocalDate when = owner.validTo() != null && owner.validTo().isBefore(today) ? owner.validTo() : today;
+        Framework.Authority authority = f.authorityOn(when).orElseThrow(
+                () -> new InvalidInputProblem("frameworkCode", "evaluation.authority.unknown", when));
         OrgUnit reviewer = reviewerOf(owner, authority.reviewerLevel());
         Integer exists = jdbc.sql("""
                 select count(*) from evaluation where framework_version_id in (select id from eval_framework_version where code = :code)
@@ -178,7 +180,8 @@ public class EvaluationService {
         for (Item i : f.items().toList()) {
             jdbc.sql("insert into evaluation_score (evaluation_id, item_code) values (:e, :c)").param("e", id).param("c", i.code()).update();
         }
-        reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), null);
+        Evaluation.Deadline due = deadline(find(id), f);
+        reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), due == null ? null : due.date());
         event(id, "CREATE", user, null);
         audit.change(AuditAction.CREATE, SUBJECT, id, owner.id(), null,
                 Map.of("framework", f.code() + " v" + f.version(), "subject", subjectName, "year", year),
@@ -253,8 +256,7 @@ public class EvaluationService {
                         or e.reviewer_unit_id = :unit)
                    and (cast(:y as integer) is null or e.eval_year = :y)
                  order by e.eval_year desc, e.subject_name limit 500
-                """).param("unit", unitId).param("y", year).query(EvaluationService::map).list()
-                .stream().filter(e -> units.canRead(user, e.ownerUnitId())).toList();
+                """).param("unit", unitId).param("y", year).query(EvaluationService::map).list();
     }
 
     Evaluation find(long id) {
@@ -653,14 +655,19 @@ public class EvaluationService {
 
     /** The deadline of the step owed next, from the framework's rules (campaign dates take precedence). */
     public Evaluation.Deadline deadline(Evaluation e, Framework f) {
+        return deadline(e, f, new HashMap<>());
+    }
+
+    /** {@code campaignDates} caches the campaigns' dossier and decision deadlines across calls. */
+    Evaluation.Deadline deadline(Evaluation e, Framework f, Map<Long, LocalDate[]> campaignDates) {
         Framework.Step step = e.stage().nextStep();
         if (step == null) {
             return null;
         }
         LocalDate date = null;
         if (e.campaignId() != null) {
-            var c = jdbc.sql("select dossier_due, decision_due from eval_campaign where id = :id").param("id", e.campaignId())
-                    .query((rs, n) -> new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}).single();
+            LocalDate[] c = campaignDates.computeIfAbsent(e.campaignId(), id -> jdbc.sql("select dossier_due, decision_due from eval_campaign where id = :id")
+                    .param("id", id).query((rs, n) -> new LocalDate[]{rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)}).single());
             date = step == Framework.Step.SUBMIT ? c[0] : step == Framework.Step.PUBLISH ? null : c[1];
         }
         if (date == null) {
@@ -708,8 +715,9 @@ public class EvaluationService {
                  order by e.id limit 200
                 """).param("u", unitId).query(EvaluationService::map).list();
         List<Map.Entry<Evaluation, Evaluation.Deadline>> out = new ArrayList<>();
+        Map<Long, LocalDate[]> campaignDates = new HashMap<>();
         for (Evaluation e : list) {
-            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()));
+            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()), campaignDates);
             if (d != null && d.owedByUnitId() == unitId) {
                 out.add(Map.entry(e, d));
             }

@@ -194,6 +194,64 @@ public class FrameworkCatalog implements ApplicationRunner {
         return saved;
     }
 
+    /**
+     * Adds an indicator to a criterion, or changes the one with this code (title, scoring, maximum, unit, minimum,
+     * evidence), and saves the result as the next version.
+     */
+    public Versioned editItem(CurrentUser user, String code, String criterionCode, String itemCode, String title, String type,
+                              java.math.BigDecimal maxPoints, String unit, java.math.BigDecimal minValue, boolean evidence, String note) {
+        Framework f = latest(code).framework();
+        String ic = vn.xhht.shared.Texts.orNull(itemCode);
+        String t = vn.xhht.shared.Texts.orNull(title);
+        if (ic == null) {
+            throw new InvalidInputProblem("itemCode", "evaluation.framework.itemCode.required");
+        }
+        if (t == null) {
+            throw new InvalidInputProblem("itemTitle", "evaluation.framework.itemTitle.required");
+        }
+        Framework.ItemType it;
+        try {
+            it = Framework.ItemType.valueOf(type == null ? "" : type.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputProblem("itemType", "evaluation.framework.itemType.required");
+        }
+        if (f.criteria().stream().noneMatch(c -> c.code().equals(criterionCode)) && f.item(ic).isEmpty()) {
+            throw new InvalidInputProblem("criterion", "evaluation.framework.criterion.required");
+        }
+        java.util.List<Framework.Criterion> criteria = new java.util.ArrayList<>();
+        for (Framework.Criterion c : f.criteria()) {
+            java.util.List<Framework.Item> items = new java.util.ArrayList<>();
+            for (Framework.Item i : c.items()) {
+                items.add(i.code().equals(ic) ? new Framework.Item(ic, t, i.guidance(), evidence, it, maxPoints, vn.xhht.shared.Texts.orNull(unit),
+                        minValue, i.thresholds(), "cập nhật qua giao diện", 0) : i);
+            }
+            if (c.code().equals(criterionCode) && f.item(ic).isEmpty()) {
+                items.add(new Framework.Item(ic, t, null, evidence, it, maxPoints, vn.xhht.shared.Texts.orNull(unit), minValue, Map.of(),
+                        "bổ sung qua giao diện", 0));
+            }
+            criteria.add(new Framework.Criterion(c.code(), c.title(), java.util.List.copyOf(items), 0));
+        }
+        return saveEdit(user, code, FrameworkWriter.write(copy(f, criteria, f.levels())), note);
+    }
+
+    /** Sets a level's minimum total and whether its conditions are known, and saves the next version. */
+    public Versioned editLevel(CurrentUser user, String code, String levelCode, java.math.BigDecimal minTotal, boolean known, String note) {
+        Framework f = latest(code).framework();
+        if (f.level(levelCode == null ? "" : levelCode).isEmpty()) {
+            throw new InvalidInputProblem("level", "evaluation.level.unknownCode", levelCode);
+        }
+        java.util.List<Framework.Level> levels = f.levels().stream().map(l -> !l.code().equals(levelCode) ? l
+                : new Framework.Level(l.code(), l.title(), l.recognised(), known, minTotal, l.allItemsMetOf(), l.itemsMet(), l.minItemsMet(),
+                l.noCriterionZero(), l.minCriterionPoints(), 0)).toList();
+        return saveEdit(user, code, FrameworkWriter.write(copy(f, f.criteria(), levels)), note);
+    }
+
+    private static Framework copy(Framework f, java.util.List<Framework.Criterion> criteria, java.util.List<Framework.Level> levels) {
+        return new Framework(f.code(), f.version(), f.title(), f.subjectType(), f.scoring(), f.maxTotal(), f.effectiveFrom(), f.effectiveTo(),
+                f.complete(), f.incompleteNote(), f.legalBasis(), f.authorities(), criteria, levels, f.validityMonths(), f.upgradeAfterMonths(),
+                f.deadlines(), f.targets(), f.dossier());
+    }
+
     private static final String SELECT = """
             select v.id, v.code, v.version, v.title, v.subject_type, v.scoring, v.effective_from, v.effective_to, v.complete,
                    v.source, v.source_name, v.note, v.created_by, v.created_at from eval_framework_version v

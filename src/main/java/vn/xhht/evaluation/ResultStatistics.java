@@ -99,6 +99,14 @@ public class ResultStatistics {
                         rs.getString(10), rs.getInt(11))).list();
     }
 
+    /** Provinces that have a published recognition, for the public filter. */
+    public List<Map.Entry<Long, String>> publishedProvinces() {
+        return jdbc.sql("""
+                select p.id, p.name from org_unit p where p.id in (select province_id from evaluation where stage = 'PUBLISHED' and recognised)
+                 order by p.name
+                """).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
+    }
+
     public List<Award> awards(CurrentUser user, long unitId) {
         units.requireReadable(user, unitId);
         return jdbc.sql("""

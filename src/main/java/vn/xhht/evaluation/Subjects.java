@@ -70,6 +70,13 @@ public class Subjects {
         return require(id);
     }
 
+    /** The subject standing for a commune's learning centre, registered on first use. */
+    Subject centreSubject(CurrentUser user, long communeId, String centreName) {
+        return jdbc.sql(SELECT + " where s.kind = 'CENTRE' and s.unit_id = :u and s.name = :n order by s.id limit 1")
+                .param("u", communeId).param("n", centreName).query(Subjects::map).optional()
+                .orElseGet(() -> register(user, "CENTRE", centreName, null, null, communeId));
+    }
+
     @Transactional(readOnly = true)
     public Subject require(long id) {
         return jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(Subjects::map).optional()

@@ -83,6 +83,11 @@ class EvaluationWorkflowTest {
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.exists"));
         assertThatThrownBy(() -> evaluations.create(commune, "tt44-2014-commune", canYen, null, 2025, null))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.framework.notInForce"));
+        // a commune closed by the 2025 reform: its 2023 dossier goes to its old district, which decides it
+        var district = TestUsers.load(jdbc, "pgd.haquang");
+        long luongThong = TestUsers.unitId(jdbc, "01372", OrgUnit.COMMUNE, "2025-06-30");
+        Evaluation historical = evaluations.create(district, "tt44-2014-commune", luongThong, null, 2023, null);
+        assertThat(historical.reviewerUnitId()).isEqualTo(TestUsers.unitId(jdbc, "045", OrgUnit.DISTRICT, "2025-06-30"));
         Framework f = catalog.byVersionId(e.frameworkVersionId());
 
         // credit without evidence counts for nothing and blocks submission
@@ -259,6 +264,25 @@ class EvaluationWorkflowTest {
         Map<String, BigDecimal> figures = figureSources.stream().filter(s -> s.figures().stream().anyMatch(x -> x.code().startsWith("evaluation.")))
                 .findFirst().orElseThrow().values(caoBang, LocalDate.now().minusMonths(1), LocalDate.now());
         assertThat(figures.get("evaluation.recognised.clan")).isEqualByComparingTo("1");
+
+        // an administrator completes a framework through the forms (no YAML): each save is a validated new version
+        int hv = catalog.latest("hamlet-community-qd448").framework().version();
+        catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1.1", "Tỷ lệ hộ gia đình đạt “Gia đình học tập”", "points",
+                new BigDecimal("60"), null, null, true, "Bổ sung");
+        catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1.2", "Hoạt động của chi hội khuyến học thôn", "points",
+                new BigDecimal("40"), null, null, true, null);
+        assertThatThrownBy(() -> catalog.editItem(admin, "hamlet-community-qd448", "TC1", "TC1", "Trùng mã", "points", BigDecimal.ONE, null, null, true, null))
+                .satisfies(x -> assertThat(((InvalidInputProblem) x).violations().get(0).args()).anySatisfy(a -> assertThat(String.valueOf(a)).contains("mã trùng: TC1")));
+        FrameworkCatalog.Versioned hamletV = catalog.editLevel(admin, "hamlet-community-qd448", "DAT", new BigDecimal("70"), true, "Ngưỡng 70 điểm");
+        assertThat(hamletV.framework().version()).isEqualTo(hv + 3);
+        assertThat(hamletV.framework().level("DAT").orElseThrow().known()).isTrue();
+        assertThatThrownBy(() -> catalog.editLevel(admin, "hamlet-community-qd448", "CHUA_DAT", new BigDecimal("75"), true, null))
+                .satisfies(x -> assertThat(String.valueOf(((InvalidInputProblem) x).violations().get(0).args()[1])).contains("chồng lấn"));
+        Map<String, RuleEngine.Entry> e70 = Map.of("TC1.1", RuleEngine.Entry.points(60, true), "TC1.2", RuleEngine.Entry.points(10, true));
+        assertThat(RuleEngine.evaluate(hamletV.framework(), e70).levelCode()).isEqualTo("DAT");
+        Http adminPage = Http.session(port, new java.net.CookieManager());
+        adminPage.login("admin", "xhht-demo");
+        assertThat(adminPage.get("/evaluations/frameworks/hamlet-community-qd448").body()).contains("id=\"edit-item\"", "TC1.2", "v" + (hv + 3));
     }
 
     @Test
@@ -292,6 +316,9 @@ class EvaluationWorkflowTest {
         var frameworks = commune.get("/api/v1/evaluation-frameworks");
         assertThat(frameworks.statusCode()).isEqualTo(200);
         assertThat(frameworks.body()).contains("tt25-2023-commune", "\"versions\"", "25/2023/TT-BGDĐT");
+        var version = commune.get("/api/v1/evaluation-frameworks/tt24-2023-unit/versions/1");
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).contains("\"TC3.CT1\"", "\"thresholds\":{", "\"MD2\":95", "\"authorities\"");
         var created = commune.postJson("/api/v1/evaluations", "{\"frameworkCode\":\"centre-rating\",\"subjectId\":" +
                 subjects.register(TestUsers.load(jdbc, "xa.canyen"), "CENTRE", "TTHTCĐ xã Cần Yên " + System.nanoTime(), null, null, canYen).id() + ",\"year\":2024}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -352,6 +379,8 @@ class EvaluationWorkflowTest {
         assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
         CampaignService.Campaign c = campaigns.open(TestUsers.load(jdbc, "so.caobang"), caoBang, "centre-rating", 2024, null, null, null, null, null);
         assertThat(c.decisionDue()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(campaigns.computeResults(TestUsers.load(jdbc, "so.caobang"), c.id())).as("every centre of the province is rated")
+                .anySatisfy(l -> assertThat(l.unitName()).isEqualTo("Xã Cần Yên"));
         assertThat(office.get("/evaluations/campaigns/" + c.id()).body()).contains("Đánh giá, xếp loại trung tâm học tập cộng đồng năm 2024");
         assertThat(office.getBytes("/evaluations/campaigns/" + c.id() + "/decision.pdf").statusCode()).isEqualTo(200);
         String token = office.csrfToken("/evaluations/awards");
