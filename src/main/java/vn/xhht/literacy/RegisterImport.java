@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
@@ -566,16 +565,19 @@ public class RegisterImport {
         long compressed = Files.size(file);
         long total = 0;
         byte[] buf = new byte[1 << 16];
-        try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry e;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entries = zip.entries();
             boolean any = false;
-            while ((e = zin.getNextEntry()) != null) {
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
                 any = true;
-                int n;
-                while ((n = zin.read(buf)) > 0) {
-                    total += n;
-                    if (total > maxUnzippedBytes || total > 200L * compressed + (1 << 20)) {
-                        throw new SpreadsheetFormatException("Tệp .xlsx giải nén quá lớn (nghi tệp nén độc hại - zip bomb); tệp bị từ chối.", null);
+                try (InputStream in = zip.getInputStream(e)) {
+                    int n;
+                    while ((n = in.read(buf)) > 0) {
+                        total += n;
+                        if (total > maxUnzippedBytes || total > 200L * compressed + (1 << 20)) {
+                            throw new SpreadsheetFormatException("Tệp .xlsx giải nén quá lớn (nghi tệp nén độc hại - zip bomb); tệp bị từ chối.", null);
+                        }
                     }
                 }
             }
