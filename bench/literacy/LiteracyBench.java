@@ -41,8 +41,12 @@ public class LiteracyBench {
         // Basic authentication only once: the session cookie afterwards (a password check per request would be
         // timed otherwise: Argon2 is slow on purpose)
         HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/org-units?level=0")).header("Authorization", auth).build(),
-                HttpResponse.BodyHandlers.discarding());
+        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        if (!csrf.find()) throw new IllegalStateException("no login form");
+        http.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=xhht-demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             long province;
             List<String[]> hamlets = new ArrayList<>();
