@@ -135,7 +135,9 @@ public class LiteracyBench {
                 communeCode = rs.getString(2);
             }
             double apiProvince = median(7, () -> get(http, auth, base + "/api/v1/literacy/indicators?unitId=" + province));
+            double serverProvince = serverMillis(http, base + "/api/v1/literacy/indicators?unitId=" + province, 7);
             double apiCommune = median(21, () -> get(http, auth, base + "/api/v1/literacy/indicators?unitId=" + commune));
+            double serverCommune = serverMillis(http, base + "/api/v1/literacy/indicators?unitId=" + commune, 21);
             String plain = """
                     select commune, sex, ethnicity, priority, literacy, highest_grade, primary_year is null, lsec_year is null, current_grade,
                            %d - cast(right(birth, 4) as int) as age, count(*)
@@ -143,9 +145,10 @@ public class LiteracyBench {
                     group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""";
             double sqlProvince = median(7, () -> sql(db, plain.formatted(LocalDate.now().getYear(), "")));
             double sqlCommune = median(21, () -> sql(db, plain.formatted(LocalDate.now().getYear(), "and commune = '" + communeCode + "'")));
-            System.out.printf("indicators, province (API):      %6.0f ms   plain GROUP BY over bare table: %6.0f ms   ratio %.2f (target <= 2, < 1000 ms)%n",
-                    apiProvince, sqlProvince, apiProvince / sqlProvince);
-            System.out.printf("indicators, one commune (API):   %6.1f ms   plain GROUP BY over bare table: %6.1f ms   (target < 50 ms)%n", apiCommune, sqlCommune);
+            System.out.printf("indicators, province (API):      %6.0f ms (computed in %.0f ms)   plain GROUP BY over bare table: %6.0f ms   ratio %.2f (target <= 2, < 1000 ms)%n",
+                    apiProvince, serverProvince, sqlProvince, apiProvince / sqlProvince);
+            System.out.printf("indicators, one commune (API):   %6.1f ms (computed in %.0f ms)   plain GROUP BY over bare table: %6.1f ms   (target < 50 ms)%n",
+                    apiCommune, serverCommune, sqlCommune);
         }
     }
 
@@ -160,6 +163,17 @@ public class LiteracyBench {
             long s = System.nanoTime();
             t.run();
             ms[i] = (System.nanoTime() - s) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[n / 2];
+    }
+
+    /** Median of the server's own computation time (computeMillis in the answer), without HTTP and session handling. */
+    static double serverMillis(HttpClient http, String url, int n) throws Exception {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            String body = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            ms[i] = Double.parseDouble(json(body, "computeMillis"));
         }
         Arrays.sort(ms);
         return ms[n / 2];

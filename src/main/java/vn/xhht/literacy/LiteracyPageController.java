@@ -318,9 +318,29 @@ class LiteracyPageController {
 
     // ------------------------------------------------------------------------ rules and recognition
 
+    @PostMapping("/literacy/rules/setting")
+    String newSetting(@RequestParam(required = false) String settingFrom, @RequestParam(required = false) String ageMethod,
+                      @RequestParam(required = false) Integer rolloverMonth, @RequestParam(required = false) Integer rolloverDay,
+                      @RequestParam(required = false) String passScore, @RequestParam(required = false) String settingBasis,
+                      @RequestParam(required = false) String settingCertainty, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            LocalDate from = settingFrom == null || settingFrom.isBlank() ? null : LocalDate.parse(settingFrom);
+            standards.newSetting(user, from, ageMethod, rolloverMonth, rolloverDay, percent(passScore), settingBasis, settingCertainty);
+            redirect.addFlashAttribute("ok", text("lit.standard.saved"));
+            return "redirect:/literacy/rules";
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return rules(model);
+        }
+    }
+
     @GetMapping("/literacy/rules")
     String rules(Model model) {
         CurrentUsers.require();
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         model.addAttribute("standards", standards.all());
         model.addAttribute("ageRule", indicators.ageRule(LocalDate.now()));
         model.addAttribute("admin", CurrentUsers.require().isAdmin());

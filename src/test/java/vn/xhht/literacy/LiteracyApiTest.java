@@ -49,6 +49,8 @@ class LiteracyApiTest {
     Standards standards;
     @Autowired
     XlsxExport xlsx;
+    @Autowired
+    LiteracyIndicators indicators;
 
     final JsonMapper json = JsonMapper.builder().build();
     static final LocalDate TODAY = LocalDate.now();
@@ -203,5 +205,11 @@ class LiteracyApiTest {
         assertThat(later.source()).isEqualTo("NĐ thử nghiệm");
         assertThat(standards.inForce("commune", TODAY).stream().filter(s -> s.code().equals("PCGDMN5")).findFirst().orElseThrow().id())
                 .isEqualTo(xmc1.id());
+        // the age rule is data too: counting by year of birth from a (far) future date, with its basis
+        standards.newSetting(admin, LocalDate.of(2090, 1, 1), "BIRTH_YEAR", 9, 1, new BigDecimal("5"), "Thử nghiệm", "uncertain");
+        assertThat(indicators.ageRule(LocalDate.of(2090, 6, 1)).method()).isEqualTo("BIRTH_YEAR");
+        assertThat(indicators.ageRule(TODAY).method()).isEqualTo("EXACT");
+        assertThatThrownBy(() -> standards.newSetting(so, LocalDate.of(2091, 1, 1), "EXACT", 9, 1, BigDecimal.ONE, "x", "unknown"))
+                .isInstanceOf(AccessDeniedProblem.class);
     }
 }
