@@ -208,7 +208,39 @@ class LiteracyPageController {
         model.addAttribute("unit", access.requireReadable(user, id));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", register.search(user, id, q, page, 50));
+        model.addAttribute("canAdd", model.getAttribute("unit") instanceof OrgUnit u && u.level() == OrgUnit.COMMUNE && access.units().canWrite(user, id));
+        model.addAttribute("hamletList", jdbc.sql("select code, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+                .param("c", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        Map<String, String> layout = new java.util.LinkedHashMap<>(RegisterLayout.headerMap());
+        layout.remove("communeCode");
+        layout.remove("hamlet");
+        model.addAttribute("layout", layout);
         return "literacy/persons";
+    }
+
+    /** A person added on screen: the fields of an import row, checked by the same rules. */
+    @PostMapping("/literacy/persons")
+    String addPerson(@RequestParam long unitId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        List<String> cells = new ArrayList<>();
+        for (String field : RegisterLayout.FIELDS) {
+            cells.add(form.getOrDefault(field, ""));
+        }
+        try {
+            long id = register.addPerson(user, unitId, cells, imports);
+            redirect.addFlashAttribute("ok", text("lit.person.saved"));
+            return "redirect:/literacy/persons/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            model.addAttribute("form", form);
+            return persons(unitId, null, 0, model);
+        }
     }
 
     @GetMapping("/literacy/persons/{id}")

@@ -175,7 +175,7 @@ public class RegisterImport {
     // ------------------------------------------------------------------------------------------------------
 
     /** Communes (valid today) in the subtree of the unit with their open hamlets, by code and by name. */
-    private RegisterLayout.Hamlets scope(OrgUnit unit, LocalDate today) {
+    RegisterLayout.Hamlets scope(OrgUnit unit, LocalDate today) {
         Map<String, Long> communes = new HashMap<>();
         Map<String, RegisterLayout.Hamlet> hamlets = new HashMap<>();
         jdbc.sql("""

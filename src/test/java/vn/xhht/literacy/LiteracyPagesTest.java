@@ -29,6 +29,14 @@ class LiteracyPagesTest {
     @Autowired
     LiteracyClasses classes;
 
+    static Map<String, String> form(String... kv) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     @Test
     void thePagesRenderAndFormsShowFieldErrors() throws Exception {
         Commune c = commune(jdbc, false);
@@ -69,6 +77,22 @@ class LiteracyPagesTest {
                 "residentStatus", "PRESENT", "literacyStatus", "L1", "literacyBasis", "ASSESSMENT"));
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(http.get("/literacy/persons/" + person).body()).contains("literacyStatus: ILLITERATE → L1");
+
+        // a person added on screen is checked like an import row: errors on the fields, then saved
+        Http officer = Http.session(port, new CookieManager());
+        officer.login("so.caobang", "xhht-demo");
+        String t2 = officer.csrfToken("/literacy/persons?unitId=" + c.id());
+        HttpResponse<String> invalid = officer.postForm("/literacy/persons", form("_csrf", t2, "unitId", String.valueOf(c.id()),
+                "hamlet", "", "householdCode", "H9", "personCode", "P9", "fullName", "Hoàng Văn Phúc", "sex", "Nam",
+                "birthDate", "01/01/" + (LocalDate.now().getYear() + 1), "ethnicity", "Nùng", "residentStatus", "TT"));
+        assertThat(invalid.statusCode()).isEqualTo(200);
+        assertThat(invalid.body()).contains("Hộ chưa có thôn/tổ dân phố").contains("Ngày sinh ở tương lai");
+        HttpResponse<String> added = officer.postForm("/literacy/persons", form("_csrf", t2, "unitId", String.valueOf(c.id()),
+                "hamlet", c.hamletCodes().get(1), "householdCode", "H9", "personCode", "P9", "fullName", "Hoàng Văn Phúc", "sex", "Nam",
+                "birthDate", "01/01/1990", "ethnicity", "Nùng", "residentStatus", "TT", "highestGrade", "5"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select lit_level from lit_person where commune_id = :c and code = 'P9'").param("c", c.id()).query(Integer.class).single())
+                .isEqualTo(2);
 
         Http hkh = Http.session(port, new CookieManager());
         hkh.login("hkh.caobang", "xhht-demo");
