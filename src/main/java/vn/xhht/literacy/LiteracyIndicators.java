@@ -116,11 +116,25 @@ public class LiteracyIndicators {
     }
 
     Indicators compute(OrgUnit unit, LocalDate date) {
+        return compute(unit, date, null);
+    }
+
+    /** A province or district page: its indicators and its communes from the same grouped pass. */
+    public record View(Indicators indicators, List<CommuneLine> communes) {
+    }
+
+    public View withCommunes(CurrentUser user, long unitId, LocalDate date) {
+        OrgUnit unit = access.requireReadable(user, unitId);
+        List<Cell> communeCells = cells(unit, date, true);
+        return new View(compute(unit, date, communeCells), communeLines(unit, date, communeCells));
+    }
+
+    private Indicators compute(OrgUnit unit, LocalDate date, List<Cell> givenCommuneCells) {
         long t0 = System.nanoTime();
         // a district or province needs each commune's standards: one pass grouped by commune serves both
         boolean byCommune = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
         AgeRule rule = ageRule(date);
-        List<Cell> communeCells = byCommune ? cells(unit, date, true, rule) : null;
+        List<Cell> communeCells = !byCommune ? null : givenCommuneCells != null ? givenCommuneCells : cells(unit, date, true, rule);
         List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false, rule);
         List<Band> bands = new ArrayList<>();
         for (int[] b : BANDS) {
@@ -322,8 +336,12 @@ public class LiteracyIndicators {
     /** The communes of a province (or district) with their 15–35 / 15–60 rates and XMC level. */
     public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date) {
         OrgUnit unit = access.requireReadable(user, unitId);
+        return communeLines(unit, date, cells(unit, date, true));
+    }
+
+    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, List<Cell> communeCells) {
         Map<Long, List<Cell>> byCommune = new HashMap<>();
-        for (Cell c : cells(unit, date, true)) {
+        for (Cell c : communeCells) {
             byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
         }
         record Commune(long id, String name, boolean difficult) {

@@ -72,7 +72,9 @@ class LiteracyPageController {
         long id = unitId == null ? user.unitId() : unitId;
         LocalDate d = date(date);
         OrgUnit unit = access.requireReadable(user, id);
-        LiteracyIndicators.Indicators ind = indicators.compute(user, id, d);
+        boolean above = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
+        LiteracyIndicators.View view = above ? indicators.withCommunes(user, id, d) : null;
+        LiteracyIndicators.Indicators ind = above ? view.indicators() : indicators.compute(user, id, d);
         model.addAttribute("unit", unit);
         model.addAttribute("date", d);
         model.addAttribute("ind", ind);
@@ -81,8 +83,8 @@ class LiteracyPageController {
         model.addAttribute("canImport", user.literacyAccess() && unit.level() <= OrgUnit.COMMUNE && access.units().canWrite(user, id));
         if (unit.level() == OrgUnit.COMMUNE) {
             model.addAttribute("hamlets", indicators.hamlets(user, id, d));
-        } else if (unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT) {
-            model.addAttribute("communes", indicators.communes(user, id, d));
+        } else if (above) {
+            model.addAttribute("communes", view.communes());
         }
         model.addAttribute("targets", targets(unit, d, ind));
         return "literacy/index";
