@@ -218,7 +218,6 @@ public class LiteracyClasses {
         return c;
     }
 
-    @Transactional(readOnly = true)
     public List<Learner> learners(CurrentUser user, long classId) {
         LiteracyClass c = get(user, classId);
         access.requirePersons(user, c.communeId());

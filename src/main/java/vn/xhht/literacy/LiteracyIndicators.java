@@ -47,7 +47,7 @@ public class LiteracyIndicators {
     public record Indicators(long unitId, String unitName, LocalDate date, boolean especiallyDifficult, long population,
                              List<Band> ageBands, List<Breakdown> bySex, List<Breakdown> byEthnicity,
                              List<Breakdown> byPriority, List<StandardResult> standards, String ageMethod,
-                             String ageRuleBasis, String ageRuleCertainty) {
+                             String ageRuleBasis, String ageRuleCertainty, long computeMillis) {
     }
 
     /** A commune's line in a province view. */
@@ -90,7 +90,11 @@ public class LiteracyIndicators {
 
     /** The single aggregation pass: people resident on the date, grouped by age and the facts the indicators use. */
     List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune) {
-        int ref = ageRule(date).referenceKey(date);
+        return cells(unit, date, byCommune, ageRule(date));
+    }
+
+    List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
+        int ref = rule.referenceKey(date);
         return jdbc.sql("""
                 select %s as commune_id, (%d - p.birth_key) / 10000 as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
                        p.lit_level, p.literacy_status = 'REILLITERATE' as reill,
@@ -112,11 +116,26 @@ public class LiteracyIndicators {
     }
 
     Indicators compute(OrgUnit unit, LocalDate date) {
+        return compute(unit, date, null);
+    }
+
+    /** A province or district page: its indicators and its communes from the same grouped pass. */
+    public record View(Indicators indicators, List<CommuneLine> communes) {
+    }
+
+    public View withCommunes(CurrentUser user, long unitId, LocalDate date) {
+        OrgUnit unit = access.requireReadable(user, unitId);
+        List<Cell> communeCells = cells(unit, date, true);
+        return new View(compute(unit, date, communeCells), communeLines(unit, date, communeCells));
+    }
+
+    private Indicators compute(OrgUnit unit, LocalDate date, List<Cell> givenCommuneCells) {
+        long t0 = System.nanoTime();
         // a district or province needs each commune's standards: one pass grouped by commune serves both
         boolean byCommune = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
-        List<Cell> communeCells = byCommune ? cells(unit, date, true) : null;
-        List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false);
         AgeRule rule = ageRule(date);
+        List<Cell> communeCells = !byCommune ? null : givenCommuneCells != null ? givenCommuneCells : cells(unit, date, true, rule);
+        List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false, rule);
         List<Band> bands = new ArrayList<>();
         for (int[] b : BANDS) {
             bands.add(band(cells, b[0], b[1]));
@@ -130,7 +149,7 @@ public class LiteracyIndicators {
                 : byCommune ? evaluateAbove(unit, date, communeCells) : List.of();
         long population = cells.stream().mapToLong(Cell::n).sum();
         return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), population, bands, bySex, byEthnicity,
-                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty());
+                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     static Band band(List<Cell> cells, int from, int to) {
@@ -317,8 +336,12 @@ public class LiteracyIndicators {
     /** The communes of a province (or district) with their 15–35 / 15–60 rates and XMC level. */
     public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date) {
         OrgUnit unit = access.requireReadable(user, unitId);
+        return communeLines(unit, date, cells(unit, date, true));
+    }
+
+    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, List<Cell> communeCells) {
         Map<Long, List<Cell>> byCommune = new HashMap<>();
-        for (Cell c : cells(unit, date, true)) {
+        for (Cell c : communeCells) {
             byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
         }
         record Commune(long id, String name, boolean difficult) {

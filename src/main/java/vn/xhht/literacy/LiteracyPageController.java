@@ -72,7 +72,9 @@ class LiteracyPageController {
         long id = unitId == null ? user.unitId() : unitId;
         LocalDate d = date(date);
         OrgUnit unit = access.requireReadable(user, id);
-        LiteracyIndicators.Indicators ind = indicators.compute(user, id, d);
+        boolean above = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
+        LiteracyIndicators.View view = above ? indicators.withCommunes(user, id, d) : null;
+        LiteracyIndicators.Indicators ind = above ? view.indicators() : indicators.compute(user, id, d);
         model.addAttribute("unit", unit);
         model.addAttribute("date", d);
         model.addAttribute("ind", ind);
@@ -81,8 +83,8 @@ class LiteracyPageController {
         model.addAttribute("canImport", user.literacyAccess() && unit.level() <= OrgUnit.COMMUNE && access.units().canWrite(user, id));
         if (unit.level() == OrgUnit.COMMUNE) {
             model.addAttribute("hamlets", indicators.hamlets(user, id, d));
-        } else if (unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT) {
-            model.addAttribute("communes", indicators.communes(user, id, d));
+        } else if (above) {
+            model.addAttribute("communes", view.communes());
         }
         model.addAttribute("targets", targets(unit, d, ind));
         return "literacy/index";
@@ -208,7 +210,39 @@ class LiteracyPageController {
         model.addAttribute("unit", access.requireReadable(user, id));
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", register.search(user, id, q, page, 50));
+        model.addAttribute("canAdd", model.getAttribute("unit") instanceof OrgUnit u && u.level() == OrgUnit.COMMUNE && access.units().canWrite(user, id));
+        model.addAttribute("hamletList", jdbc.sql("select code, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+                .param("c", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", Map.of());
+        }
+        Map<String, String> layout = new java.util.LinkedHashMap<>(RegisterLayout.headerMap());
+        layout.remove("communeCode");
+        layout.remove("hamlet");
+        model.addAttribute("layout", layout);
         return "literacy/persons";
+    }
+
+    /** A person added on screen: the fields of an import row, checked by the same rules. */
+    @PostMapping("/literacy/persons")
+    String addPerson(@RequestParam long unitId, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        List<String> cells = new ArrayList<>();
+        for (String field : RegisterLayout.FIELDS) {
+            cells.add(form.getOrDefault(field, ""));
+        }
+        try {
+            long id = register.addPerson(user, unitId, cells, imports);
+            redirect.addFlashAttribute("ok", text("lit.person.saved"));
+            return "redirect:/literacy/persons/" + id;
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            model.addAttribute("form", form);
+            return persons(unitId, null, 0, model);
+        }
     }
 
     @GetMapping("/literacy/persons/{id}")
@@ -318,9 +352,29 @@ class LiteracyPageController {
 
     // ------------------------------------------------------------------------ rules and recognition
 
+    @PostMapping("/literacy/rules/setting")
+    String newSetting(@RequestParam(required = false) String settingFrom, @RequestParam(required = false) String ageMethod,
+                      @RequestParam(required = false) Integer rolloverMonth, @RequestParam(required = false) Integer rolloverDay,
+                      @RequestParam(required = false) String passScore, @RequestParam(required = false) String settingBasis,
+                      @RequestParam(required = false) String settingCertainty, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        try {
+            LocalDate from = settingFrom == null || settingFrom.isBlank() ? null : LocalDate.parse(settingFrom);
+            standards.newSetting(user, from, ageMethod, rolloverMonth, rolloverDay, percent(passScore), settingBasis, settingCertainty);
+            redirect.addFlashAttribute("ok", text("lit.standard.saved"));
+            return "redirect:/literacy/rules";
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return rules(model);
+        }
+    }
+
     @GetMapping("/literacy/rules")
     String rules(Model model) {
         CurrentUsers.require();
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
         model.addAttribute("standards", standards.all());
         model.addAttribute("ageRule", indicators.ageRule(LocalDate.now()));
         model.addAttribute("admin", CurrentUsers.require().isAdmin());

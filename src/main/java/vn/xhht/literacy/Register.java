@@ -160,6 +160,48 @@ public class Register {
         audit.change(AuditAction.UPDATE, "LiteracyPerson", id, p.communeId(), before, after, "Sửa tình trạng của " + p.code());
     }
 
+    /**
+     * Adds a person (and the household if new) on screen, checked by the same rules as an import row; every
+     * problem is reported on its field.
+     */
+    public long addPerson(CurrentUser user, long communeId, java.util.List<String> cells, RegisterImport imports) {
+        OrgUnit commune = access.requireWritablePersons(user, communeId);
+        if (commune.level() != OrgUnit.COMMUNE) {
+            throw new InvalidInputProblem("unitId", "lit.import.unitLevel");
+        }
+        java.util.List<RegisterLayout.Error> errors = new java.util.ArrayList<>();
+        java.util.List<String> row = new java.util.ArrayList<>(cells);
+        row.set(0, commune.code());
+        RegisterLayout.PersonRow p = RegisterLayout.check(0, row, imports.scope(commune, LocalDate.now()), LocalDate.now(), errors);
+        if (p == null) {
+            throw new InvalidInputProblem(errors.stream().map(e -> new InvalidInputProblem.Violation(e.field(), "lit.person.rowError", e.reason())).toList());
+        }
+        if (jdbc.sql("select exists (select 1 from lit_person where commune_id = :c and code = :code)").param("c", communeId)
+                .param("code", p.code()).query(Boolean.class).single()) {
+            throw new InvalidInputProblem("personCode", "lit.person.duplicate", p.code());
+        }
+        jdbc.sql("""
+                insert into lit_household (commune_id, province_id, hamlet_id, code, head_name, address) values (:c, :p, :h, :code, :head, :addr)
+                on conflict (commune_id, code) do nothing
+                """).param("c", communeId).param("p", p.provinceId()).param("h", p.hamletId()).param("code", p.householdCode())
+                .param("head", p.head().isEmpty() ? null : p.head()).param("addr", p.address().isEmpty() ? null : p.address()).update();
+        long id = jdbc.sql("""
+                insert into lit_person (commune_id, province_id, hamlet_id, household_code, code, full_name, sex, birth_date, birth_year,
+                       birth_key, ethnicity, disability, priority_group, resident_status, moved_in_date, left_date, in_school, current_grade,
+                       highest_grade, primary_year, lsec_year, literacy_status, literacy_basis)
+                values (:c, :p, :h, :hh, :code, :name, :sex, :bd, :by, :bk, :eth, :dis, :prio, :rs, :mi, :left, :school, :grade, :hg, :py, :ly, :lit, :basis)
+                returning id
+                """).param("c", communeId).param("p", p.provinceId()).param("h", p.hamletId()).param("hh", p.householdCode())
+                .param("code", p.code()).param("name", p.fullName()).param("sex", p.sex()).param("bd", p.birthDate()).param("by", p.birthYear())
+                .param("bk", p.birthKey()).param("eth", p.ethnicity()).param("dis", p.disability()).param("prio", p.priorityGroup())
+                .param("rs", p.residentStatus()).param("mi", p.movedIn()).param("left", p.left()).param("school", p.currentGrade() != null)
+                .param("grade", p.currentGrade()).param("hg", p.highestGrade()).param("py", p.primaryYear()).param("ly", p.lsecYear())
+                .param("lit", p.literacyStatus()).param("basis", p.literacyBasis()).query(Long.class).single();
+        audit.change(AuditAction.CREATE, "LiteracyPerson", id, communeId, null, Map.of("code", p.code(), "household", p.householdCode()),
+                "Thêm nhân khẩu " + p.code());
+        return id;
+    }
+
     void record(long personId, String field, String old, String now, CurrentUser user) {
         if (!java.util.Objects.equals(old, now)) {
             jdbc.sql("insert into lit_person_change (person_id, field, old_value, new_value, changed_by) values (:p, :f, :o, :n, :u)")

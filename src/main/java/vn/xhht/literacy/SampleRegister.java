@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes a realistic register file in the import layout: households of 2–7 people with Vietnamese names (with
+ * Writes a realistic register file in the import layout: households of 2–7 people, hamlet after hamlet, with Vietnamese names (with
  * diacritics, NFC), ages across the pyramid, schooling and literacy consistent with the age. Used for the
  * downloadable sample, the tests and the benchmark (bench/literacy).
  */
@@ -41,7 +41,8 @@ public final class SampleRegister {
         StringBuilder sb = new StringBuilder(1 << 16);
         int[] counters = new int[hamlets.size()];
         for (int h = 0; h < households; h++) {
-            int hi = h % hamlets.size();
+            // households come hamlet by hamlet, as survey sheets are kept
+            int hi = (int) ((long) h * hamlets.size() / households);
             String[] hamlet = hamlets.get(hi);
             int hhNo = ++counters[hi];
             String hh = hamlet[1].replace(".", "-") + "-H" + hhNo;

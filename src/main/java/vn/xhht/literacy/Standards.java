@@ -173,6 +173,48 @@ class Standards implements SmartInitializingSingleton {
     }
 
     /**
+     * A new version of the register settings (how ages are counted, the rollover day of the school year, the pass
+     * mark of literacy classes) from a date, with its legal basis and certainty. Administrators only.
+     */
+    void newSetting(CurrentUser admin, LocalDate from, String method, Integer rolloverMonth, Integer rolloverDay,
+                    BigDecimal passScore, String basis, String certainty) {
+        if (!admin.isAdmin()) {
+            throw new AccessDeniedProblem("lit.standard.adminOnly");
+        }
+        if (from == null) {
+            throw new InvalidInputProblem("settingFrom", "lit.standard.fromRequired");
+        }
+        if (!List.of("EXACT", "BIRTH_YEAR").contains(method)) {
+            throw new InvalidInputProblem("ageMethod", "lit.setting.method");
+        }
+        if (rolloverMonth == null || rolloverMonth < 1 || rolloverMonth > 12 || rolloverDay == null || rolloverDay < 1 || rolloverDay > 28) {
+            throw new InvalidInputProblem("rollover", "lit.setting.rollover");
+        }
+        if (passScore == null || passScore.signum() < 0 || passScore.compareTo(BigDecimal.TEN) > 0) {
+            throw new InvalidInputProblem("passScore", "lit.class.score");
+        }
+        if (basis == null || basis.isBlank()) {
+            throw new InvalidInputProblem("settingBasis", "lit.standard.sourceRequired");
+        }
+        if (!List.of("verified", "secondary", "uncertain", "unknown").contains(certainty)) {
+            throw new InvalidInputProblem("settingCertainty", "lit.standard.certainty");
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.sql("""
+                    insert into lit_setting (effective_from, age_method, rollover_month, rollover_day, pass_score, legal_basis, certainty, created_by)
+                    values (:f, :m, :rm, :rd, :p, :b, :c, :u)
+                    on conflict (effective_from) do update set age_method = excluded.age_method, rollover_month = excluded.rollover_month,
+                        rollover_day = excluded.rollover_day, pass_score = excluded.pass_score, legal_basis = excluded.legal_basis,
+                        certainty = excluded.certainty, created_by = excluded.created_by, created_at = now()
+                    """).param("f", from).param("m", method).param("rm", rolloverMonth).param("rd", rolloverDay).param("p", passScore)
+                    .param("b", basis.strip()).param("c", certainty).param("u", admin.username()).update();
+            audit.change(AuditAction.UPDATE, "LiteracySetting", from.toString(), null, null,
+                    Map.of("ageMethod", method, "rollover", rolloverMonth + "-" + rolloverDay, "passScore", passScore, "basis", basis.strip()),
+                    "Cách tính tuổi / điểm đạt từ " + from);
+        });
+    }
+
+    /**
      * A new version of a standard from {@code from}: new thresholds per condition (same conditions), its legal
      * source and certainty. The version in force the day before ends then.
      */
