@@ -60,8 +60,12 @@ public class LiteracyIndicators {
     private final JdbcClient jdbc;
     private final LiteracyAccess access;
     private final Standards standards;
+    private final org.springframework.transaction.support.TransactionTemplate readOnly;
 
-    LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards) {
+    LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
+                       org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.access = access;
         this.standards = standards;
@@ -94,6 +98,20 @@ public class LiteracyIndicators {
     }
 
     List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
+        if (unit.level() > OrgUnit.PROVINCE) {
+            return groupedPass(unit, date, byCommune, rule);
+        }
+        // a province (or the nation) is a pass over up to millions of rows into a few thousand groups; the planner
+        // estimates far more groups and keeps the scan on one core: let it use parallel workers for this query only
+        return readOnly.execute(status -> {
+            jdbc.sql("set local parallel_setup_cost = 0").update();
+            jdbc.sql("set local parallel_tuple_cost = 0").update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+            return groupedPass(unit, date, byCommune, rule);
+        });
+    }
+
+    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
         int ref = rule.referenceKey(date);
         return jdbc.sql("""
                 select %s as commune_id, (%d - p.birth_key) / 10000 as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
