@@ -111,10 +111,32 @@ public class LiteracyIndicators {
         });
     }
 
+    /**
+     * Every age band the indicators and the standards use starts and ends on one of these ages, so people are
+     * grouped by the segment between two boundaries (a cell's age is the segment's first age) instead of by year of
+     * age: a band sums exactly the same people with a tenth of the groups.
+     */
+    private String ageSegment(String age) {
+        java.util.SortedSet<Integer> bounds = new java.util.TreeSet<>(standards.ageBoundaries());
+        bounds.add(0);
+        bounds.add(15);
+        bounds.add(61);
+        for (int[] b : BANDS) {
+            bounds.add(b[0]);
+            bounds.add(b[1] + 1);
+        }
+        StringBuilder sql = new StringBuilder("case");
+        List<Integer> list = new ArrayList<>(bounds);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            sql.append(" when ").append(age).append(" >= ").append(list.get(i)).append(" then ").append(list.get(i));
+        }
+        return sql.append(" else ").append(age).append(" end").toString();
+    }
+
     private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
         int ref = rule.referenceKey(date);
         return jdbc.sql("""
-                select %s as commune_id, (%d - p.birth_key) / 10000 as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
+                select %s as commune_id, %s as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
                        p.lit_level, p.literacy_status = 'REILLITERATE' as reill,
                        (p.primary_year is not null or p.highest_grade >= 5) as prim, p.lsec_year is not null as lsec,
                        coalesce(p.current_grade, 0) as grade, count(*) as n
@@ -122,7 +144,8 @@ public class LiteracyIndicators {
                 where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
                   and p.birth_key <= %d
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                """.formatted(byCommune ? "p.commune_id" : "0", ref, scope(unit), ref)).param("d", date)
+                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000"), scope(unit), ref))
+                .param("d", date)
                 .query((rs, n) -> new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11)))
                 .list();

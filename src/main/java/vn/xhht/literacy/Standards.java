@@ -144,6 +144,22 @@ class Standards implements SmartInitializingSingleton {
         return s.standards();
     }
 
+    /** Every age where a condition's band starts or ends (ageFrom, ageTo + 1), over every version. */
+    java.util.SortedSet<Integer> ageBoundaries() {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (Standard s : cached()) {
+            for (Condition c : s.conditions()) {
+                if (c.ageFrom() != null) {
+                    out.add(c.ageFrom());
+                }
+                if (c.ageTo() != null) {
+                    out.add(c.ageTo() + 1);
+                }
+            }
+        }
+        return out;
+    }
+
     /** Every version, newest first within each standard. */
     List<Standard> all() {
         return load("where true", Map.of());
