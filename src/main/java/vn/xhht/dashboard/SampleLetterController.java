@@ -15,7 +15,6 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
-import vn.xhht.shared.NotFoundProblem;
 
 /**
  * A sample official letter from the user's unit to the level above, as .pdf or .docx: shows the document
@@ -42,20 +41,7 @@ class SampleLetterController {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = units.require(user.unitId());
         OfficialDocument doc = sample(unit, units.ancestors(unit), user);
-        String file = "cong-van-mau." + format;
-        switch (format) {
-            case "pdf" -> {
-                response.setContentType("application/pdf");
-                response.setHeader("Content-Disposition", "inline; filename=\"" + file + "\"");
-                renderer.renderPdf(doc, response.getOutputStream());
-            }
-            case "docx" -> {
-                response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-                renderer.renderDocx(doc, response.getOutputStream());
-            }
-            default -> throw new NotFoundProblem("error.404.text");
-        }
+        renderer.download(doc, format, "cong-van-mau", response);
     }
 
     static OfficialDocument sample(OrgUnit unit, List<OrgUnit> ancestors, CurrentUser user) {

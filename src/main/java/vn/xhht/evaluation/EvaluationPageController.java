@@ -291,19 +291,7 @@ class EvaluationPageController {
     }
 
     void write(OfficialDocument doc, String name, String format, HttpServletResponse response) throws IOException {
-        switch (format) {
-            case "pdf" -> {
-                response.setContentType("application/pdf");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".pdf\"");
-                renderer.renderPdf(doc, response.getOutputStream());
-            }
-            case "docx" -> {
-                response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".docx\"");
-                renderer.renderDocx(doc, response.getOutputStream());
-            }
-            default -> throw new NotFoundProblem("error.404.text");
-        }
+        renderer.download(doc, format, name, response);
     }
 
     // ---------------------------------------------------------------- frameworks

@@ -148,15 +148,13 @@ class LiteracyClassController {
 
     @GetMapping("/literacy/classes/{id}/list.pdf")
     void listPdf(@PathVariable long id, HttpServletResponse response) throws IOException {
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-lop-" + id + ".pdf\"");
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "danh-sach-lop-" + id);
         classes.pdf(CurrentUsers.require(), id, false, response.getOutputStream());
     }
 
     @GetMapping("/literacy/classes/{id}/certificates.pdf")
     void certificates(@PathVariable long id, HttpServletResponse response) throws IOException {
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"chung-nhan-lop-" + id + ".pdf\"");
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "chung-nhan-lop-" + id);
         classes.pdf(CurrentUsers.require(), id, true, response.getOutputStream());
     }
 }

@@ -32,6 +32,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.platform.FormErrors;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.review.ReviewWorkflow;
+import vn.xhht.document.Downloads;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
@@ -294,24 +295,15 @@ class ReportPageController {
     void export(@PathVariable long id, @PathVariable String format, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         Report r = reports.require(user, id);
-        String file = fileName(r) + "." + format;
-        switch (format) {
-            case "xlsx" -> {
-                response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-                documents.xlsx(r, response.getOutputStream());
-            }
-            case "pdf" -> {
-                response.setContentType("application/pdf");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-                documents.pdf(r, response.getOutputStream());
-            }
-            case "docx" -> {
-                response.setContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-                response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
-                documents.docx(r, response.getOutputStream());
-            }
-            default -> throw new NotFoundProblem("error.404.text");
+        Downloads.Format f = Downloads.Format.of(format);
+        if (f == null || f == Downloads.Format.CSV) {
+            throw new NotFoundProblem("error.404.text");
+        }
+        Downloads.attachment(response, f, fileName(r));
+        switch (f) {
+            case XLSX -> documents.xlsx(r, response.getOutputStream());
+            case PDF -> documents.pdf(r, response.getOutputStream());
+            default -> documents.docx(r, response.getOutputStream());
         }
         audit.access(AuditAction.EXPORT, ReportService.SUBJECT, id, r.unitId(), "Xuất " + format + " " + r.template().title() + " " + r.period().label());
     }
