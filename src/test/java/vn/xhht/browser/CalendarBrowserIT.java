@@ -2,13 +2,9 @@ package vn.xhht.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -21,27 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @XhhtIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CalendarBrowserIT {
-    @LocalServerPort
-    int port;
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        playwright.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class CalendarBrowserIT extends BrowserTest {
 
     @Test
     void deadlineAcrossTetAndAnAdministratorsCorrection() {

@@ -13,13 +13,9 @@ import javax.imageio.ImageIO;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -29,28 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The director of Xã Cần Yên's centre records yesterday's session with a photo on a 360-px phone. */
 @XhhtIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CentreBrowserIT {
-
-    @LocalServerPort
-    int port;
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        playwright.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
+class CentreBrowserIT extends BrowserTest {
 
     static Path photo() throws IOException {
         BufferedImage img = new BufferedImage(320, 200, BufferedImage.TYPE_INT_RGB);

@@ -5,20 +5,14 @@ import java.text.Normalizer;
 import java.util.List;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -32,41 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @XhhtIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EvaluationBrowserIT {
+class EvaluationBrowserIT extends BrowserTest {
 
     static final List<String> ITEMS = List.of("TC1-CT1", "TC1-CT2", "TC1-CT3", "TC2-CT1", "TC2-CT2", "TC2-CT3");
 
-    @LocalServerPort
-    int port;
-
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     Page signIn(String user) {
-        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN").setAcceptDownloads(true));
-        Page page = ctx.newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Tên đăng nhập").fill(user);
-        page.getByLabel("Mật khẩu").fill("xhht-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
+        return signedIn(user, 360);
     }
 
     @Test

@@ -7,10 +7,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,11 +18,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -38,38 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @XhhtIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReportingBrowserIT {
-
-    @LocalServerPort
-    int port;
-    Playwright playwright;
-    Browser browser;
-
-    @BeforeAll
-    void start() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.launch(playwright);
-    }
-
-    @AfterAll
-    void stop() {
-        browser.close();
-        playwright.close();
-    }
-
-    String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    Page signedIn(String user, int width) {
-        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, 800).setAcceptDownloads(true)).newPage();
-        page.navigate(url("/login"));
-        page.getByLabel("Tên đăng nhập").fill(user);
-        page.getByLabel("Mật khẩu").fill("xhht-demo");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
-        page.waitForURL(u -> !u.contains("/login"));
-        return page;
-    }
+class ReportingBrowserIT extends BrowserTest {
 
     @Test
     void fillSubmitApproveAndDownload() throws Exception {
