@@ -26,6 +26,7 @@ import vn.xhht.shared.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class LiteracyIndicators {
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     public record Band(int from, int to, long population, long literateLevel1, long literateLevel2, long illiterate,
                        long reilliterate, BigDecimal rateLevel1, BigDecimal rateLevel2) {
@@ -135,16 +136,35 @@ public class LiteracyIndicators {
 
     private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
         int ref = rule.referenceKey(date);
+        // the register holds today's literacy status; for an earlier date a person whose status was changed after
+        // it is counted with the status it had then (the old value of the first change after the date). The
+        // level is then derived as the generated column lit_level does (V20).
+        java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime();
+        boolean replay = date.isBefore(LocalDate.now(VIETNAM)) && jdbc.sql("""
+                select exists (select 1 from lit_person_change where field = 'literacyStatus' and changed_at >= :cut)
+                """).param("cut", cut).query(Boolean.class).single();
+        String status = replay ? "(case when h.person_id is null then p.literacy_status else h.old_value end)" : "p.literacy_status";
+        String level = !replay ? "p.lit_level" : """
+                (case when h.person_id is null then p.lit_level
+                      when h.old_value in ('ILLITERATE', 'REILLITERATE') then 0
+                      when h.old_value = 'L2' or p.highest_grade >= 5 or p.primary_year is not null then 2
+                      when h.old_value = 'L1' or p.highest_grade >= 3 then 1 else 0 end)""";
+        String past = !replay ? "" : """
+                left join (select distinct on (c.person_id) c.person_id, c.old_value from lit_person_change c
+                           where c.field = 'literacyStatus' and c.changed_at >= :cut
+                           order by c.person_id, c.changed_at, c.id) h on h.person_id = p.id""";
         return jdbc.sql("""
                 select %s as commune_id, %s as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
-                       p.lit_level, p.literacy_status = 'REILLITERATE' as reill,
+                       %s as lit_level, %s = 'REILLITERATE' as reill,
                        (p.primary_year is not null or p.highest_grade >= 5) as prim, p.lsec_year is not null as lsec,
                        coalesce(p.current_grade, 0) as grade, count(*) as n
-                from lit_person p
+                from lit_person p %s
                 where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
                   and p.birth_key <= %d
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000"), scope(unit), ref))
+                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000"), level, status,
+                        past, scope(unit), ref))
+                .param("cut", cut)
                 .param("d", date)
                 .query((rs, n) -> new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11)))

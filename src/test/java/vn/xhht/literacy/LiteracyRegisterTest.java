@@ -142,6 +142,34 @@ class LiteracyRegisterTest {
     }
 
     @Test
+    void aPastDateCountsTheLiteracyStatusPeopleHadThen() throws Exception {
+        Commune c = commune(jdbc, false);
+        User u = officer(c.id(), true);
+        assertThat(importAndWait(imports, u, c.id(), csv(
+                row(c, 0, "H1", "P1", "Lục Văn Páo", "Nam", birthForAge(30, TODAY), "TT", "", "0", "MC"),
+                row(c, 0, "H1", "P2", "Lục Thị Mai", "Nữ", birthForAge(28, TODAY), "TT", "", "0", "MC")), "past.csv").status())
+                .isEqualTo("DONE");
+        long id = jdbc.sql("select id from lit_person where commune_id = :c and code = 'P1'").param("c", c.id()).query(Long.class).single();
+        long version = jdbc.sql("select version from lit_person where id = :id").param("id", id).query(Long.class).single();
+        // Páo completes a literacy class assessment today
+        register.updateStatus(u, id, version, "L2", "ASSESSMENT", "PRESENT", null, 0);
+
+        // dates are Vietnamese calendar days (the change was recorded during today's in Vietnam)
+        LocalDate todayInVietnam = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LiteracyIndicators.Band today = band(indicators.compute(u, c.id(), todayInVietnam), 15, 35);
+        assertThat(today.literateLevel2()).isEqualTo(1);
+        assertThat(today.illiterate()).isEqualTo(1);
+        // yesterday the register said both were illiterate
+        LiteracyIndicators.Band yesterday = band(indicators.compute(u, c.id(), todayInVietnam.minusDays(1)), 15, 35);
+        assertThat(yesterday.literateLevel2()).isZero();
+        assertThat(yesterday.illiterate()).isEqualTo(2);
+    }
+
+    static LiteracyIndicators.Band band(LiteracyIndicators.Indicators ind, int from, int to) {
+        return ind.ageBands().stream().filter(b -> b.from() == from && b.to() == to).findFirst().orElseThrow();
+    }
+
+    @Test
     void exactlyNinetyPercentMeetsAndAnEspeciallyDifficultCommuneUsesTheNarrowerBand() throws Exception {
         Commune c = commune(jdbc, true);
         User u = officer(c.id(), true);
