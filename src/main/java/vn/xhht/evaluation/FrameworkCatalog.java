@@ -44,6 +44,17 @@ public class FrameworkCatalog implements ApplicationRunner {
     public record VersionInfo(long id, String code, int version, String title, String subjectType, String scoring,
                               java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo, boolean complete,
                               String source, String sourceName, String note, String createdBy, OffsetDateTime createdAt) {
+
+        /**
+         * What a user tells frameworks apart by: the document it follows ("Thông tư 25/2023") and the version, never
+         * the stored code ({@code tt25-2023-commune}).
+         */
+        public String label() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("tt(\\d+)-(\\d{4})-.*").matcher(code);
+            String basis = m.matches() ? "Thông tư " + m.group(1) + "/" + m.group(2)
+                    : code.endsWith("qd448") ? "Quyết định 448/QĐ-KHVN" : null;
+            return title + " (" + (basis == null ? "" : basis + ", ") + "phiên bản " + version + ")";
+        }
     }
 
     /** A framework version with its database id. */

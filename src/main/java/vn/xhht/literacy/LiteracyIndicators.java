@@ -298,7 +298,7 @@ public class LiteracyIndicators {
             StandardResult req = done.get(c.requiresCode() + "/" + c.requiresLevel());
             Boolean met = req == null ? null : req.met();
             return new ConditionResult(c.code(), c.measure(), null, null, null, 0, 0, null, met, 0, c.certainty(),
-                    c.requiresCode() + " mức " + c.requiresLevel());
+                    LiteracyLabels.standardName(c.requiresCode(), c.requiresLevel()));
         }
         int from = c.ageFrom() == null ? 0 : c.ageFrom();
         int to = c.ageTo() == null ? 200 : c.ageTo();
