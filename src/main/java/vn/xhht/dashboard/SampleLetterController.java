@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.xhht.document.DocumentRenderer;
 import vn.xhht.document.OfficialDocument;
+import vn.xhht.document.VietnameseNames;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
@@ -46,14 +47,16 @@ class SampleLetterController {
 
     static OfficialDocument sample(OrgUnit unit, List<OrgUnit> ancestors, CurrentUser user) {
         OrgUnit parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
-        String issuer = unit.level() == OrgUnit.NATION ? "BỘ GIÁO DỤC VÀ ĐÀO TẠO" : "UBND " + unit.name().toUpperCase();
-        String parentAuthority = parent == null || parent.level() == OrgUnit.NATION ? null : "UBND " + parent.name().toUpperCase();
-        String place = unit.name().replaceFirst("^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) ", "");
-        String addressee = parent == null ? "Bộ Giáo dục và Đào tạo" : "Ủy ban nhân dân " + parent.name();
+        // NĐ 30/2020: a People's Committee writes its own name in full and has no parent-body line
+        String issuer = unit.level() == OrgUnit.NATION ? "BỘ GIÁO DỤC VÀ ĐÀO TẠO" : "ỦY BAN NHÂN DÂN " + unit.name().toUpperCase(java.util.Locale.forLanguageTag("vi"));
+        String parentAuthority = null;
+        String place = VietnameseNames.place(unit.name());
+        String addressee = parent == null || parent.level() == OrgUnit.NATION ? "Bộ Giáo dục và Đào tạo"
+                : VietnameseNames.educationAgency(parent.level(), parent.name());
         return new OfficialDocument(parentAuthority, issuer, "Số:      /UBND-VX", place, LocalDate.now(), null,
                 "V/v báo cáo kết quả hoạt động giáo dục thường xuyên, xây dựng xã hội học tập",
                 List.of(new OfficialDocument.Paragraph("Kính gửi: " + addressee + "."),
-                        new OfficialDocument.Paragraph("Thực hiện chỉ đạo của cấp trên về xây dựng xã hội học tập, " + unit.name()
+                        new OfficialDocument.Paragraph("Thực hiện chỉ đạo của cấp trên về xây dựng xã hội học tập, " + VietnameseNames.peoplesCommittee(unit.name())
                                 + " báo cáo kết quả hoạt động của Trung tâm học tập cộng đồng như sau:"),
                         new OfficialDocument.Heading("I.", "KẾT QUẢ THỰC HIỆN"),
                         new OfficialDocument.Table(List.of("TT", "Nội dung", "Đơn vị tính", "Kết quả"), List.of(

@@ -14,6 +14,8 @@ import vn.xhht.document.OfficialDocument.Signature;
 import vn.xhht.document.OfficialDocument.Table;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.orgunit.UnitSigners;
+import vn.xhht.document.VietnameseNames;
 
 /**
  * The dossier's documents in the Nghị định 30/2020 layout, built as {@link OfficialDocument}s for the project's one
@@ -26,9 +28,11 @@ public class EvaluationDocuments {
     static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final OrgUnitDirectory units;
+    private final UnitSigners signers;
 
-    EvaluationDocuments(OrgUnitDirectory units) {
+    EvaluationDocuments(OrgUnitDirectory units, UnitSigners signers) {
         this.units = units;
+        this.signers = signers;
     }
 
     /** A line of a decision's annex. */
@@ -41,16 +45,38 @@ public class EvaluationDocuments {
         OrgUnit owner = units.require(e.ownerUnitId());
         Framework.Authority a = authority(f, e);
         String level = v.levelTitle(e.requestedLevel() != null && !e.requestedLevel().isEmpty() ? e.requestedLevel() : v.result().levelCode());
+        String receiver = units.find(e.reviewerUnitId()).map(r -> receiverName(a, r)).orElse(e.reviewerName());
+        String subject = VietnameseNames.inSentence(e.subjectName());
+        String sender = VietnameseNames.peoplesCommittee(owner.name());
         List<OfficialDocument.Block> blocks = new ArrayList<>();
-        blocks.add(new Paragraph("Kính gửi: " + (a == null ? e.reviewerName() : a.receiver() + " (" + e.reviewerName() + ")") + "."));
+        blocks.add(new Paragraph("Kính gửi: " + receiver + "."));
         blocks.add(new Paragraph("Căn cứ " + legal(f) + ";"));
-        blocks.add(new Paragraph("Căn cứ kết quả tự đánh giá năm " + e.year() + " của " + e.subjectName() + ", " + owner.name()
-                + " đề nghị đánh giá, công nhận kết quả: " + (level == null ? "—" : level) + "."));
+        blocks.add(new Paragraph("Căn cứ kết quả tự đánh giá năm " + e.year() + " của " + subject + ", " + sender
+                + " đề nghị " + receiver + " đánh giá, công nhận " + (subject.equals(VietnameseNames.inSentence(owner.name())) ? "" : subject + " ")
+                + "đạt " + (level == null ? "—" : level) + "."));
         blocks.add(new Paragraph("Hồ sơ gửi kèm gồm: " + (f.dossier().isEmpty() ? "báo cáo tự đánh giá và bản tổng hợp kết quả" : String.join("; ", f.dossier())) + "."));
-        blocks.add(new Paragraph("Kính đề nghị " + (a == null ? "cơ quan có thẩm quyền" : a.receiver()) + " xem xét, đánh giá và công nhận."));
-        return new OfficialDocument(parentOf(owner), issuer(owner), "Số:      /UBND-VX", place(owner), LocalDate.now(), null,
+        blocks.add(new Paragraph("Kính đề nghị " + receiver + " xem xét, đánh giá và công nhận."));
+        return new OfficialDocument(null, issuer(owner), "Số:      /UBND-VX", place(owner), LocalDate.now(), null,
                 "V/v đề nghị đánh giá, công nhận " + shortTitle(f) + " năm " + e.year(), blocks,
-                List.of("- Như trên;", "- Lưu: VT."), new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ""));
+                List.of("- Như trên;", "- Lưu: VT."), new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
+    }
+
+    /**
+     * The agency a dossier goes to, named as an agency of its unit ("Sở Giáo dục và Đào tạo tỉnh Cao Bằng"), from the
+     * framework's receiver for the period ("Sở Giáo dục và Đào tạo", "Hội Khuyến học cấp xã"…).
+     */
+    static String receiverName(Framework.Authority a, OrgUnit reviewer) {
+        String r = a == null || a.receiver() == null ? "" : a.receiver();
+        if (r.contains("Giáo dục và Đào tạo") || r.isEmpty()) {
+            return VietnameseNames.educationAgency(reviewer.level(), reviewer.name());
+        }
+        if (r.startsWith("Hội Khuyến học")) {
+            return "Hội Khuyến học " + VietnameseNames.inSentence(reviewer.name());
+        }
+        if (r.startsWith("Ủy ban nhân dân")) {
+            return VietnameseNames.peoplesCommittee(reviewer.name());
+        }
+        return r + " " + VietnameseNames.inSentence(reviewer.name());
     }
 
     public OfficialDocument selfAssessmentReport(EvaluationService.View v) {
@@ -68,9 +94,10 @@ public class EvaluationDocuments {
         if (!f.complete()) {
             blocks.add(new Paragraph("Ghi chú: bộ tiêu chí chưa đầy đủ — cần đối chiếu văn bản gốc. " + nz(f.incompleteNote())));
         }
-        return new OfficialDocument(parentOf(owner), issuer(owner), "Số:      /BC-UBND", place(owner), LocalDate.now(), "BÁO CÁO",
-                "Tự đánh giá " + shortTitle(f) + " năm " + e.year(), blocks, List.of("- " + e.reviewerName() + ";", "- Lưu: VT."),
-                new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", ""));
+        String receiver = units.find(e.reviewerUnitId()).map(r -> receiverName(authority(f, e), r)).orElse(e.reviewerName());
+        return new OfficialDocument(null, issuer(owner), "Số:      /BC-UBND", place(owner), LocalDate.now(), "BÁO CÁO",
+                "Tự đánh giá " + shortTitle(f) + " năm " + e.year(), blocks, List.of("- " + receiver + ";", "- Lưu: VT."),
+                new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
     }
 
     public OfficialDocument checkMinutes(EvaluationService.View v) {
@@ -180,8 +207,9 @@ public class EvaluationDocuments {
         return parent == null || parent.level() == OrgUnit.NATION ? null : "UBND " + parent.name().toUpperCase();
     }
 
+    /** NĐ 30/2020: the issuing body's own name is written in full ("ỦY BAN NHÂN DÂN XÃ CẦN YÊN"); only a parent body may be abbreviated. */
     private static String issuer(OrgUnit unit) {
-        return unit.level() == OrgUnit.NATION ? "BỘ GIÁO DỤC VÀ ĐÀO TẠO" : "UBND " + unit.name().toUpperCase();
+        return unit.level() == OrgUnit.NATION ? "BỘ GIÁO DỤC VÀ ĐÀO TẠO" : "ỦY BAN NHÂN DÂN " + unit.name().toUpperCase(java.util.Locale.forLanguageTag("vi"));
     }
 
     private static String place(OrgUnit unit) {

@@ -287,7 +287,13 @@ class EvaluationPageController {
             }
             default -> throw new NotFoundProblem("error.404.text");
         };
-        write(doc, kind + "-" + id, format, response);
+        String what = switch (kind) {
+            case "request" -> "Công văn đề nghị công nhận";
+            case "report" -> "Báo cáo tự đánh giá";
+            case "minutes" -> "Biên bản kiểm tra";
+            default -> "Quyết định công nhận";
+        };
+        write(doc, vn.xhht.document.VietnameseNames.fileName(what, e.subjectName(), String.valueOf(e.year())), format, response);
     }
 
     void write(OfficialDocument doc, String name, String format, HttpServletResponse response) throws IOException {

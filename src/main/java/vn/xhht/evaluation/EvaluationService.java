@@ -391,6 +391,11 @@ public class EvaluationService {
         if (!anyEntry && v.framework().itemCount() > 0) {
             throw new InvalidInputProblem("scores", "evaluation.submit.empty");
         }
+        if (!v.result().recognised()) {
+            // a request letter asks for recognition: none is sent for a result below the lowest recognised level
+            throw new InvalidInputProblem("level", "evaluation.submit.notRecognised",
+                    v.result().level() == null ? "chưa xác định" : v.result().level().title());
+        }
         checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
         reviews.submit(user, SUBJECT, id);
         move(user, e, Stage.SUBMITTED, "SUBMIT", null, "submitted_at = now(), requested_level = :extra", v.result().levelCode());

@@ -30,12 +30,15 @@ class OrgUnitPageController {
     private final StructureDates dates;
     private final MessageSource messages;
     private final HamletImport hamletImport;
+    private final UnitSigners signers;
     @org.springframework.beans.factory.annotation.Value("${xhht.upload.max-bytes:10485760}")
     private long maxUploadBytes;
     private final OrgUnitExport export;
 
     OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
-                          StructureDates dates, MessageSource messages, HamletImport hamletImport, OrgUnitExport export) {
+                          StructureDates dates, MessageSource messages, HamletImport hamletImport, OrgUnitExport export,
+                          UnitSigners signers) {
+        this.signers = signers;
         this.hamletImport = hamletImport;
         this.export = export;
         this.directory = directory;
@@ -111,6 +114,8 @@ class OrgUnitPageController {
         model.addAttribute("canEditAttributes", writable && unit.level() >= OrgUnit.DISTRICT && unit.level() <= OrgUnit.COMMUNE
                 && user.role() != vn.xhht.shared.Role.COMMUNE_OFFICER && HamletService.MANAGERS.contains(user.role()));
         model.addAttribute("hamletTypes", HamletType.ALL);
+        model.addAttribute("signers", signers.of(unit.id()));
+        model.addAttribute("canEditSigners", writable && unit.level() >= OrgUnit.PROVINCE && unit.level() <= OrgUnit.COMMUNE && unit.validTo() == null);
         model.addAttribute("zones", OrgUnit.Zone.values());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
@@ -206,6 +211,18 @@ class OrgUnitPageController {
             redirect.addFlashAttribute("rowErrors", Map.of(id, FormErrors.of(e, messages)));
         }
         return "redirect:/units/" + hamlet.parentId();
+    }
+
+    @PostMapping("/units/{id}/signers")
+    String signers(@PathVariable long id, @RequestParam(required = false) String chairName,
+                   @RequestParam(required = false) String educationHeadName, RedirectAttributes redirect) {
+        try {
+            signers.save(CurrentUsers.require(), id, chairName, educationHeadName);
+            redirect.addFlashAttribute("ok", text("unit.signer.saved"));
+        } catch (InvalidInputProblem e) {
+            redirect.addFlashAttribute("errors", FormErrors.of(e, messages));
+        }
+        return "redirect:/units/" + id;
     }
 
     @PostMapping("/units/{id}/attributes")

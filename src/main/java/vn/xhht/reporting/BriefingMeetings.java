@@ -43,7 +43,7 @@ public class BriefingMeetings {
     public record Meeting(long id, long unitId, String unitName, String periodCode, LocalDate heldOn, String place, String chair,
                           String attendees, String minutes) {
         public String periodLabel() {
-            return ReportPeriods.tryParse(periodCode).map(ReportPeriod::label).orElse(periodCode);
+            return ReportPeriods.label(periodCode);
         }
     }
 

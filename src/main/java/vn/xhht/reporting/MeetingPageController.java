@@ -50,6 +50,7 @@ class MeetingPageController {
         model.addAttribute("form", form != null ? form : new BriefingMeetings.Form(today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1),
                 today, null, null, null, null));
         model.addAttribute("errors", errors);
+        model.addAttribute("quarters", ReportPeriods.standardChoices(ReportPageController.today(), true));
         return "reports/meetings";
     }
 

@@ -96,6 +96,11 @@ class ReportDashboardController {
         });
         model.addAttribute("unit", unit);
         model.addAttribute("period", p);
+        List<ReportPeriod> choices = new ArrayList<>(ReportPeriods.standardChoices(ReportPageController.today(), false));
+        if (choices.stream().noneMatch(c -> c.code().equals(p.code()))) {
+            choices.add(0, p); // a period opened from a link stays the chosen one
+        }
+        model.addAttribute("periodChoices", choices);
         model.addAttribute("indicators", indicators);
         String curName = p.label(), prevName = prev.label();
         // participations by quarter of the period's year, this year against last year

@@ -16,6 +16,9 @@ import vn.xhht.document.XlsxExport.Column;
 import vn.xhht.document.XlsxExport.ColumnType;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.orgunit.UnitSigners;
+import vn.xhht.document.VietnameseNames;
+import vn.xhht.shared.CentreDirectors;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.reporting.ReportTemplate.FieldType;
 import vn.xhht.reporting.ReportTemplate.Section;
@@ -38,8 +41,13 @@ class ReportDocuments {
     private final DocumentRenderer renderer;
     private final OrgUnitDirectory units;
     private final ReportService reports;
+    private final UnitSigners signers;
+    private final List<CentreDirectors> directors;
 
-    ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports) {
+    ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports, UnitSigners signers,
+                    List<CentreDirectors> directors) {
+        this.signers = signers;
+        this.directors = directors;
         this.xlsx = xlsx;
         this.renderer = renderer;
         this.units = units;
@@ -53,21 +61,22 @@ class ReportDocuments {
         for (Section s : r.template().sections()) {
             boolean numbers = s.fields().stream().anyMatch(Field::numeric);
             List<Column> cols = numbers
-                    ? List.of(new Column("Mã", ColumnType.TEXT, 18), new Column("Chỉ tiêu", ColumnType.TEXT, 50), new Column("Đơn vị tính", ColumnType.TEXT, 14),
+                    ? List.of(new Column("TT", ColumnType.INTEGER, 5), new Column("Chỉ tiêu", ColumnType.TEXT, 50), new Column("Đơn vị tính", ColumnType.TEXT, 14),
                     new Column("Kỳ này", ColumnType.DECIMAL, 14), new Column("Cùng kỳ năm trước", ColumnType.DECIMAL, 16),
                     new Column("Sửa tay (lý do)", ColumnType.TEXT, 40), new Column("Nội dung", ColumnType.TEXT, 60))
-                    : List.of(new Column("Mã", ColumnType.TEXT, 18), new Column("Mục", ColumnType.TEXT, 40), new Column("Nội dung", ColumnType.TEXT, 100));
+                    : List.of(new Column("TT", ColumnType.INTEGER, 5), new Column("Mục", ColumnType.TEXT, 40), new Column("Nội dung", ColumnType.TEXT, 100));
             sheets.add(new XlsxExport.Sheet(sheetName(s), title, cols, sink -> {
+                int n = 1; // the field codes are keys of the form, not words for readers: rows are numbered instead
                 for (Field f : s.fields()) {
                     if (f.type() == FieldType.TABLE) {
                         continue;
                     }
                     Report.Value v = r.value(f.code());
                     if (numbers) {
-                        sink.row(f.code(), f.label(), f.type() == FieldType.PERCENTAGE ? "%" : f.unit(), v == null ? null : v.num(),
+                        sink.row(n++, f.label(), f.type() == FieldType.PERCENTAGE ? "%" : f.unit(), v == null ? null : v.num(),
                                 last.get(f.code()), v != null && v.overridden() ? v.reason() : null, v == null ? null : v.text());
                     } else {
-                        sink.row(f.code(), f.label(), v == null ? null : v.text());
+                        sink.row(n++, f.label(), v == null ? null : v.text());
                     }
                 }
             }));
@@ -125,13 +134,17 @@ class ReportDocuments {
         List<OrgUnit> ancestors = units.ancestors(unit);
         OrgUnit parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
         boolean centre = unit.level() == OrgUnit.COMMUNE && r.template().code().startsWith("centre");
-        String issuer = centre ? "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" : unit.level() == OrgUnit.PROVINCE ? "SỞ GIÁO DỤC VÀ ĐÀO TẠO" : "UBND " + upper(unit.name());
-        String parentAuthority = centre ? "UBND " + upper(unit.name()) : unit.level() == OrgUnit.PROVINCE ? "UBND " + upper(unit.name())
-                : parent == null || parent.level() == OrgUnit.NATION ? null : "UBND " + upper(parent.name());
-        String place = unit.name().replaceFirst("^(Tỉnh|Thành phố|Huyện|Quận|Thị xã|Xã|Phường|Thị trấn|Đặc khu) ", "");
+        // NĐ 30/2020: an education office issues under its People's Committee; a commune's committee issues alone
+        String issuer = centre ? "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG" : unit.level() == OrgUnit.PROVINCE ? "SỞ GIÁO DỤC VÀ ĐÀO TẠO"
+                : unit.level() == OrgUnit.DISTRICT ? "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO" : "ỦY BAN NHÂN DÂN " + upper(unit.name());
+        String parentAuthority = centre || unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT ? "UBND " + upper(unit.name()) : null;
+        String reporter = centre ? "Trung tâm học tập cộng đồng " + VietnameseNames.inSentence(unit.name())
+                : unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT ? VietnameseNames.educationAgency(unit.level(), unit.name())
+                : VietnameseNames.peoplesCommittee(unit.name());
+        String place = VietnameseNames.place(unit.name());
         Map<String, BigDecimal> last = reports.lastYear(r);
         List<OfficialDocument.Block> blocks = new ArrayList<>();
-        blocks.add(new OfficialDocument.Paragraph("Thực hiện chế độ báo cáo định kỳ, " + unit.name() + " báo cáo kết quả " + r.period().label().toLowerCase()
+        blocks.add(new OfficialDocument.Paragraph("Thực hiện chế độ báo cáo định kỳ, " + reporter + " báo cáo " + bodyPhrase(r.template(), r.period())
                 + " như sau" + (r.aggregate() ? " (tổng hợp từ báo cáo đã được duyệt của các đơn vị trực thuộc, chi tiết tại Phụ lục):" : ":")));
         for (Section s : r.template().sections()) {
             int dot = s.title().indexOf(". ");
@@ -222,15 +235,51 @@ class ReportDocuments {
             }
         }
         blocks.add(new OfficialDocument.Paragraph("Đơn vị báo cáo chịu trách nhiệm về tính chính xác của số liệu báo cáo."));
-        String recipient = r.review().reviewerUnitId() == unit.id() ? null : units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(null);
         List<String> recipients = new ArrayList<>();
-        if (recipient != null) {
-            recipients.add("- " + recipient + " (để báo cáo);");
+        units.find(r.review().reviewerUnitId()).filter(u -> u.id() != unit.id())
+                .ifPresent(u -> recipients.add("- " + VietnameseNames.educationAgency(u.level(), u.name()) + " (để báo cáo);"));
+        if (centre) {
+            recipients.add("- " + VietnameseNames.peoplesCommittee(unit.name()) + " (để báo cáo);");
         }
         recipients.add("- Lưu: VT.");
-        return new OfficialDocument(parentAuthority, issuer, "Số:      /BC-" + (centre ? "TTHTCĐ" : "GDTX"), place, LocalDate.now(), "BÁO CÁO",
-                r.template().title() + " " + r.period().label().toLowerCase(), blocks, recipients,
-                new OfficialDocument.Signature(centre ? null : "TM. ỦY BAN NHÂN DÂN", centre ? "GIÁM ĐỐC" : "CHỦ TỊCH", ""));
+        LocalDate today = ReportPageController.today();
+        UnitSigners.Signers names = signers.of(unit.id());
+        OfficialDocument.Signature signature = centre
+                ? new OfficialDocument.Signature(null, "GIÁM ĐỐC", directors.stream().map(d -> d.directorOf(unit.id(), today))
+                        .flatMap(java.util.Optional::stream).findFirst().orElse(""))
+                : unit.level() == OrgUnit.PROVINCE ? new OfficialDocument.Signature(null, "GIÁM ĐỐC", nz(names.educationHeadName()))
+                : unit.level() == OrgUnit.DISTRICT ? new OfficialDocument.Signature(null, "TRƯỞNG PHÒNG", nz(names.educationHeadName()))
+                : new OfficialDocument.Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(names.chairName()));
+        return new OfficialDocument(parentAuthority, issuer, "Số:      /BC-" + (centre ? "TTHTCĐ" : unit.level() == OrgUnit.COMMUNE ? "UBND" : "GDĐT"),
+                place, today, "BÁO CÁO", abstractLine(r.template(), r.period()), blocks, recipients, signature);
+    }
+
+    /**
+     * The abstract under "BÁO CÁO": the form's title without "Báo cáo" (the type line says it) and with the period named
+     * once: "Kết quả hoạt động của Trung tâm học tập cộng đồng quý IV/2026".
+     */
+    static String abstractLine(ReportTemplate t, ReportPeriod p) {
+        String s = subject(t, p);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1) + " " + p.inSentence();
+    }
+
+    /** The same inside the body's first sentence, without the reporter's own name: "kết quả hoạt động quý IV/2026". */
+    static String bodyPhrase(ReportTemplate t, ReportPeriod p) {
+        String s = subject(t, p).replace(" của Trung tâm học tập cộng đồng", "");
+        return Character.toLowerCase(s.charAt(0)) + s.substring(1) + " " + p.inSentence();
+    }
+
+    private static String subject(ReportTemplate t, ReportPeriod p) {
+        String s = t.title().replaceFirst("^Báo cáo ", "");
+        String word = p.kindWord();
+        if (!word.isEmpty()) {
+            s = s.replaceFirst(" " + java.util.regex.Pattern.quote(word) + " (?=(của|về) )", " ");
+        }
+        return s;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     /** The key figures (marked {@code key: true}) first, then the others, at most {@link #ANNEX_COLUMNS}. */

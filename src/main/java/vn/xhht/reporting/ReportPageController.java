@@ -89,19 +89,23 @@ class ReportPageController {
         model.addAttribute("reports", reports.list(user, blank(templateCode), blank(period), null, 200));
         model.addAttribute("templateCode", templateCode);
         model.addAttribute("period", period);
-        model.addAttribute("suggested", suggestions());
-        // the periods of every form this year and last year, to pick from (campaign and school-year codes included)
-        Map<String, String> options = new LinkedHashMap<>();
-        int y = today().getYear();
+        model.addAttribute("periodGroups", periodGroups(today()));
+        return "reports/list";
+    }
+
+    /** The periods of one report form to choose from, as the period list shows them. */
+    public record PeriodGroup(String templateCode, String title, List<ReportPeriod> periods) {
+    }
+
+    List<PeriodGroup> periodGroups(LocalDate today) {
+        List<PeriodGroup> groups = new ArrayList<>();
         for (ReportTemplate t : templates.all()) {
-            for (int year = y; year >= y - 1; year--) {
-                for (ReportPeriod p : ReportPeriods.periods(t, year)) {
-                    options.putIfAbsent(p.code(), p.label());
-                }
+            List<ReportPeriod> choices = ReportPeriods.choices(t, today);
+            if (!choices.isEmpty()) {
+                groups.add(new PeriodGroup(t.code(), t.title(), choices));
             }
         }
-        model.addAttribute("periodOptions", options);
-        return "reports/list";
+        return groups;
     }
 
     /** For each template, the period due next (or last due) from today: what a user most likely reports now. */
@@ -308,8 +312,14 @@ class ReportPageController {
         audit.access(AuditAction.EXPORT, ReportService.SUBJECT, id, r.unitId(), "Xuất " + format + " " + r.template().title() + " " + r.period().label());
     }
 
+    /**
+     * "bao-cao-quy-IV-2026-xa-can-yen" for a centre's report; other forms add the first words of their subject so
+     * that two forms of one period and unit get different names ("bao-cao-ket-qua-xoa-mu-chu-nam-2026-xa-can-yen").
+     */
     static String fileName(Report r) {
-        return "bao-cao-" + r.template().code() + "-" + r.period().code() + "-" + r.unitId();
+        String subject = r.template().code().startsWith("centre") ? null
+                : String.join(" ", java.util.Arrays.stream(r.template().title().replaceFirst("^Báo cáo ", "").split(" ")).limit(5).toList());
+        return vn.xhht.document.VietnameseNames.fileName("Báo cáo", subject, r.period().inSentence(), r.unitName());
     }
 
     // ---------------------------------------------------------------- completeness board
@@ -325,6 +335,7 @@ class ReportPageController {
         model.addAttribute("templateCode", t.code());
         model.addAttribute("period", p);
         model.addAttribute("unitId", unitId);
+        model.addAttribute("periodGroups", periodGroups(today()));
         try {
             CompletenessBoard.Board b = board.board(user, t.code(), p, unitId, today());
             model.addAttribute("board", b);

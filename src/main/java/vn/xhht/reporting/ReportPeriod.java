@@ -29,7 +29,34 @@ public record ReportPeriod(String code, Kind kind, LocalDate from, LocalDate to)
             case MONTH -> "Tháng " + from.getMonthValue() + "/" + y;
             case SCHOOL_YEAR -> "Năm học " + y + "-" + (y + 1);
             case SEMESTER_I -> "Học kỳ I năm học " + y + "-" + (y + 1);
-            case CAMPAIGN -> "Đợt " + code.substring(4) + " năm " + y;
+            case CAMPAIGN -> campaignName(code.substring(4)) + " năm " + y;
+        };
+    }
+
+    /** The label inside a sentence or a document title: "quý IV/2026", "6 tháng đầu năm 2026", "năm học 2026-2027". */
+    public String inSentence() {
+        String l = label();
+        return kind == Kind.CAMPAIGN ? "năm " + from.getYear() : Character.toLowerCase(l.charAt(0)) + l.substring(1);
+    }
+
+    /** The word of a template title that this kind of period makes redundant once the period is named ("quý"). */
+    String kindWord() {
+        return switch (kind) {
+            case QUARTER -> "quý";
+            case HALF -> "6 tháng";
+            case YEAR -> "năm";
+            case MONTH -> "tháng";
+            case SCHOOL_YEAR -> "năm học";
+            case SEMESTER_I -> "học kỳ I";
+            case CAMPAIGN -> "";
+        };
+    }
+
+    /** What a campaign code stands for; an unknown code is shown as "Đợt …". */
+    static String campaignName(String campaignCode) {
+        return switch (campaignCode) {
+            case "TLHTSD" -> "Tuần lễ hưởng ứng học tập suốt đời";
+            default -> "Đợt " + campaignCode;
         };
     }
 

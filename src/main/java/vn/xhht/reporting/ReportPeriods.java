@@ -130,6 +130,53 @@ public final class ReportPeriods {
         return codes.stream().map(c -> parse(t, c).orElseThrow()).toList();
     }
 
+    /**
+     * The periods a user picks from for a template: those that have begun by {@code today}, this year's and last
+     * year's, newest first (people report on what has happened; codes are never typed).
+     */
+    public static List<ReportPeriod> choices(ReportTemplate t, LocalDate today) {
+        List<ReportPeriod> out = new ArrayList<>();
+        for (int y = today.getYear(); y >= today.getYear() - 1; y--) {
+            List<ReportPeriod> year = new ArrayList<>(periods(t, y));
+            java.util.Collections.reverse(year);
+            year.stream().filter(p -> !p.from().isAfter(today)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Periods of any kind for the dashboard and meetings: this and last year, their halves, quarters begun by today. */
+    public static List<ReportPeriod> standardChoices(LocalDate today, boolean quartersOnly) {
+        List<ReportPeriod> out = new ArrayList<>();
+        for (int y = today.getYear(); y >= today.getYear() - 1; y--) {
+            if (!quartersOnly) {
+                out.add(parse(String.valueOf(y)));
+                for (int h = 2; h >= 1; h--) {
+                    ReportPeriod p = parse(y + "S" + h);
+                    if (!p.from().isAfter(today)) {
+                        out.add(p);
+                    }
+                }
+            }
+            for (int q = 4; q >= 1; q--) {
+                ReportPeriod p = parse(y + "Q" + q);
+                if (!p.from().isAfter(today)) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The Vietnamese label of a stored code, the one formatter for lists ("2026Q4" → "Quý IV/2026"). */
+    public static String label(String code) {
+        Optional<ReportPeriod> p = tryParse(code);
+        if (p.isPresent()) {
+            return p.get().label();
+        }
+        Matcher m = code == null ? null : CAMPAIGN.matcher(code.strip().toUpperCase());
+        return m != null && m.matches() ? ReportPeriod.campaignName(m.group(2)) + " năm " + m.group(1) : code;
+    }
+
     /** The due date of a period by the template's rule (before any per-year override). */
     public static LocalDate due(DueRule rule, ReportPeriod p) {
         YearMonth last = YearMonth.from(p.to());

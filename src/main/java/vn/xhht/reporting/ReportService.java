@@ -73,8 +73,11 @@ public class ReportService {
     // ---------------------------------------------------------------- periods and units
 
     public ReportPeriod period(ReportTemplate t, String code) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputProblem("period", "report.period.required");
+        }
         return ReportPeriods.parse(t, code).orElseThrow(() -> new InvalidInputProblem("period", "report.period.invalid",
-                code == null ? "" : code, t.title()));
+                code, t.title()));
     }
 
     /** The unit that reports for the period: the unit itself, or the one it wholly succeeded if it did not exist yet. */
@@ -218,7 +221,7 @@ public class ReportService {
     public record Summary(long id, String templateCode, String templateTitle, String periodCode, long unitId, String unitName, boolean aggregate,
                           Review.Status status, LocalDate dueDate, OffsetDateTime submittedAt) {
         public String periodLabel() {
-            return ReportPeriods.tryParse(periodCode).map(ReportPeriod::label).orElse(periodCode);
+            return ReportPeriods.label(periodCode);
         }
     }
 

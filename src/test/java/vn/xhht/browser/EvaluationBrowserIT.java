@@ -65,8 +65,15 @@ class EvaluationBrowserIT extends BrowserTest {
         }
         assertThat(commune.locator("#level")).hasText("Mức độ 1 (Khá)");
         assertThat(commune.locator("#gaps")).containsText("chưa rõ trong văn bản");
+        // submitting asks for confirmation, naming the result the letter will request
+        String[] asked = new String[1];
+        commune.onceDialog(d -> {
+            asked[0] = d.message();
+            d.accept();
+        });
         commune.locator("#submit-dossier").click();
         assertThat(commune.locator("#stage")).hasText("Đã nộp");
+        org.assertj.core.api.Assertions.assertThat(asked[0]).contains("Mức độ 1 (Khá)");
         assertThat(commune.locator("#check-form")).hasCount(0);
 
         Page province = signIn("so.caobang");
