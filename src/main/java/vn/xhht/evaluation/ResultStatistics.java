@@ -33,7 +33,7 @@ public class ResultStatistics {
         }
 
         public BigDecimal percent(String level) {
-            return total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(count(level) * 100).divide(BigDecimal.valueOf(total), 1, RoundingMode.HALF_UP);
+            return total == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(count(level) * 100).divide(BigDecimal.valueOf(total), 2, RoundingMode.DOWN);
         }
     }
 

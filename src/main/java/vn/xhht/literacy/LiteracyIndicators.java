@@ -237,12 +237,12 @@ public class LiteracyIndicators {
         return new Band(from, to, pop, l1, l2, ill, reill, rate(l1, pop), rate(l2, pop));
     }
 
-    /** A percentage with two decimals (half up) of an exact fraction; null when there is nobody to count. */
+    /** A percentage with two decimals, cut not rounded (99.999 % is not 100 %); null when there is nobody to count. */
     static BigDecimal rate(long num, long den) {
         if (den == 0) {
             return null;
         }
-        return BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(den), 2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(den), 2, RoundingMode.DOWN);
     }
 
     private static List<Breakdown> breakdown(List<Cell> cells, java.util.function.Function<Cell, String> key, Map<String, String> labels) {

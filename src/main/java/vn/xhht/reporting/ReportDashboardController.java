@@ -91,7 +91,7 @@ class ReportDashboardController {
             }
             BigDecimal cur = now.get(k), last = before.get(k), target = targetCode == null ? null : now.get(targetCode);
             BigDecimal change = cur == null || last == null || last.signum() == 0 ? null
-                    : cur.subtract(last).multiply(BigDecimal.valueOf(100)).divide(last, 1, java.math.RoundingMode.HALF_UP);
+                    : cur.subtract(last).multiply(BigDecimal.valueOf(100)).divide(last, 2, java.math.RoundingMode.DOWN);
             indicators.add(new Indicator(k, text(provided.get(k)), cur, last, target, ReportService.ratio(cur, target), change));
         });
         model.addAttribute("unit", unit);

@@ -306,6 +306,7 @@ class ReportDocuments {
             return "";
         }
         java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("vi-VN")));
+        f.setRoundingMode(java.math.RoundingMode.DOWN);
         return f.format(v);
     }
 

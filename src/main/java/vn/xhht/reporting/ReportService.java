@@ -328,7 +328,8 @@ public class ReportService {
         if (of == null || to == null || to.signum() == 0) {
             return null;
         }
-        return of.multiply(BigDecimal.valueOf(100)).divide(to, 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        // cut, not rounded: 99.998 % of a target is not 100 % (vn.xhht.shared.Percent)
+        return vn.xhht.shared.Percent.of(of, to).stripTrailingZeros();
     }
 
     /**
@@ -367,7 +368,7 @@ public class ReportService {
         for (Field f : t.fields()) {
             if (f.aggregation() == Aggregation.WEIGHTED_AVERAGE) {
                 BigDecimal v = jdbc.sql("""
-                        select round(sum(v.num * w.num) / nullif(sum(w.num), 0), 1)
+                        select trunc(sum(v.num * w.num) / nullif(sum(w.num), 0), 2)
                         from report r
                         join org_unit u on u.id = r.unit_id
                         join review_state st on st.subject_type = 'Report' and st.subject_id = r.id and st.status = 'APPROVED'
