@@ -122,10 +122,9 @@ class LiteracyPageController {
     String importForm(@RequestParam(required = false) Long unitId, Model model) {
         CurrentUser user = CurrentUsers.require();
         long id = unitId == null ? user.unitId() : unitId;
-        model.addAttribute("unit", access.requireWritablePersons(user, id));
+        OrgUnit unit = access.requireWritablePersons(user, id);
         model.addAttribute("errors", Map.of());
-        model.addAttribute("today", LocalDate.now());
-        return "literacy/import";
+        return importPage(model, unit);
     }
 
     @PostMapping("/literacy/import")
@@ -142,11 +141,35 @@ class LiteracyPageController {
                     surveyDate == null || surveyDate.isBlank() ? null : LocalDate.parse(surveyDate), team);
             return "redirect:/literacy/imports/" + id;
         } catch (InvalidInputProblem e) {
-            model.addAttribute("unit", unit);
             model.addAttribute("errors", FormErrors.of(e, messages));
-            model.addAttribute("today", LocalDate.now());
-            return "literacy/import";
+            return importPage(model, unit);
         }
+    }
+
+    private String importPage(Model model, OrgUnit unit) {
+        model.addAttribute("unit", unit);
+        model.addAttribute("today", LocalDate.now());
+        // without hamlets every row would be refused: the page says so before anyone fills a sheet
+        model.addAttribute("hamletCount", hamletsOf(unit.id(), 1_000_000).size());
+        return "literacy/import";
+    }
+
+    /** Open hamlets of the communes under a unit: commune code, hamlet code, hamlet name. */
+    private List<String[]> hamletsOf(long unitId, int limit) {
+        return jdbc.sql("""
+                select c.code, h.code, h.name from org_unit h join org_unit c on c.id = h.parent_id
+                where h.level = 4 and h.valid_to is null and c.valid_to is null and c.path like (select path from org_unit where id = :u) || '%'
+                order by c.code, h.code limit :n
+                """).param("u", unitId).param("n", limit).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    }
+
+    /** Every error of a rejected import as .xlsx, with the file's line numbers and column headers. */
+    @GetMapping("/literacy/imports/{id}/errors.xlsx")
+    void importErrors(@PathVariable long id, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        imports.job(user, id);
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "loi-nhap-so-xoa-mu-chu-lan-" + id);
+        imports.errorsXlsx(user, id, xlsx, response.getOutputStream());
     }
 
     @GetMapping("/literacy/imports/{id}")
@@ -171,13 +194,66 @@ class LiteracyPageController {
                 .body(("\uFEFF" + SampleRegister.header()).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The register template: the header row, example rows in the user's own commune (its real hamlets, so that the
+     * example imports as it stands) and a second sheet that explains every code.
+     */
     @GetMapping("/literacy/template.xlsx")
-    void templateXlsx(HttpServletResponse response) throws IOException {
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"mau-so-xoa-mu-chu.xlsx\"");
+    void templateXlsx(@RequestParam(required = false) Long unitId, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        long id = unitId == null ? user.unitId() : unitId;
+        OrgUnit unit = access.requireReadable(user, id);
+        List<String[]> hamlets = hamletsOf(unit.id(), 2);
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "mau-so-xoa-mu-chu");
         List<XlsxExport.Column> cols = RegisterLayout.HEADERS.stream().map(h -> new XlsxExport.Column(h, XlsxExport.ColumnType.TEXT, 14)).toList();
-        xlsx.write(response.getOutputStream(), "So XMC", null, cols, sink -> sink.row("01366", "01366.001", "H001", "Nông Văn An",
-                "Số 1, thôn Nà Rài", "H001-1", "Nông Văn An", "Nam", "12/03/1980", "02", "", "HN", "TT", "", "", "9", "1991", "1995", "MĐ2", "TH"));
+        List<XlsxExport.Column> legend = List.of(new XlsxExport.Column("Cột", XlsxExport.ColumnType.TEXT, 26),
+                new XlsxExport.Column("Ghi", XlsxExport.ColumnType.TEXT, 14), new XlsxExport.Column("Nghĩa", XlsxExport.ColumnType.TEXT, 70));
+        int year = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        xlsx.writeSheets(response.getOutputStream(), List.of(
+                new XlsxExport.Sheet("So XMC", null, cols, sink -> {
+                    for (int i = 0; i < hamlets.size(); i++) {
+                        String[] h = hamlets.get(i);
+                        String hh = "H00" + (i + 1);
+                        sink.row(h[0], h[1], hh, i == 0 ? "Nông Văn An" : "Hoàng Thị Mai", "Nhà số " + (i + 1) + ", " + h[2], hh + "-1",
+                                i == 0 ? "Nông Văn An" : "Hoàng Thị Mai", i == 0 ? "Nam" : "Nữ", i == 0 ? "12/03/1980" : "05/09/1992",
+                                i == 0 ? "02" : "07", "", i == 0 ? "HN" : "", "TT", "", "", i == 0 ? "9" : "5",
+                                i == 0 ? "1991" : "2003", i == 0 ? "1995" : "", i == 0 ? "MĐ2" : "MĐ2", "TH");
+                    }
+                }),
+                new XlsxExport.Sheet("Giải thích mã", hamlets.isEmpty()
+                        ? "Xã chưa có thôn/tổ dân phố trong XHHT: thêm thôn ở trang đơn vị trước khi nhập sổ."
+                        : "Giải thích các cột và mã của sổ (chỉ trang đầu tiên được nhập)", legend, sink -> legendRows(sink, hamlets, year))));
+    }
+
+    private static void legendRows(XlsxExport.RowSink sink, List<String[]> hamlets, int year) {
+        sink.row("Mã xã", "", "Mã đơn vị hành chính của xã (5 chữ số)");
+        for (String[] h : hamlets) {
+            sink.row("Mã xã", h[0], "Xã của bạn");
+        }
+        sink.row("Thôn/Tổ dân phố", "", "Mã hoặc tên thôn, tổ dân phố đã có trong XHHT");
+        for (String[] h : hamlets) {
+            sink.row("Thôn/Tổ dân phố", h[1], h[2]);
+        }
+        sink.row("Mã hộ, Mã người", "", "Mã do xã đặt, không trùng trong xã (tối đa 40 ký tự); hộ ghi lặp lại ở từng người");
+        sink.row("Giới tính", "Nam / Nữ", "Nam hoặc Nữ");
+        sink.row("Ngày sinh", "dd/mm/yyyy", "Ngày sinh, hoặc chỉ năm sinh (yyyy)");
+        Codes.ETHNICITIES.forEach((code, name) -> sink.row("Dân tộc", code, name + " (ghi mã hoặc tên)"));
+        sink.row("Khuyết tật", "x", "Người khuyết tật; để trống nếu không");
+        new java.util.TreeMap<>(Codes.PRIORITY_GROUPS).forEach((code, name) -> sink.row("Đối tượng ưu tiên", code, name));
+        sink.row("Cư trú", "TT", "Thường trú, có mặt (để trống cũng hiểu là TT)");
+        sink.row("Cư trú", "Đến", "Chuyển đến — ghi Ngày cư trú là ngày đến");
+        sink.row("Cư trú", "Đi", "Chuyển đi — ghi Ngày cư trú là ngày đi");
+        sink.row("Cư trú", "Chết", "Đã mất — ghi Ngày cư trú là ngày mất");
+        sink.row("Đang học lớp", "1–12", "Lớp đang học; để trống nếu không đi học");
+        sink.row("Lớp cao nhất đã học xong", "0–12", "0 nếu chưa học xong lớp nào");
+        sink.row("Năm HT tiểu học, Năm TN THCS", "1900–" + year, "Năm hoàn thành tiểu học, năm tốt nghiệp trung học cơ sở");
+        sink.row("Biết chữ", "MĐ1", "Đạt chuẩn biết chữ mức độ 1 (chỉ ghi cho người từ 15 tuổi)");
+        sink.row("Biết chữ", "MĐ2", "Đạt chuẩn biết chữ mức độ 2");
+        sink.row("Biết chữ", "MC", "Mù chữ");
+        sink.row("Biết chữ", "TMC", "Tái mù chữ");
+        sink.row("Căn cứ", "TH", "Học ở trường (tiểu học trở lên)");
+        sink.row("Căn cứ", "Lớp", "Học lớp xóa mù chữ");
+        sink.row("Căn cứ", "KT", "Kiểm tra, đánh giá");
     }
 
     /** A realistic file for the hamlets of a commune (for trying the import). */

@@ -36,6 +36,7 @@ import jakarta.annotation.PreDestroy;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.document.SpreadsheetFormatException;
+import vn.xhht.document.XlsxExport;
 import vn.xhht.document.XlsxRows;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.shared.CurrentUser;
@@ -57,14 +58,47 @@ public class RegisterImport {
     static final int MAX_ERRORS_KEPT = 5000;
     private static final int PROGRESS_EVERY = 1000;
 
+    /** Errors shown on the page; all of them are in the error file ({@link #errorsXlsx}). */
+    static final int ERRORS_ON_SCREEN = 50;
+
     public record ImportError(int line, String field, String reason) {
+        /** The file's own column header ("Thôn/Tổ dân phố"), never the field key. */
+        public String column() {
+            return RegisterLayout.column(field);
+        }
+    }
+
+    /** Errors of one reason in one column: "Thôn/Tổ dân phố — Không có thôn … : 3.611 dòng, ví dụ dòng 2, 3, 4…". */
+    public record ErrorGroup(String field, String reason, long count, List<Integer> lines) {
+        public String column() {
+            return RegisterLayout.column(field);
+        }
+
+        /** The first line numbers, "2, 3, 4" followed by "…" when there are more. */
+        public String examples() {
+            return String.join(", ", lines.stream().map(String::valueOf).toList()) + (count > lines.size() ? "…" : "");
+        }
     }
 
     public record Job(long id, long unitId, String fileName, String status, Integer rowsTotal, int rowsDone, int inserted,
                       int updated, int unchanged, String message, Long peakHeapBytes, List<ImportError> errors,
-                      int errorCount) {
+                      int errorCount, List<ErrorGroup> groups, java.time.OffsetDateTime createdAt) {
         public boolean running() {
             return status.equals("RUNNING") || status.equals("MERGING");
+        }
+
+        /** Share of the rows read, 0–100, or null while the total is not known. */
+        public Integer percentDone() {
+            return rowsTotal == null || rowsTotal <= 0 ? null : (int) Math.min(100, rowsDone * 100L / rowsTotal);
+        }
+
+        /** Seconds left at the speed so far, or null when it cannot be told yet. */
+        public Long secondsLeft() {
+            if (rowsTotal == null || rowsDone <= 0 || createdAt == null) {
+                return null;
+            }
+            long elapsedMs = java.time.Duration.between(createdAt, java.time.OffsetDateTime.now()).toMillis();
+            return Math.max(0, (rowsTotal - rowsDone) * elapsedMs / rowsDone / 1000);
         }
     }
 
@@ -163,13 +197,31 @@ public class RegisterImport {
                 .query((rs, n) -> new Job(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("file_name"),
                         rs.getString("status"), (Integer) rs.getObject("rows_total"), rs.getInt("rows_done"),
                         rs.getInt("inserted"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getString("message"),
-                        (Long) rs.getObject("peak_heap_bytes"), List.of(), 0))
+                        (Long) rs.getObject("peak_heap_bytes"), List.of(), 0, List.of(), rs.getObject("created_at", java.time.OffsetDateTime.class)))
                 .optional().orElseThrow(() -> new NotFoundProblem("lit.import.notFound", id));
         access.requireReadable(user, job.unitId());
-        List<ImportError> errors = jdbc.sql("select line, field, reason from lit_import_error where import_id = :id order by line, field")
+        List<ImportError> errors = jdbc.sql("select line, field, reason from lit_import_error where import_id = :id order by line, field limit " + ERRORS_ON_SCREEN)
                 .param("id", id).query((rs, n) -> new ImportError(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+        List<ErrorGroup> groups = jdbc.sql("""
+                select field, reason, count(*) as n, (array_agg(line order by line))[1:5] as lines
+                from lit_import_error where import_id = :id group by field, reason order by count(*) desc, min(line)
+                """).param("id", id).query((rs, n) -> new ErrorGroup(rs.getString("field"), rs.getString("reason"), rs.getLong("n"),
+                        java.util.Arrays.stream((Integer[]) rs.getArray("lines").getArray()).toList())).list();
+        int count = jdbc.sql("select count(*) from lit_import_error where import_id = :id").param("id", id).query(Integer.class).single();
         return new Job(job.id(), job.unitId(), job.fileName(), job.status(), job.rowsTotal(), job.rowsDone(), job.inserted(),
-                job.updated(), job.unchanged(), job.message(), job.peakHeapBytes(), errors, errors.size());
+                job.updated(), job.unchanged(), job.message(), job.peakHeapBytes(), errors, count, groups, job.createdAt());
+    }
+
+    /** Every error of a rejected import as .xlsx: line, the file's column header, reason (sorted by line). */
+    public void errorsXlsx(CurrentUser user, long id, XlsxExport xlsx, java.io.OutputStream out) {
+        Job j = job(user, id);
+        List<XlsxExport.Column> cols = List.of(new XlsxExport.Column("Dòng", XlsxExport.ColumnType.INTEGER, 8),
+                new XlsxExport.Column("Cột", XlsxExport.ColumnType.TEXT, 24), new XlsxExport.Column("Lý do", XlsxExport.ColumnType.TEXT, 80));
+        xlsx.write(out, "Lỗi", "Các lỗi của tệp " + (j.fileName() == null ? "" : j.fileName()) + " — sổ không thay đổi", cols, sink ->
+                jdbc.sql("select line, field, reason from lit_import_error where import_id = :id order by line, field").param("id", id)
+                        .query((java.sql.ResultSet rs) -> {
+                            sink.row(rs.getInt(1), RegisterLayout.column(rs.getString(2)), rs.getString(3));
+                        }));
     }
 
     // ------------------------------------------------------------------------------------------------------
@@ -286,6 +338,11 @@ public class RegisterImport {
                 }
             };
             try {
+                Integer estimate = estimateRows(file, xlsx);
+                if (estimate != null) {
+                    // the total known before reading lets the page show a bar and the time left
+                    tx.executeWithoutResult(x -> jdbc.sql("update lit_import set rows_total = :t where id = :id").param("t", estimate).param("id", id).update());
+                }
                 if (xlsx) {
                     checkZip(file);
                     try (InputStream in = Files.newInputStream(file)) {
@@ -431,6 +488,41 @@ public class RegisterImport {
         return result;
     }
 
+    /**
+     * The number of data rows, cheaply: line breaks of a .csv, the sheet's declared dimension of an .xlsx
+     * ({@code <dimension ref="A1:T3612"/>}, written by Excel and LibreOffice). Null when it cannot be told.
+     */
+    static Integer estimateRows(Path file, boolean xlsx) {
+        try {
+            if (!xlsx) {
+                long lines = 0;
+                byte[] buf = new byte[1 << 16];
+                try (InputStream in = Files.newInputStream(file)) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        for (int i = 0; i < n; i++) {
+                            if (buf[i] == '\n') {
+                                lines++;
+                            }
+                        }
+                    }
+                }
+                return (int) Math.max(0, Math.min(Integer.MAX_VALUE, lines - 1));
+            }
+            try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+                for (java.util.zip.ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                    if (e.getName().equals("xl/worksheets/sheet1.xml")) {
+                        String head = new String(zip.readNBytes(4096), java.nio.charset.StandardCharsets.UTF_8);
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<dimension ref=\"[A-Z]+\\d+:[A-Z]+(\\d+)\"").matcher(head);
+                        return m.find() ? Math.max(0, Integer.parseInt(m.group(1)) - 1) : null;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     private void reject(long id, int rows, List<RegisterLayout.Error> errors, int total) {
         jdbc.sql("delete from lit_import_error where import_id = :id").param("id", id).update();
         for (int from = 0; from < errors.size(); from += 500) {
@@ -447,8 +539,9 @@ public class RegisterImport {
             params.put("id", id);
             jdbc.sql(sql.toString()).params(params).update();
         }
-        String msg = "Tệp bị từ chối: " + total + " lỗi" + (total > errors.size() ? " (liệt kê " + errors.size() + " lỗi đầu)" : "")
-                + "; sổ không thay đổi.";
+        // the page already says "rejected, register unchanged": the message adds only the count
+        java.text.NumberFormat nf = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi-VN"));
+        String msg = nf.format(total) + " lỗi" + (total > errors.size() ? " (tệp lỗi ghi " + nf.format(errors.size()) + " lỗi đầu)" : "") + ".";
         jdbc.sql("update lit_import set status = 'REJECTED', rows_done = :n, rows_total = :n, message = :m, finished_at = now() where id = :id")
                 .param("n", rows).param("m", msg).param("id", id).update();
     }

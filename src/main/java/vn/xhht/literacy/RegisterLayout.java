@@ -28,6 +28,12 @@ final class RegisterLayout {
     record Error(int line, String field, String reason) {
     }
 
+    /** The header of a field's column as the file has it; "Tệp" for errors of the whole file. */
+    static String column(String field) {
+        int i = FIELDS.indexOf(field);
+        return i >= 0 ? HEADERS.get(i) : "Tệp";
+    }
+
     /** Where a hamlet cell points: the hamlet with its commune and province. */
     record Hamlet(long id, long communeId, long provinceId) {
     }
