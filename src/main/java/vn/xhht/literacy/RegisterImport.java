@@ -203,8 +203,10 @@ public class RegisterImport {
         List<ImportError> errors = jdbc.sql("select line, field, reason from lit_import_error where import_id = :id order by line, field limit " + ERRORS_ON_SCREEN)
                 .param("id", id).query((rs, n) -> new ImportError(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
         List<ErrorGroup> groups = jdbc.sql("""
-                select field, reason, count(*) as n, (array_agg(line order by line))[1:5] as lines
-                from lit_import_error where import_id = :id group by field, reason order by count(*) desc, min(line)
+                select e.field, e.reason, count(*) as n,
+                       (select array_agg(x.line order by x.line) from (select line from lit_import_error f
+                         where f.import_id = :id and f.field = e.field and f.reason = e.reason order by line limit 5) x) as lines
+                from lit_import_error e where e.import_id = :id group by e.field, e.reason order by count(*) desc, min(e.line)
                 """).param("id", id).query((rs, n) -> new ErrorGroup(rs.getString("field"), rs.getString("reason"), rs.getLong("n"),
                         java.util.Arrays.stream((Integer[]) rs.getArray("lines").getArray()).toList())).list();
         int count = jdbc.sql("select count(*) from lit_import_error where import_id = :id").param("id", id).query(Integer.class).single();
