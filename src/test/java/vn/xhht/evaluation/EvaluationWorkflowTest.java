@@ -282,7 +282,7 @@ class EvaluationWorkflowTest {
         assertThat(RuleEngine.evaluate(hamletV.framework(), e70).levelCode()).isEqualTo("DAT");
         Http adminPage = Http.session(port, new java.net.CookieManager());
         adminPage.login("admin", "xhht-demo");
-        assertThat(adminPage.get("/evaluations/frameworks/hamlet-community-qd448").body()).contains("id=\"edit-item\"", "TC1.2", "v" + (hv + 3));
+        assertThat(adminPage.get("/evaluations/frameworks/hamlet-community-qd448").body()).contains("id=\"edit-item\"", "TC1.2", "phiên bản " + (hv + 3));
     }
 
     @Test
