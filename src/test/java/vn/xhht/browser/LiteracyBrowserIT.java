@@ -86,7 +86,7 @@ class LiteracyBrowserIT extends BrowserTest {
         assertThat(page.locator("#lit-population")).not().hasText("0");
         Locator band = page.locator("#lit-bands tr[data-band='15-35']");
         assertThat(band).containsText("%");
-        assertThat(page.locator("#lit-standards")).containsText("XMC");
+        assertThat(page.locator("#lit-standards")).containsText("Xóa mù chữ mức độ 1");
         assertThat(page.locator("#lit-standards")).containsText("NĐ 20/2014");
 
         Locator hamletRow = page.locator("#lit-hamlets tr", new Page.LocatorOptions().setHasText("Thôn Lũng " + tag + " 1"));
