@@ -38,7 +38,8 @@ class WorkingDayApiController {
     }
 
     @GetMapping("/add")
-    @Operation(summary = "Ngày làm việc thứ N sau ngày from (ngày from không tính; ngày 1 là ngày làm việc đầu tiên sau from)")
+    @Operation(operationId = "addWorkingDays", summary = "Cộng số ngày làm việc",
+            description = "Ngày làm việc thứ N sau ngày from (ngày from không tính; ngày 1 là ngày làm việc đầu tiên sau from)")
     AddResponse add(@RequestParam(required = false) String from, @RequestParam(required = false) String days) {
         LocalDate start = parseDate("from", from);
         int n = parseDays(days);
@@ -47,7 +48,8 @@ class WorkingDayApiController {
     }
 
     @GetMapping("/check")
-    @Operation(summary = "Một ngày có phải ngày làm việc không, và vì sao")
+    @Operation(operationId = "checkWorkingDay", summary = "Kiểm tra một ngày có phải ngày làm việc",
+            description = "Một ngày có phải ngày làm việc không, và vì sao")
     DayResponse check(@RequestParam(required = false) String date) {
         LocalDate d = parseDate("date", date);
         boolean working = workingDays.isWorkingDay(d);
@@ -59,7 +61,8 @@ class WorkingDayApiController {
     }
 
     @GetMapping("/calendar")
-    @Operation(summary = "Các ngày nghỉ và ngày làm bù của một năm (tạo từ luật nếu năm chưa được nhập)")
+    @Operation(operationId = "getHolidayCalendar", summary = "Lịch ngày nghỉ, ngày làm bù của một năm",
+            description = "Các ngày nghỉ và ngày làm bù của một năm (tạo từ luật nếu năm chưa được nhập)")
     List<Skipped> calendar(@RequestParam int year) {
         if (year < WorkingDays.FIRST_YEAR || year > WorkingDays.LAST_YEAR) {
             throw new InvalidInputProblem("year", "calendar.error.yearRange", WorkingDays.FIRST_YEAR, WorkingDays.LAST_YEAR);

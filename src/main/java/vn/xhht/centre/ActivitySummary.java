@@ -22,6 +22,7 @@ import vn.xhht.shared.CurrentUser;
 @Transactional(readOnly = true)
 public class ActivitySummary {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ActivitySummary")
     public record Summary(long unitId, LocalDate from, LocalDate to, long activities, long participations, long women,
                           long ethnicMinority, long disadvantaged, Map<String, Long> byType, Map<String, Long> byTopic) {
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -49,11 +50,40 @@ class CentreApiController {
     }
 
     /** What a client sends to record an activity (missing numbers are reported as field errors, not parse errors). */
-    record ActivityRequest(String type, String topic, String title, LocalDate startDate, LocalDate endDate, String venue,
-                           Long hamletId, String leadUnit, String coordinating, String speakers, Integer participations,
-                           Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId,
-                           String note, Integer plannedParticipations, Integer ageUnder15, Integer age15to35, Integer age36to60,
-                           Integer ageOver60, Long clubId, Long campaignId) {
+    record ActivityRequest(
+            @Schema(description = "Mã loại hoạt động (GET /activity-types). / Activity type code.", example = "THEMATIC_SESSION",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String type,
+            @Schema(description = "Mã chủ đề (GET /topics). / Topic code.", example = "LIVESTOCK_CROPS",
+                    requiredMode = Schema.RequiredMode.REQUIRED) String topic,
+            @Schema(description = "Tên hoạt động. / Title.", example = "Chuyên đề phòng chống dịch bệnh gia súc", maxLength = 300,
+                    requiredMode = Schema.RequiredMode.REQUIRED) String title,
+            @Schema(description = "Ngày bắt đầu (xã phải còn tồn tại ngày đó). / Start date (the commune must exist then).",
+                    example = "2026-09-02", requiredMode = Schema.RequiredMode.REQUIRED) LocalDate startDate,
+            @Schema(description = "Ngày kết thúc, không trước ngày bắt đầu (mặc định bằng ngày bắt đầu). / End date, not before the start.",
+                    example = "2026-09-02") LocalDate endDate,
+            @Schema(description = "Địa điểm. / Venue.", example = "Nhà văn hóa xóm Nà Mạ") String venue,
+            @Schema(description = "Thôn của xã nơi tổ chức. / Hamlet of the commune.") Long hamletId,
+            @Schema(description = "Đơn vị chủ trì. / Lead unit.", example = "Trạm Khuyến nông") String leadUnit,
+            @Schema(description = "Đơn vị phối hợp. / Coordinating units.") String coordinating,
+            @Schema(description = "Báo cáo viên. / Speakers.") String speakers,
+            @Schema(description = "Lượt người tham gia, 0–100000. / Participations.", example = "64", minimum = "0", maximum = "100000",
+                    requiredMode = Schema.RequiredMode.REQUIRED) Integer participations,
+            @Schema(description = "Trong đó nữ, không quá tổng. / Of whom women, at most the total.", example = "31", minimum = "0") Integer women,
+            @Schema(description = "Trong đó dân tộc thiểu số, không quá tổng. / Of whom ethnic minority, at most the total.", example = "40",
+                    minimum = "0") Integer ethnicMinority,
+            @Schema(description = "Trong đó người có hoàn cảnh khó khăn, không quá tổng. / Of whom disadvantaged.", example = "0",
+                    minimum = "0") Integer disadvantaged,
+            @Schema(description = "Kinh phí (đồng), không âm. / Cost in VND.", example = "1500000", minimum = "0") BigDecimal cost,
+            @Schema(description = "Dòng kế hoạch thực hiện. / Plan row carried out.") Long planRowId,
+            @Schema(description = "Ghi chú. / Note.") String note,
+            @Schema(description = "Số người dự kiến. / Planned participations.", minimum = "0") Integer plannedParticipations,
+            @Schema(description = "Dưới 15 tuổi; tổng các nhóm tuổi không quá tổng. / Under 15; the age groups add up to at most the total.",
+                    minimum = "0") Integer ageUnder15,
+            @Schema(description = "15–35 tuổi. / Aged 15–35.", minimum = "0") Integer age15to35,
+            @Schema(description = "36–60 tuổi. / Aged 36–60.", minimum = "0") Integer age36to60,
+            @Schema(description = "Trên 60 tuổi. / Over 60.", minimum = "0") Integer ageOver60,
+            @Schema(description = "Câu lạc bộ của trung tâm. / Club of the centre.") Long clubId,
+            @Schema(description = "Đợt vận động (đang diễn ra vào ngày bắt đầu). / Campaign running on the start date.") Long campaignId) {
         ActivityService.Form form() {
             return new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId, leadUnit,
                     coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, null,
@@ -74,19 +104,25 @@ class CentreApiController {
     }
 
     @GetMapping("/centres")
-    @Operation(summary = "Centres of the caller's area whose commune is valid on the date (default today)")
+    @Operation(operationId = "listCentres", summary = "Danh sách trung tâm học tập cộng đồng",
+            description = "Centres of the caller's area whose commune is valid on the date (default today)")
     List<CentreDto> centres(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                             @RequestParam(required = false) String q) {
         LocalDate d = date == null ? LocalDate.now() : date;
         return centres.list(CurrentUsers.require(), d, d, d, q, 5000).stream().map(r -> CentreDto.of(r.centre())).toList();
     }
 
-    record CreateCentre(Long communeId, String name) {
+    record CreateCentre(
+            @Schema(description = "Xã, phường chưa có trung tâm. / A commune without a centre.", example = "1366",
+                    requiredMode = Schema.RequiredMode.REQUIRED) Long communeId,
+            @Schema(description = "Tên (mặc định theo tên xã). / Name (default from the commune).",
+                    example = "Trung tâm học tập cộng đồng xã Cần Yên") String name) {
     }
 
     @PostMapping("/centres")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create the centre of a commune that has none (every loaded commune already has one)")
+    @Operation(operationId = "createCentre", summary = "Thành lập trung tâm cho xã chưa có",
+            description = "Create the centre of a commune that has none (every loaded commune already has one)")
     CentreDto create(@RequestBody CreateCentre body) {
         if (body.communeId() == null) {
             throw new InvalidInputProblem("communeId", "centre.commune.invalid");
@@ -95,11 +131,15 @@ class CentreApiController {
     }
 
     @GetMapping("/centres/{id}")
+    @Operation(operationId = "getCentre", summary = "Xem một trung tâm",
+            description = "One community learning centre of the caller's area.")
     CentreDto centre(@PathVariable long id) {
         return CentreDto.of(centres.require(CurrentUsers.require(), id));
     }
 
     @GetMapping("/centres/{id}/activities")
+    @Operation(operationId = "listCentreActivities", summary = "Hoạt động của một trung tâm",
+            description = "Activities of a centre between from and to (default: two years back to one year ahead).")
     List<ActivityDto> activities(@PathVariable long id,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -110,28 +150,36 @@ class CentreApiController {
 
     @PostMapping("/centres/{id}/activities")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record an activity; type and topic are codes from /activity-types and /topics")
+    @Operation(operationId = "recordActivity", summary = "Ghi nhận một hoạt động của trung tâm",
+            description = "Record an activity; type and topic are codes from /activity-types and /topics")
     ActivityDto record(@PathVariable long id, @RequestBody ActivityRequest body) {
         return ActivityDto.of(activities.create(CurrentUsers.require(), id, body.form(), List.of()));
     }
 
     @GetMapping("/activities/{id}")
+    @Operation(operationId = "getActivity", summary = "Xem một hoạt động",
+            description = "One recorded activity.")
     ActivityDto activity(@PathVariable long id) {
         return ActivityDto.of(activities.require(CurrentUsers.require(), id));
     }
 
     @GetMapping("/activity-types")
+    @Operation(operationId = "listActivityTypes", summary = "Danh mục loại hoạt động",
+            description = "Activity type codes and names, in the request language.")
     List<ReferenceLists.Item> types() {
         return lists.activityTypes(LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/topics")
+    @Operation(operationId = "listActivityTopics", summary = "Danh mục chủ đề hoạt động",
+            description = "Topic codes and names, in the request language.")
     List<ReferenceLists.Item> topics() {
         return lists.topics(LocaleContextHolder.getLocale());
     }
 
     @GetMapping("/activities/summary")
-    @Operation(summary = "Activities and participations over the whole subtree of a unit in [from, to]")
+    @Operation(operationId = "summarizeActivities", summary = "Tổng hợp hoạt động của một đơn vị",
+            description = "Activities and participations over the whole subtree of a unit in [from, to]")
     ActivitySummary.Summary summary(@RequestParam Long unitId,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferenceLists {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReferenceItem")
     public record Item(String code, String name) {
     }
 

@@ -44,6 +44,7 @@ public record Evaluation(long id, long frameworkVersionId, Long campaignId, Long
     }
 
     /** The deadline of the step owed next; {@code owedByUnitId} is the unit that must act. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EvaluationDeadline")
     public record Deadline(Framework.Step step, LocalDate date, long owedByUnitId, boolean overdue) {
     }
 }

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.xhht.evaluation.EvaluationApiModels.*;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 
@@ -27,24 +29,6 @@ import vn.xhht.shared.CurrentUsers;
 @RequestMapping("/api/v1")
 @Tag(name = "Đánh giá, công nhận / Evaluation")
 class EvaluationApiController {
-
-    record Create(String frameworkCode, Long subjectUnitId, Long subjectId, Integer year, Long campaignId) {
-    }
-
-    record Score(BigDecimal points, Boolean met, BigDecimal value, String comment) {
-    }
-
-    record Comment(String comment) {
-    }
-
-    record Check(String team, LocalDate date, Map<String, Score> findings, String note) {
-    }
-
-    record Propose(String level) {
-    }
-
-    record Decide(String number, LocalDate date, String signer) {
-    }
 
     private final FrameworkCatalog catalog;
     private final EvaluationService evaluations;
@@ -58,119 +42,110 @@ class EvaluationApiController {
 
     /** Every framework with its versions, newest first. */
     @GetMapping("/evaluation-frameworks")
-    List<Map<String, Object>> frameworks() {
+    @Operation(operationId = "listEvaluationFrameworks", summary = "Danh sách bộ tiêu chí đánh giá",
+            description = "Every evaluation framework (latest version) with the list of its versions, newest first.")
+    List<FrameworkInfo> frameworks() {
         CurrentUsers.require();
         return catalog.latestVersions().stream().map(latest -> {
             Framework f = catalog.byVersionId(latest.id());
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", f.code());
-            m.put("title", f.title());
-            m.put("subjectType", f.subjectType());
-            m.put("scoring", f.scoring());
-            m.put("complete", f.complete());
-            m.put("incompleteNote", f.incompleteNote());
-            m.put("legalBasis", f.legalBasis());
-            m.put("effectiveFrom", f.effectiveFrom());
-            m.put("effectiveTo", f.effectiveTo());
-            m.put("versions", catalog.versions(f.code()).stream().map(v -> {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("id", v.id());
-                x.put("version", v.version());
-                x.put("source", v.source());
-                x.put("note", v.note());
-                x.put("createdBy", v.createdBy());
-                x.put("createdAt", v.createdAt());
-                return x;
-            }).toList());
-            return m;
+            return new FrameworkInfo(f.code(), f.title(), f.subjectType(), f.scoring(), f.complete(), f.incompleteNote(),
+                    f.legalBasis(), f.effectiveFrom(), f.effectiveTo(), catalog.versions(f.code()).stream()
+                    .map(v -> new VersionInfo(v.id(), v.version(), v.source(), v.note(), v.createdBy(), v.createdAt())).toList());
         }).toList();
     }
 
     /** One version in full: criteria, items, levels, authorities, deadlines. */
     @GetMapping("/evaluation-frameworks/{code}/versions/{version}")
+    @Operation(operationId = "getEvaluationFrameworkVersion", summary = "Xem một phiên bản bộ tiêu chí",
+            description = "One framework version in full: criteria, items, levels, authorities, deadlines.")
     Framework framework(@PathVariable String code, @PathVariable int version) {
         CurrentUsers.require();
         return catalog.version(code, version).framework();
     }
 
     @GetMapping("/evaluations")
-    List<Map<String, Object>> list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year) {
+    @Operation(operationId = "listEvaluations", summary = "Danh sách hồ sơ đánh giá",
+            description = "Dossiers owned or reviewed within a unit's subtree (default: the caller's unit), optionally of one year.")
+    List<Line> list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year) {
         CurrentUser user = CurrentUsers.require();
-        return evaluations.listFor(user, unitId == null ? user.unitId() : unitId, year).stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", e.id());
-            m.put("subject", e.subjectName());
-            m.put("year", e.year());
-            m.put("stage", e.stage());
-            m.put("total", e.total());
-            m.put("level", e.levelCode());
-            return m;
-        }).toList();
+        return evaluations.listFor(user, unitId == null ? user.unitId() : unitId, year).stream()
+                .map(e -> new Line(e.id(), e.subjectName(), e.year(), e.stage(), e.total(), e.levelCode())).toList();
     }
 
     @PostMapping("/evaluations")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody Create body) {
+    @Operation(operationId = "createEvaluation", summary = "Tạo hồ sơ tự đánh giá", description = "Creates a self-assessment dossier for a subject and year under a framework.")
+    Detail create(@RequestBody Create body) {
         CurrentUser user = CurrentUsers.require();
         Evaluation e = evaluations.create(user, body.frameworkCode(), body.subjectUnitId(), body.subjectId(), body.year(), body.campaignId());
         return detail(evaluations.view(user, e.id()));
     }
 
     @GetMapping("/evaluations/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    @Operation(operationId = "getEvaluation", summary = "Xem hồ sơ đánh giá", description = "One dossier with its scores and the result computed by the framework rules.")
+    Detail get(@PathVariable long id) {
         return detail(evaluations.view(CurrentUsers.require(), id));
     }
 
     @PutMapping("/evaluations/{id}/scores")
-    Map<String, Object> scores(@PathVariable long id, @RequestBody Map<String, Score> body,
-                               @RequestParam(required = false) Long version) {
+    @Operation(operationId = "saveEvaluationScores", summary = "Lưu điểm tự chấm", description = "Saves self-assessment scores by item code; send the version you read (a stale version answers 409).")
+    Detail scores(@PathVariable long id, @RequestBody Map<String, Score> body,
+                  @io.swagger.v3.oas.annotations.Parameter(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.")
+                  @RequestParam(required = false) Long version) {
         return detail(evaluations.saveScores(CurrentUsers.require(), id, inputs(body), version));
     }
 
     @PostMapping("/evaluations/{id}/submit")
-    Map<String, Object> submit(@PathVariable long id) {
+    @Operation(operationId = "submitEvaluation", summary = "Nộp hồ sơ đánh giá", description = "Submits the dossier to the reviewing unit.")
+    Detail submit(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
         evaluations.submit(user, id);
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/accept")
-    Map<String, Object> accept(@PathVariable long id, @RequestBody(required = false) Comment body) {
+    @Operation(operationId = "acceptEvaluation", summary = "Tiếp nhận hồ sơ", description = "The reviewing unit accepts a submitted dossier.")
+    Detail accept(@PathVariable long id, @RequestBody(required = false) Comment body) {
         CurrentUser user = CurrentUsers.require();
         evaluations.accept(user, id, body == null ? null : body.comment());
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/return")
-    Map<String, Object> returnDossier(@PathVariable long id, @RequestBody(required = false) Comment body) {
+    @Operation(operationId = "returnEvaluation", summary = "Trả lại hồ sơ để bổ sung", description = "The reviewing unit returns a dossier with reasons.")
+    Detail returnDossier(@PathVariable long id, @RequestBody(required = false) Comment body) {
         CurrentUser user = CurrentUsers.require();
         evaluations.returnWithReasons(user, id, body == null ? null : body.comment());
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/check")
-    Map<String, Object> check(@PathVariable long id, @RequestBody Check body) {
+    @Operation(operationId = "recordEvaluationCheck", summary = "Ghi kết quả kiểm tra", description = "Records the check team's findings item by item.")
+    Detail check(@PathVariable long id, @RequestBody Check body) {
         CurrentUser user = CurrentUsers.require();
         evaluations.check(user, id, body.team(), body.date(), body.findings() == null ? Map.of() : inputs(body.findings()), body.note());
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/propose")
-    Map<String, Object> propose(@PathVariable long id, @RequestBody(required = false) Propose body) {
+    @Operation(operationId = "proposeEvaluationLevel", summary = "Đề nghị mức công nhận", description = "Proposes the level to recognise after the check.")
+    Detail propose(@PathVariable long id, @RequestBody(required = false) Propose body) {
         CurrentUser user = CurrentUsers.require();
         evaluations.propose(user, id, body == null ? null : body.level());
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/decide")
-    Map<String, Object> decide(@PathVariable long id, @RequestBody Decide body) {
+    @Operation(operationId = "decideEvaluation", summary = "Ghi quyết định công nhận", description = "Records the recognition decision (number, date, signer).")
+    Detail decide(@PathVariable long id, @RequestBody Decide body) {
         CurrentUser user = CurrentUsers.require();
         evaluations.decide(user, id, body.number(), body.date(), body.signer());
         return detail(evaluations.view(user, id));
     }
 
     @PostMapping("/evaluations/{id}/publish")
-    Map<String, Object> publish(@PathVariable long id) {
+    @Operation(operationId = "publishEvaluation", summary = "Công bố kết quả", description = "Publishes the decided result.")
+    Detail publish(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
         evaluations.publish(user, id);
         return detail(evaluations.view(user, id));
@@ -183,46 +158,18 @@ class EvaluationApiController {
         return in;
     }
 
-    private Map<String, Object> detail(EvaluationService.View v) {
+    private Detail detail(EvaluationService.View v) {
         Evaluation e = v.evaluation();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("frameworkCode", v.framework().code());
-        m.put("frameworkVersion", v.framework().version());
-        m.put("frameworkComplete", v.framework().complete());
-        m.put("subjectUnitId", e.subjectUnitId());
-        m.put("subjectId", e.subjectId());
-        m.put("subject", e.subjectName());
-        m.put("year", e.year());
-        m.put("stage", e.stage());
-        m.put("total", v.result().total());
-        m.put("maxTotal", v.result().maxTotal());
-        m.put("level", v.result().levelCode());
-        m.put("levelTitle", v.result().level() == null ? null : v.result().level().title());
-        m.put("recognised", v.result().recognised());
-        m.put("nextLevel", v.result().nextLevel() == null ? null : v.result().nextLevel().code());
-        m.put("missingForNextLevel", v.result().missingForNextLevel().stream()
-                .map(g -> messages.getMessage(g.messageKey(), g.argsArray(), LocaleContextHolder.getLocale())).toList());
-        m.put("deadline", v.deadline());
-        m.put("checkedLevel", e.checkedLevel());
-        m.put("decisionNumber", e.decisionNumber());
-        m.put("decisionDate", e.decisionDate());
-        m.put("decidedLevel", e.stage() == Evaluation.Stage.DECIDED || e.stage() == Evaluation.Stage.PUBLISHED ? e.levelCode() : null);
-        m.put("validUntil", e.validUntil());
-        m.put("version", e.version());
-        m.put("items", v.scores().stream().map(s -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("code", s.itemCode());
-            x.put("points", s.points());
-            x.put("met", s.met());
-            x.put("value", s.value());
-            x.put("comment", s.comment());
-            x.put("evidenceFiles", v.files(s.itemCode()).size());
-            x.put("missingEvidence", v.result().items().get(s.itemCode()).missingEvidence());
-            x.put("checkPoints", s.checkPoints());
-            x.put("checkMet", s.checkMet());
-            return x;
-        }).toList());
-        return m;
+        List<Item> items = v.scores().stream().map(s -> new Item(s.itemCode(), s.points(), s.met(), s.value(), s.comment(),
+                v.files(s.itemCode()).size(), v.result().items().get(s.itemCode()).missingEvidence(), s.checkPoints(), s.checkMet())).toList();
+        return new Detail(e.id(), v.framework().code(), v.framework().version(), v.framework().complete(), e.subjectUnitId(), e.subjectId(),
+                e.subjectName(), e.year(), e.stage(), v.result().total(), v.result().maxTotal(), v.result().levelCode(),
+                v.result().level() == null ? null : v.result().level().title(), v.result().recognised(),
+                v.result().nextLevel() == null ? null : v.result().nextLevel().code(),
+                v.result().missingForNextLevel().stream()
+                        .map(g -> messages.getMessage(g.messageKey(), g.argsArray(), LocaleContextHolder.getLocale())).toList(),
+                v.deadline(), e.checkedLevel(), e.decisionNumber(), e.decisionDate(),
+                e.stage() == Evaluation.Stage.DECIDED || e.stage() == Evaluation.Stage.PUBLISHED ? e.levelCode() : null,
+                e.validUntil(), e.version(), items);
     }
 }

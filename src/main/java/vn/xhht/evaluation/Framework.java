@@ -49,6 +49,7 @@ public record Framework(String code, int version, String title, SubjectType subj
     }
 
     /** A scored item (chỉ tiêu / nội dung). A MEASURE item holds a value (e.g. a percentage) met at a level's threshold. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkItem")
     public record Item(String code, String title, String guidance, boolean evidenceRequired, ItemType type,
                        BigDecimal maxPoints, String unit, BigDecimal minValue, Map<String, BigDecimal> thresholds,
                        String certainty, int line) {
@@ -68,6 +69,7 @@ public record Framework(String code, int version, String title, SubjectType subj
     }
 
     /** "Within N working days of event E" or "before day/month of the year after the evaluation year". */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkDeadline")
     public record Deadline(Step step, String afterEvent, Integer workingDays, Integer day, Integer month, int yearOffset) {
     }
 

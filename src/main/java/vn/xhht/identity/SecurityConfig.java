@@ -62,16 +62,19 @@ class SecurityConfig {
         http.securityMatcher("/api/**");
         securityHeaders(http);
         http
-                .authorizeHttpRequests(a -> a.requestMatchers("/api/v1/public/**").permitAll()
+                .authorizeHttpRequests(a -> a.requestMatchers(vn.xhht.shared.PublicApi.PUBLIC).permitAll()
                         // working-day arithmetic holds no personal data; other systems may use it without an account
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/working-days/**").permitAll().anyRequest().authenticated())
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, vn.xhht.shared.PublicApi.WORKING_DAYS).permitAll()
+                        // the API guide page is for anyone about to write a client
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
                         "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true)))
                 .securityContext(s -> s.securityContextRepository(contexts))
                 // the public API (residents, no login) carries no session to forge; a scripted client with its own
                 // Authorization header cannot be forged cross-site either
                 .csrf(c -> c.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization"))
-                        .ignoringRequestMatchers("/api/v1/public/**"))
+                        .ignoringRequestMatchers(vn.xhht.shared.PublicApi.PUBLIC))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problem(res, HttpStatus.UNAUTHORIZED,
                                 "Cần đăng nhập (phiên đăng nhập hoặc HTTP Basic).", true))

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
@@ -39,10 +40,17 @@ class LiteracyApiController {
         this.register = register;
     }
 
-    record Created(long id) {
+    @Schema(name = "LiteracyImportStarted")
+    record Created(@Schema(description = "Mã lần nhập; theo dõi ở GET /literacy/imports/{id}. / Import id to poll.") long id) {
     }
 
-    @Operation(summary = "Import a register file (.xlsx or .csv) into the communes below unitId; runs in the background")
+    @Schema(name = "LiteracyPersonList")
+    record PersonList(@Schema(description = "BELOW3, BELOW5, MOBILISE") String kind, @Schema(minimum = "0") int count,
+                      List<Register.Person> persons) {
+    }
+
+    @Operation(operationId = "startLiteracyImport", summary = "Nhập sổ theo dõi phổ cập, xóa mù chữ từ tệp",
+            description = "Import a register file (.xlsx or .csv) into the communes below unitId; runs in the background")
     @PostMapping(path = "/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Created startImport(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Long unitId,
@@ -68,11 +76,13 @@ class LiteracyApiController {
         }
     }
 
+    @Schema(name = "LiteracyImportStatus")
     record ImportStatus(long id, String status, Integer rowsTotal, int rowsDone, int inserted, int updated, int unchanged,
                         String message, Long peakHeapBytes, List<RegisterImport.ImportError> errors) {
     }
 
-    @Operation(summary = "Progress and result of an import, with every rejected row")
+    @Operation(operationId = "getLiteracyImport", summary = "Tiến độ và kết quả một lần nhập sổ",
+            description = "Progress and result of an import, with every rejected row")
     @GetMapping("/imports/{id}")
     ImportStatus importStatus(@PathVariable long id) {
         RegisterImport.Job j = imports.job(CurrentUsers.require(), id);
@@ -80,29 +90,36 @@ class LiteracyApiController {
                 j.message(), j.peakHeapBytes(), j.errors());
     }
 
-    @Operation(summary = "Indicators and standards of a unit's subtree on a date (default today)")
+    @Operation(operationId = "getLiteracyIndicators", summary = "Chỉ số phổ cập, xóa mù chữ của một đơn vị",
+            description = "Indicators and standards of a unit's subtree on a date (default today)")
     @GetMapping("/indicators")
     LiteracyIndicators.Indicators indicators(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
         return indicators.compute(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
     }
 
-    @Operation(summary = "Communes of a unit with their literacy rates and XMC level")
+    @Operation(operationId = "listLiteracyCommunes", summary = "Tỷ lệ biết chữ và mức đạt chuẩn của các xã",
+            description = "Communes of a unit with their literacy rates and XMC level")
     @GetMapping("/indicators/communes")
     List<LiteracyIndicators.CommuneLine> communes(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
         return indicators.communes(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
     }
 
-    @Operation(summary = "Persons of a unit's subtree (needs the literacy permission; logged)")
+    @Operation(operationId = "searchLiteracyPersons", summary = "Tìm người trong sổ theo dõi",
+            description = "Persons of a unit's subtree (needs the literacy permission; logged); paged")
     @GetMapping("/persons")
     Register.Page persons(@RequestParam long unitId, @RequestParam(required = false) String q,
                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         return register.search(CurrentUsers.require(), unitId, q, page, size);
     }
 
-    @Operation(summary = "The list kinds BELOW3, BELOW5, MOBILISE of a unit (hamlet) on a date")
+    @Operation(operationId = "getLiteracyList", summary = "Danh sách người dưới chuẩn hoặc cần vận động",
+            description = "The list kinds BELOW3, BELOW5, MOBILISE of a unit (hamlet) on a date")
     @GetMapping("/lists")
-    Map<String, Object> list(@RequestParam long unitId, @RequestParam String kind, @RequestParam(required = false) LocalDate date) {
+    PersonList list(@RequestParam long unitId,
+                    @Parameter(description = "BELOW3, BELOW5 hoặc MOBILISE. / BELOW3, BELOW5 or MOBILISE.",
+                            schema = @Schema(allowableValues = {"BELOW3", "BELOW5", "MOBILISE"})) @RequestParam String kind,
+                    @RequestParam(required = false) LocalDate date) {
         List<Register.Person> l = register.list(CurrentUsers.require(), unitId, kind, date == null ? LocalDate.now() : date);
-        return Map.of("kind", kind, "count", l.size(), "persons", l);
+        return new PersonList(kind, l.size(), l);
     }
 }

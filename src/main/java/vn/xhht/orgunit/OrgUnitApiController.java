@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,14 +42,26 @@ class OrgUnitApiController {
         }
     }
 
-    record CreateHamletRequest(Long parentId, String name, String type, LocalDate validFrom) {
+    @Schema(description = "Thôn, tổ dân phố mới. / A new hamlet or residential group.")
+    record CreateHamletRequest(
+            @Schema(description = "Xã, phường chứa thôn. / The commune.", example = "1366", requiredMode = Schema.RequiredMode.REQUIRED) Long parentId,
+            @Schema(description = "Tên. / Name.", example = "Xóm Nà Mạ", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @Schema(description = "Loại: thon, xom, ban, ap, to-dan-pho… / Kind.", example = "xom") String type,
+            @Schema(description = "Có từ ngày (mặc định hôm nay). / Valid from (default today).", example = "2026-01-01") LocalDate validFrom) {
     }
 
     /** version: the version the client read; a stale one answers 409 instead of overwriting. */
-    record RenameRequest(String name, Long version) {
+    record RenameRequest(
+            @Schema(description = "Tên mới. / New name.", example = "Xóm Nà Mạ Mới", requiredMode = Schema.RequiredMode.REQUIRED) String name,
+            @Schema(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.",
+                    example = "0", minimum = "0", requiredMode = Schema.RequiredMode.REQUIRED) Long version) {
     }
 
-    record CloseRequest(LocalDate validTo, Long version) {
+    record CloseRequest(
+            @Schema(description = "Ngày cuối cùng còn tồn tại. / Last day of existence.", example = "2026-12-31",
+                    requiredMode = Schema.RequiredMode.REQUIRED) LocalDate validTo,
+            @Schema(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.",
+                    example = "1", minimum = "0", requiredMode = Schema.RequiredMode.REQUIRED) Long version) {
     }
 
     private final OrgUnitDirectory directory;
@@ -62,7 +75,8 @@ class OrgUnitApiController {
     }
 
     @GetMapping
-    @Operation(summary = "Units valid on a date within the caller's area; q matches names with or without diacritics")
+    @Operation(operationId = "listOrgUnits", summary = "Danh sách đơn vị hành chính",
+            description = "Units valid on a date within the caller's area; q matches names with or without diacritics")
     List<UnitDto> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                        @Parameter(description = "0 nation, 1 province, 2 district (until 2025-06-30), 3 commune, 4 hamlet")
                        @RequestParam(required = false) Integer level,
@@ -83,18 +97,23 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getOrgUnit", summary = "Xem một đơn vị hành chính",
+            description = "One unit of the caller's area.")
     UnitDto get(@PathVariable long id) {
         return UnitDto.of(directory.requireReadable(CurrentUsers.require(), id));
     }
 
     @GetMapping("/{id}/successors")
-    @Operation(summary = "Units that took over this unit in the 2025 reform, with coverage FULL or PARTIAL")
+    @Operation(operationId = "listOrgUnitSuccessors", summary = "Đơn vị kế thừa sau sắp xếp 2025",
+            description = "Units that took over this unit in the 2025 reform, with coverage FULL or PARTIAL")
     List<SuccessionDto> successors(@PathVariable long id) {
         directory.requireReadable(CurrentUsers.require(), id);
         return directory.successors(id).stream().map(SuccessionDto::of).toList();
     }
 
     @GetMapping("/{id}/predecessors")
+    @Operation(operationId = "listOrgUnitPredecessors", summary = "Đơn vị trước sắp xếp 2025",
+            description = "Units this unit took over in the 2025 reform, with coverage FULL or PARTIAL.")
     List<SuccessionDto> predecessors(@PathVariable long id) {
         directory.requireReadable(CurrentUsers.require(), id);
         return directory.predecessors(id).stream().map(SuccessionDto::of).toList();
@@ -102,7 +121,8 @@ class OrgUnitApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a hamlet or residential group in a commune of the caller's area")
+    @Operation(operationId = "createHamlet", summary = "Thêm thôn, tổ dân phố",
+            description = "Create a hamlet or residential group in a commune of the caller's area")
     UnitDto create(@RequestBody CreateHamletRequest request) {
         if (request.parentId() == null) {
             throw new InvalidInputProblem("parentId", "hamlet.parent.required");
@@ -113,7 +133,8 @@ class OrgUnitApiController {
     }
 
     @org.springframework.web.bind.annotation.PatchMapping("/{id}")
-    @Operation(summary = "Rename a hamlet or residential group (send the version you read)")
+    @Operation(operationId = "renameHamlet", summary = "Đổi tên thôn, tổ dân phố",
+            description = "Rename a hamlet or residential group (send the version you read)")
     UnitDto rename(@PathVariable long id, @RequestBody RenameRequest request) {
         if (request.version() == null) {
             throw new InvalidInputProblem("version", "error.versionRequired");
@@ -122,7 +143,8 @@ class OrgUnitApiController {
     }
 
     @PostMapping("/{id}/close")
-    @Operation(summary = "Close a hamlet or residential group from a date (it stays in history)")
+    @Operation(operationId = "closeHamlet", summary = "Giải thể thôn, tổ dân phố từ một ngày",
+            description = "Close a hamlet or residential group from a date (it stays in history)")
     UnitDto close(@PathVariable long id, @RequestBody CloseRequest request) {
         if (request.version() == null) {
             throw new InvalidInputProblem("version", "error.versionRequired");

@@ -49,6 +49,7 @@ public class CompletenessBoard {
     }
 
     /** A unit's line: its report (if any), status, due date and standing. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReportCompletenessLine")
     public record Line(long unitId, String unitName, String parentName, Long reportId, Review.Status status, OffsetDateTime submittedAt,
                        LocalDate dueDate, String standing) {
     }

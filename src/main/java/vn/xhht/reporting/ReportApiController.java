@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +20,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.reporting.ReportApiModels.*;
 
 /** Periodic reports over REST (issue 7, part 8). Errors are problem+json naming the field. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "Báo cáo định kỳ / Periodic reports")
 class ReportApiController {
 
     private final ReportService reports;
@@ -51,51 +58,32 @@ class ReportApiController {
     }
 
     @GetMapping("/report-templates")
-    List<Map<String, Object>> templates() {
+    @Operation(operationId = "listReportTemplates", summary = "Danh sách mẫu báo cáo định kỳ",
+            description = "Every report template with its sections, fields, due rule and checks; sourceAvailable says whether a figure is filled automatically.")
+    List<TemplateInfo> templates() {
         CurrentUsers.require();
         Map<String, String> provided = sources.figures();
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<TemplateInfo> out = new ArrayList<>();
         for (ReportTemplate t : templates.all()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", t.code());
-            m.put("title", t.title());
-            m.put("periodicity", t.periodicity());
-            m.put("submittingLevels", t.submittingLevels());
-            m.put("receiver", t.receiver());
-            m.put("due", Map.of("rule", t.dueRule().kind(), "text", t.dueRule().text()));
-            m.put("basis", t.basis());
-            if (t.campaignCode() != null) {
-                m.put("campaignCode", t.campaignCode());
-            }
-            List<Map<String, Object>> sections = new ArrayList<>();
+            List<SectionInfo> sections = new ArrayList<>();
             for (ReportTemplate.Section s : t.sections()) {
-                List<Map<String, Object>> fields = new ArrayList<>();
+                List<FieldInfo> fields = new ArrayList<>();
                 for (Field f : s.fields()) {
-                    Map<String, Object> fm = new LinkedHashMap<>();
-                    fm.put("code", f.code());
-                    fm.put("label", f.label());
-                    fm.put("type", f.type());
-                    fm.put("unit", f.unit());
-                    fm.put("source", f.source());
-                    fm.put("sourceAvailable", f.source() != null && provided.containsKey(f.source()));
-                    fm.put("ratio", f.ratioOf() == null ? null : f.ratioOf() + " / " + f.ratioTo());
-                    fm.put("aggregation", f.aggregation());
-                    fm.put("required", f.required());
-                    if (!f.columns().isEmpty()) {
-                        fm.put("columns", f.columns());
-                    }
-                    fields.add(fm);
+                    fields.add(new FieldInfo(f.code(), f.label(), f.type(), f.unit(), f.source(),
+                            f.source() != null && provided.containsKey(f.source()),
+                            f.ratioOf() == null ? null : f.ratioOf() + " / " + f.ratioTo(), f.aggregation(), f.required(), f.columns()));
                 }
-                sections.add(Map.of("code", s.code(), "title", s.title(), "fields", fields));
+                sections.add(new SectionInfo(s.code(), s.title(), fields));
             }
-            m.put("sections", sections);
-            m.put("rules", t.rules());
-            out.add(m);
+            out.add(new TemplateInfo(t.code(), t.title(), t.periodicity(), t.submittingLevels(), t.receiver(),
+                    new Due(t.dueRule().kind(), t.dueRule().text()), t.basis(), t.campaignCode(), sections, t.rules()));
         }
         return out;
     }
 
     @GetMapping("/reports")
+    @Operation(operationId = "listReports", summary = "Danh sách báo cáo trong phạm vi của người dùng",
+            description = "Reports of the caller's area, optionally of one template, period and unit (at most 1000).")
     List<ReportService.Summary> list(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period,
                                      @RequestParam(required = false) Long unitId) {
         CurrentUser user = CurrentUsers.require();
@@ -108,11 +96,11 @@ class ReportApiController {
         return reports.list(user, templateCode, period == null ? null : period.strip().toUpperCase(), unitId, 1000);
     }
 
-    record CreateRequest(String templateCode, String period, Long unitId) {
-    }
-
     @PostMapping("/reports")
-    ResponseEntity<Map<String, Object>> create(@RequestBody CreateRequest req) {
+    @Operation(operationId = "createReport", summary = "Tạo báo cáo cho một kỳ",
+            description = "Creates the report of a unit for a period; automatic figures are filled at once.")
+    @ApiResponse(responseCode = "201", description = "Đã tạo. / Created.")
+    ResponseEntity<ReportView> create(@RequestBody CreateRequest req) {
         CurrentUser user = CurrentUsers.require();
         if (req.templateCode() == null || req.templateCode().isBlank()) {
             throw new InvalidInputProblem("templateCode", "report.template.required");
@@ -122,15 +110,15 @@ class ReportApiController {
     }
 
     @GetMapping("/reports/{id}")
-    Map<String, Object> get(@PathVariable long id) {
+    @Operation(operationId = "getReport", summary = "Xem một báo cáo", description = "One report with every field, its automatic figure and last year's value.")
+    ReportView get(@PathVariable long id) {
         return json(reports.require(CurrentUsers.require(), id));
     }
 
-    record ValuesRequest(Long version, Map<String, Object> values, Map<String, String> reasons) {
-    }
-
     @PutMapping("/reports/{id}/values")
-    Map<String, Object> values(@PathVariable long id, @RequestBody ValuesRequest req) {
+    @Operation(operationId = "saveReportValues", summary = "Lưu số liệu của báo cáo",
+            description = "Saves values by field code; send the version you read (a stale version answers 409). Overriding an automatic figure needs a reason.")
+    ReportView values(@PathVariable long id, @RequestBody ValuesRequest req) {
         if (req.version() == null) {
             throw new InvalidInputProblem("version", "report.version.required");
         }
@@ -145,40 +133,48 @@ class ReportApiController {
     }
 
     @PostMapping("/reports/{id}/refresh")
-    Map<String, Object> refresh(@PathVariable long id) {
+    @Operation(operationId = "refreshReportFigures", summary = "Cập nhật số liệu tự động",
+            description = "Reads the automatic figures again; changes lists what moved (overridden values are kept).")
+    ReportView refresh(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
         List<ReportService.Change> changes = reports.refresh(user, id);
-        Map<String, Object> m = json(reports.require(user, id));
-        m.put("changes", changes);
-        return m;
-    }
-
-    record Decision(String comment, String reason) {
+        return json(reports.require(user, id)).withChanges(changes);
     }
 
     @PostMapping("/reports/{id}/submit")
-    Map<String, Object> submit(@PathVariable long id) {
+    @Operation(operationId = "submitReport", summary = "Nộp báo cáo", description = "Submits the report to the receiving unit.")
+    ReportView submit(@PathVariable long id) {
         return json(reports.submit(CurrentUsers.require(), id));
     }
 
     @PostMapping("/reports/{id}/approve")
-    Map<String, Object> approve(@PathVariable long id, @RequestBody(required = false) Decision d) {
+    @Operation(operationId = "approveReport", summary = "Duyệt báo cáo", description = "The receiving unit approves a submitted report.")
+    ReportView approve(@PathVariable long id, @RequestBody(required = false) Decision d) {
         return json(reports.approve(CurrentUsers.require(), id, d == null ? null : d.comment()));
     }
 
     @PostMapping("/reports/{id}/return")
-    Map<String, Object> returnIt(@PathVariable long id, @RequestBody(required = false) Decision d) {
+    @Operation(operationId = "returnReport", summary = "Trả lại báo cáo để sửa", description = "The receiving unit returns a submitted report with a comment.")
+    ReportView returnIt(@PathVariable long id, @RequestBody(required = false) Decision d) {
         return json(reports.returnWithComment(CurrentUsers.require(), id, d == null ? null : d.comment()));
     }
 
     @PostMapping("/reports/{id}/reopen")
-    Map<String, Object> reopen(@PathVariable long id, @RequestBody(required = false) Decision d) {
+    @Operation(operationId = "reopenReport", summary = "Mở lại báo cáo đã duyệt", description = "Reopens an approved report for correction; a reason is required.")
+    ReportView reopen(@PathVariable long id, @RequestBody(required = false) Decision d) {
         String reason = d == null ? null : d.reason() != null ? d.reason() : d.comment();
         return json(reports.reopen(CurrentUsers.require(), id, reason));
     }
 
     @GetMapping("/reports/{id}/export")
-    ResponseEntity<byte[]> export(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String format) {
+    @Operation(operationId = "exportReport", summary = "Tải báo cáo (xlsx, pdf, docx)", description = "The report as a file; the download is logged.")
+    @ApiResponse(responseCode = "200", description = "Tệp báo cáo. / The file.", content = {
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", schema = @Schema(type = "string", format = "binary"))})
+    ResponseEntity<byte[]> export(@PathVariable long id,
+                                  @Parameter(description = "xlsx, pdf hoặc docx. / xlsx, pdf or docx.", schema = @Schema(allowableValues = {"xlsx", "pdf", "docx"}))
+                                  @RequestParam(defaultValue = "xlsx") String format) {
         CurrentUser user = CurrentUsers.require();
         Report r = reports.require(user, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -203,57 +199,26 @@ class ReportApiController {
     }
 
     @GetMapping("/reports/completeness")
-    Map<String, Object> completeness(@RequestParam String templateCode, @RequestParam String period, @RequestParam(required = false) Long unitId) {
+    @Operation(operationId = "getReportCompleteness", summary = "Tình hình nộp báo cáo của các đơn vị",
+            description = "Which units below have reported a template for a period: on time, late, missing, approved, returned.")
+    Completeness completeness(@RequestParam String templateCode, @RequestParam String period, @RequestParam(required = false) Long unitId) {
         CompletenessBoard.Board b = board.board(CurrentUsers.require(), templateCode, period, unitId, LocalDate.now(CompletenessBoard.VIETNAM));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("templateCode", b.template().code());
-        m.put("period", b.period().code());
-        m.put("unitId", b.unit().id());
-        m.put("dueDate", b.dueDate());
-        m.put("expected", b.counts().expected());
-        m.put("onTime", b.counts().onTime());
-        m.put("late", b.counts().late());
-        m.put("missing", b.counts().missing());
-        m.put("approved", b.counts().approved());
-        m.put("returned", b.counts().returned());
-        m.put("notDue", b.counts().notDue());
-        m.put("units", b.lines());
-        return m;
+        return new Completeness(b.template().code(), b.period().code(), b.unit().id(), b.dueDate(), b.counts().expected(),
+                b.counts().onTime(), b.counts().late(), b.counts().missing(), b.counts().approved(), b.counts().returned(),
+                b.counts().notDue(), b.lines());
     }
 
-    private Map<String, Object> json(Report r) {
+    private ReportView json(Report r) {
         Set<String> unsourced = reports.unsourced(r.template());
         Map<String, BigDecimal> lastYear = reports.lastYear(r);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("templateCode", r.template().code());
-        m.put("period", r.period().code());
-        m.put("periodLabel", r.period().label());
-        m.put("unitId", r.unitId());
-        m.put("unitName", r.unitName());
-        m.put("aggregate", r.aggregate());
-        m.put("status", r.review().status());
-        m.put("dueDate", r.dueDate());
-        m.put("submittedAt", r.review().submittedAt());
-        m.put("version", r.version());
-        List<Map<String, Object>> values = new ArrayList<>();
+        List<ValueView> values = new ArrayList<>();
         for (Field f : r.template().fields()) {
             Report.Value v = r.value(f.code());
-            Map<String, Object> fm = new HashMap<>();
-            fm.put("field", f.code());
-            fm.put("label", f.label());
-            fm.put("type", f.type());
-            fm.put("value", v == null ? null : f.numeric() ? v.num() : v.text());
-            fm.put("sourceValue", v == null ? null : v.sourceValue());
-            fm.put("lastYear", lastYear.get(f.code()));
-            fm.put("overridden", v != null && v.overridden());
-            fm.put("reason", v == null ? null : v.reason());
-            fm.put("source", f.source());
-            fm.put("manual", f.source() == null && !f.computed() || unsourced.contains(f.code()));
-            fm.put("noSource", unsourced.contains(f.code()));
-            values.add(fm);
+            values.add(new ValueView(f.code(), f.label(), f.type(), v == null ? null : f.numeric() ? v.num() : v.text(),
+                    v == null ? null : v.sourceValue(), lastYear.get(f.code()), v != null && v.overridden(), v == null ? null : v.reason(),
+                    f.source(), f.source() == null && !f.computed() || unsourced.contains(f.code()), unsourced.contains(f.code())));
         }
-        m.put("values", values);
-        return m;
+        return new ReportView(r.id(), r.template().code(), r.period().code(), r.period().label(), r.unitId(), r.unitName(), r.aggregate(),
+                r.review().status(), r.dueDate(), r.review().submittedAt(), r.version(), values, null);
     }
 }

@@ -67,6 +67,7 @@ public class ReportService {
     }
 
     /** A figure that changed at a refresh. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReportFigureChange")
     public record Change(String fieldCode, String label, BigDecimal before, BigDecimal after, boolean keptOverride) {
     }
 
@@ -218,6 +219,7 @@ public class ReportService {
                         rs.getObject("submitted_at", OffsetDateTime.class))).list();
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReportSummary")
     public record Summary(long id, String templateCode, String templateTitle, String periodCode, long unitId, String unitName, boolean aggregate,
                           Review.Status status, LocalDate dueDate, OffsetDateTime submittedAt) {
         public String periodLabel() {
