@@ -109,6 +109,12 @@ class OpenApiContract {
             for (Parameter p : op.getParameters()) {
                 if ("query".equals(p.getIn()) && PAGING.containsKey(p.getName())) {
                     p.setDescription(PAGING.get(p.getName()));
+                    if (p.getSchema() != null) {
+                        p.getSchema().setMinimum(java.math.BigDecimal.valueOf("page".equals(p.getName()) ? 0 : 1));
+                        if (!"page".equals(p.getName())) {
+                            p.getSchema().setMaximum(java.math.BigDecimal.valueOf("size".equals(p.getName()) ? 200 : 20000));
+                        }
+                    }
                 }
             }
         }
@@ -130,8 +136,10 @@ class OpenApiContract {
             errors.put("404", "Không tìm thấy. / Not found.");
         }
         if (!reading && byId) {
-            errors.put("409", "Người khác đã sửa bản ghi sau khi bạn đọc (phiên bản cũ) hoặc trạng thái không cho phép. "
-                    + "/ Someone changed the record since you read it (stale version).");
+            errors.put("409", "Người khác đã sửa bản ghi sau khi bạn đọc (phiên bản cũ). "
+                    + "/ Someone changed the record since you read it (stale version): read it again and resend.");
+        } else if (!reading && !open) {
+            errors.put("409", "Bản ghi này đã có (tạo trùng cùng lúc). / The record already exists (a duplicate creation).");
         }
         if (multipart) {
             errors.put("413", "Tệp quá lớn. / The file is too large.");
