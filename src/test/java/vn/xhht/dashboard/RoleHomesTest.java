@@ -177,6 +177,8 @@ class RoleHomesTest {
         String centres = text(page(pgd, "/centres"));
         assertThat(centres).contains("quý cuối cùng của đơn vị").doesNotContain("Không tìm thấy đơn vị nào")
                 .contains("Trung tâm học tập cộng đồng xã Cần Nông");
+        // the summary opens on the district's last quarter, not on the zeros of today's quarter
+        assertThat(page(pgd, "/activities/summary")).contains("name=\"from\" value=\"2025-04-01\"");
         // a unit still valid has no banner
         assertThat(page(signedIn(port, "xa.canyen"), "/")).doesNotContain("id=\"closed-unit\"");
     }
