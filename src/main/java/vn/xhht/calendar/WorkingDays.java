@@ -46,6 +46,29 @@ public class WorkingDays {
         return new Result(from, days, date, skipped);
     }
 
+    /**
+     * Working days from {@code from} to {@code to}: the count of working days after {@code from} up to and including
+     * {@code to} (so a deadline tomorrow is 1 day away), negative when {@code to} is before {@code from} (days overdue).
+     */
+    public int between(LocalDate from, LocalDate to) {
+        if (from == null || to == null) {
+            throw new IllegalArgumentException("from/to");
+        }
+        boolean back = to.isBefore(from);
+        LocalDate a = back ? to : from;
+        LocalDate b = back ? from : to;
+        if (a.plusDays(MAX_DAYS * 2L).isBefore(b)) {
+            throw new IllegalArgumentException("range");
+        }
+        int n = 0;
+        for (LocalDate d = a.plusDays(1); !d.isAfter(b); d = d.plusDays(1)) {
+            if (isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return back ? -n : n;
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         CalendarDay entry = yearDays(date.getYear()).byDate.get(date);
         if (entry != null) {

@@ -68,7 +68,13 @@ class CentrePageController {
     @GetMapping("/centres")
     String list(@RequestParam(required = false) String q, Model model) {
         CurrentUser user = CurrentUsers.require();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        // an ended unit (a district abolished on 30/06/2025) has no centre today: show its last quarter, in the boundaries of then
+        OrgUnit own = units.require(user.unitId());
+        if (own.validTo() != null && own.validTo().isBefore(today)) {
+            today = own.validTo();
+            model.addAttribute("closedOn", own.validTo());
+        }
         LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
         model.addAttribute("rows", centres.list(user, today, qStart, qEnd, q, 500));

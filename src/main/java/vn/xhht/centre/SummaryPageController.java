@@ -60,8 +60,12 @@ class SummaryPageController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        Period p = Period.of(from, to);
         OrgUnit u = units.requireReadable(user, unit);
+        // an ended unit has nothing this quarter: open on its last quarter, not on empty zeros
+        if (from == null && to == null && u.validTo() != null && u.validTo().isBefore(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+            from = u.validTo().with(IsoFields.DAY_OF_QUARTER, 1);
+        }
+        Period p = Period.of(from, to);
         ActivitySummary.Summary s = summary.summarize(user, unit, p.from(), p.to());
         model.addAttribute("unit", u);
         model.addAttribute("period", p);

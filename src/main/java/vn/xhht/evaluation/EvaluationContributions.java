@@ -57,6 +57,26 @@ class EvaluationContributions {
         };
     }
 
+    /** Dossiers whose next step the user's unit owes: its own to submit or resubmit, the ones it receives to process. */
+    @Bean
+    vn.xhht.platform.HomeTaskSource evaluationTasks(EvaluationService evaluations, org.springframework.context.MessageSource messages) {
+        return (user, today) -> {
+            if (user.role() == vn.xhht.shared.Role.INSPECTOR) {
+                return List.of();
+            }
+            List<vn.xhht.platform.HomeTask> out = new ArrayList<>();
+            for (EvaluationService.OwedStep s : evaluations.stepsOwedBy(user.unitId())) {
+                Evaluation e = s.evaluation();
+                String step = messages.getMessage("evaluation.step." + s.step(), null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                vn.xhht.platform.HomeTask.Action action = s.step() != Framework.Step.SUBMIT ? vn.xhht.platform.HomeTask.Action.REVIEW
+                        : e.stage() == Evaluation.Stage.RETURNED ? vn.xhht.platform.HomeTask.Action.RESUBMIT : vn.xhht.platform.HomeTask.Action.SUBMIT;
+                out.add(new vn.xhht.platform.HomeTask(vn.xhht.platform.HomeTask.Area.EVALUATION, action, "evaluation.task.step",
+                        List.of(step, e.subjectName() + " " + e.year()), "/evaluations/" + e.id(), s.due()));
+            }
+            return out;
+        };
+    }
+
     /**
      * Counts over the unit's subtree (structure valid on {@code to}): recognitions valid on {@code to}; centre
      * ratings decided in the period.

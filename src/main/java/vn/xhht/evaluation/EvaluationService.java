@@ -730,6 +730,31 @@ public class EvaluationService {
         return out;
     }
 
+    /** A step of an evaluation that a unit owes next, with its deadline if the framework or campaign sets one. */
+    public record OwedStep(Evaluation evaluation, Framework.Step step, LocalDate due) {
+    }
+
+    /** Every evaluation whose next step the unit owes, deadline or not (the home page's to-do list). */
+    @Transactional(readOnly = true)
+    public List<OwedStep> stepsOwedBy(long unitId) {
+        List<Evaluation> list = jdbc.sql(SELECT + """
+                 where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                 order by e.id limit 200
+                """).param("u", unitId).query(EvaluationService::map).list();
+        List<OwedStep> out = new ArrayList<>();
+        Map<Long, LocalDate[]> campaignDates = new HashMap<>();
+        for (Evaluation e : list) {
+            Framework.Step step = e.stage().nextStep();
+            if (step == null || (step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId()) != unitId) {
+                continue;
+            }
+            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()), campaignDates);
+            out.add(new OwedStep(e, step, d == null ? null : d.date()));
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- mapping
 
     static final String SELECT = """

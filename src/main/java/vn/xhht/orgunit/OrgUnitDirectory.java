@@ -70,6 +70,11 @@ public class OrgUnitDirectory {
         return units.successors(unitId);
     }
 
+    /** Who took over a closed unit (its successors, or those of the communes below it); empty for a unit still valid. */
+    public List<OrgUnit> takenOverBy(long unitId) {
+        return units.takenOverBy(unitId);
+    }
+
     public List<Succession> predecessors(long unitId) {
         return units.predecessors(unitId);
     }

@@ -169,6 +169,20 @@ class OrgUnitRepository {
         return succession("s.predecessor_id = :id", "s.successor_id", id);
     }
 
+    /**
+     * The units that took over a closed unit: its own successor links, or, for a unit that has none (a district
+     * abolished in 2025), the successors of the communes below it, each once.
+     */
+    List<OrgUnit> takenOverBy(long id) {
+        return jdbc.sql(SELECT + """
+                 where u.id in (select s.successor_id from org_unit_succession s where s.predecessor_id = :id)
+                    or (not exists (select 1 from org_unit_succession s where s.predecessor_id = :id)
+                        and u.id in (select s.successor_id from org_unit_succession s join org_unit c on c.id = s.predecessor_id
+                                      where c.path like (select path from org_unit where id = :id) || '%' and c.id <> :id))
+                 order by u.level, u.name
+                """).param("id", id).query(MAPPER).list();
+    }
+
     List<Succession> predecessors(long id) {
         return succession("s.successor_id = :id", "s.predecessor_id", id);
     }

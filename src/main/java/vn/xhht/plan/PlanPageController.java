@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.List;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -131,9 +132,14 @@ class PlanPageController {
     @GetMapping("/plans/board")
     String board(@RequestParam(required = false) Integer year, @RequestParam(required = false) Long unitId, Model model) {
         CurrentUser user = CurrentUsers.require();
-        int y = year == null ? LocalDate.now().getYear() : year;
         long unit = unitId == null ? user.unitId() : unitId;
         var u = units.requireReadable(user, unit);
+        // open on the year whose plans wait for a decision (next year's plans are submitted this year), not blindly on this year
+        List<Integer> waiting = plans.yearsWaitingReview(unit);
+        int thisYear = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int y = year != null ? year : waiting.isEmpty() || waiting.contains(thisYear) ? thisYear
+                : waiting.stream().filter(w -> w > thisYear).findFirst().orElse(waiting.get(waiting.size() - 1));
+        model.addAttribute("otherWaitingYears", waiting.stream().filter(w -> w != y).toList());
         model.addAttribute("unit", u);
         model.addAttribute("year", y);
         boolean province = u.level() == vn.xhht.orgunit.OrgUnit.PROVINCE;

@@ -323,6 +323,15 @@ public class PlanService {
                 }).list();
     }
 
+    /** The plan years in which plans submitted to this unit wait for its decision, earliest first. */
+    @Transactional(readOnly = true)
+    public List<Integer> yearsWaitingReview(long reviewerUnitId) {
+        return jdbc.sql("""
+                select distinct p.plan_year from plan p join review_state r on r.subject_type = 'Plan' and r.subject_id = p.id
+                where r.reviewer_unit_id = :u and r.status = 'SUBMITTED' order by 1
+                """).param("u", reviewerUnitId).query(Integer.class).list();
+    }
+
     /** Rows of the office plans above the user's unit falling in [from, to]: its task calendar. */
     public record Task(LocalDate month, String activity, String leadUnit, String officeName, long planId) {
     }

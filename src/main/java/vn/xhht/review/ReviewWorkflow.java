@@ -75,6 +75,20 @@ public class ReviewWorkflow {
                         rs.getString("comment"), rs.getObject("occurred_at", OffsetDateTime.class))).list();
     }
 
+    /**
+     * The subjects of a type waiting for something from a unit: submitted ones it reviews, and its own drafts and
+     * returned ones (the home page's to-do list). Oldest deadline first; at most {@code limit}.
+     */
+    @Transactional(readOnly = true)
+    public List<Review> waitingOn(String type, long unitId, int limit) {
+        return jdbc.sql("""
+                select * from review_state where subject_type = :t
+                   and ((reviewer_unit_id = :u and owner_unit_id <> :u and status = 'SUBMITTED')
+                     or (owner_unit_id = :u and status in ('DRAFT', 'RETURNED')))
+                 order by due_date nulls last, subject_id limit :limit
+                """).param("t", type).param("u", unitId).param("limit", limit).query(ReviewWorkflow::map).list();
+    }
+
     public boolean canSubmit(CurrentUser user, Review r) {
         return units.canWrite(user, r.ownerUnitId()) && r.editable();
     }
