@@ -148,12 +148,14 @@ class LiteracyClassController {
 
     @GetMapping("/literacy/classes/{id}/list.pdf")
     void listPdf(@PathVariable long id, HttpServletResponse response) throws IOException {
+        classes.get(CurrentUsers.require(), id);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "danh-sach-lop-" + id);
         classes.pdf(CurrentUsers.require(), id, false, response.getOutputStream());
     }
 
     @GetMapping("/literacy/classes/{id}/certificates.pdf")
     void certificates(@PathVariable long id, HttpServletResponse response) throws IOException {
+        classes.get(CurrentUsers.require(), id);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "chung-nhan-lop-" + id);
         classes.pdf(CurrentUsers.require(), id, true, response.getOutputStream());
     }

@@ -102,7 +102,11 @@ class OrgUnitPageController {
     private void fillDetail(Model model, CurrentUser user, OrgUnit unit, LocalDate d) {
         model.addAttribute("date", d);
         model.addAttribute("unit", unit);
-        model.addAttribute("ancestors", directory.ancestors(unit));
+        List<OrgUnit> ancestors = directory.ancestors(unit);
+        model.addAttribute("ancestors", ancestors);
+        // the units above the user's own scope are named, not linked (their page answers 403)
+        model.addAttribute("readableAncestors", ancestors.stream().filter(a -> directory.canRead(user, a.id())).map(OrgUnit::id)
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("children", repository.children(unit.id(), d));
         model.addAttribute("allHamlets", unit.isCommune() ? repository.allChildren(unit.id()) : List.of());
         model.addAttribute("successors", directory.successors(unit.id()));
