@@ -73,7 +73,11 @@ class EvaluationPageController {
         list.forEach(e -> used.computeIfAbsent(e.frameworkVersionId(), catalog::byVersionId));
         model.addAttribute("evaluations", list);
         model.addAttribute("fw", used);
-        model.addAttribute("campaigns", campaigns.visibleTo(user));
+        List<CampaignService.Campaign> visible = campaigns.visibleTo(user);
+        model.addAttribute("campaigns", visible);
+        // a commune sees its province's campaign but may not open the province's page: no link that answers 403
+        model.addAttribute("openableCampaigns", visible.stream().filter(c -> units.canRead(user, c.ownerUnitId()))
+                .map(CampaignService.Campaign::id).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("frameworks", catalog.latestVersions());
         model.addAttribute("canWrite", units.canWrite(user, unit));
         List<Subjects.Subject> registered = subjects.within(user, unit);

@@ -148,13 +148,19 @@ class LiteracyClassController {
 
     @GetMapping("/literacy/classes/{id}/list.pdf")
     void listPdf(@PathVariable long id, HttpServletResponse response) throws IOException {
+        // rendered before the download starts: a refusal (no person-level access) is then a 403 page, not a 500
+        var pdf = new java.io.ByteArrayOutputStream();
+        classes.pdf(CurrentUsers.require(), id, false, pdf);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "danh-sach-lop-" + id);
-        classes.pdf(CurrentUsers.require(), id, false, response.getOutputStream());
+        pdf.writeTo(response.getOutputStream());
     }
 
     @GetMapping("/literacy/classes/{id}/certificates.pdf")
     void certificates(@PathVariable long id, HttpServletResponse response) throws IOException {
+        // rendered before the download starts: a refusal (no person-level access) is then a 403 page, not a 500
+        var pdf = new java.io.ByteArrayOutputStream();
+        classes.pdf(CurrentUsers.require(), id, true, pdf);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "chung-nhan-lop-" + id);
-        classes.pdf(CurrentUsers.require(), id, true, response.getOutputStream());
+        pdf.writeTo(response.getOutputStream());
     }
 }

@@ -49,8 +49,11 @@ public class LiteracyClasses {
     private final LiteracyIndicators indicators;
     private final AuditTrail audit;
     private final DocumentRenderer renderer;
+    private final org.springframework.context.MessageSource messages;
 
-    LiteracyClasses(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, AuditTrail audit, DocumentRenderer renderer) {
+    LiteracyClasses(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, AuditTrail audit, DocumentRenderer renderer,
+                    org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.access = access;
         this.indicators = indicators;
@@ -250,8 +253,8 @@ public class LiteracyClasses {
         String title = certificate ? "DANH SÁCH CHỨNG NHẬN HOÀN THÀNH CHƯƠNG TRÌNH XÓA MÙ CHỮ" : "DANH SÁCH HỌC VIÊN LỚP XÓA MÙ CHỮ";
         OfficialDocument doc = new OfficialDocument("UBND " + c.communeName().toUpperCase(), "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG",
                 "      /DS-TTHTCĐ", c.communeName(), LocalDate.now(), title,
-                c.name() + " (" + c.programme() + ")",
-                List.of(new OfficialDocument.Paragraph("Lớp " + c.name() + ", địa điểm " + (c.venue() == null ? "" : c.venue())
+                c.name() + " (" + messages.getMessage("lit.programme." + c.programme(), null, c.programme(), java.util.Locale.forLanguageTag("vi")) + ")",
+                List.of(new OfficialDocument.Paragraph((c.name().toLowerCase().startsWith("lớp") ? "" : "Lớp ") + c.name() + ", địa điểm " + (c.venue() == null ? "" : c.venue())
                                 + ", giáo viên " + (c.teachers() == null ? "" : c.teachers()) + ", từ " + c.startDate().format(DMY)
                                 + (c.endDate() != null ? " đến " + c.endDate().format(DMY) : "") + "."),
                         new OfficialDocument.Table(List.of("STT", "Họ và tên", "Ngày sinh", "Thôn", "Tiếng Việt", "Toán", "Kết quả"), rows),

@@ -1,0 +1,409 @@
+package vn.xhht.support;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.xhht.centre.ActivityService;
+import vn.xhht.centre.Centre;
+import vn.xhht.centre.CentreRegistry;
+import vn.xhht.centre.LearningNeeds;
+import vn.xhht.evaluation.CampaignService;
+import vn.xhht.evaluation.Evaluation;
+import vn.xhht.evaluation.EvaluationService;
+import vn.xhht.evaluation.Subjects;
+import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.literacy.LiteracyClasses;
+import vn.xhht.literacy.RegisterImport;
+import vn.xhht.literacy.SampleRegister;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.plan.Plan;
+import vn.xhht.plan.PlanService;
+import vn.xhht.reporting.Report;
+import vn.xhht.reporting.ReportService;
+import vn.xhht.review.Review;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.Role;
+
+/**
+ * One data set that puts the system into every state a user meets, built through the application's own services
+ * so that it stays valid when the rules change: plans and reports in every review status (late and overdue ones
+ * too, waiting at the commune's province and, before the 2025 reform, at the district), evaluations at every step,
+ * a rejected and a finished literacy import, activities held and planned, a closed district with history.
+ * <p>
+ * It uses the demo units (Xã Cần Yên, Tỉnh Cao Bằng, Huyện Hà Quảng) so that the demo accounts meet these states,
+ * with periods and years no other test uses. Building is find-or-create on natural keys, so {@link #ensure} is
+ * idempotent within the shared test context and database.
+ */
+public final class StateFixture {
+
+    /** The ids of the fixture, by name ("plan.returned", "report.submitted", "evaluation.CHECKED", …). */
+    public record State(Map<String, Long> ids) {
+        public long id(String name) {
+            Long v = ids.get(name);
+            if (v == null) {
+                throw new IllegalArgumentException("no fixture id " + name + " in " + ids.keySet());
+            }
+            return v;
+        }
+    }
+
+    /** A demo-like user with the literacy permission (the demo officers have it, the evaluator does not). */
+    record Officer(long userId, String username, String fullName, Role role, long unitId, boolean literacyAccess) implements CurrentUser {
+        static Officer of(TestUsers.User u) {
+            return new Officer(u.userId(), u.username(), u.fullName(), u.role(), u.unitId(), u.role() != Role.ASSOCIATION_EVALUATOR);
+        }
+
+        static Officer at(Role role, long unit) {
+            return new Officer(-1, (role == Role.COMMUNE_OFFICER ? "xa." : "canbo.") + unit, "Cán bộ thử", role, unit, true);
+        }
+    }
+
+    static final String MARK = " (lưới kiểm tra)";
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+    static final byte[] PDF = "%PDF-1.4\n% minh chung\n".getBytes(StandardCharsets.US_ASCII);
+
+    private static State state;
+
+    private final ApplicationContext ctx;
+    private final JdbcClient jdbc;
+    private final Map<String, Long> ids = new LinkedHashMap<>();
+
+    private StateFixture(ApplicationContext ctx) {
+        this.ctx = ctx;
+        this.jdbc = ctx.getBean(JdbcClient.class);
+    }
+
+    public static synchronized State ensure(ApplicationContext ctx) {
+        if (state == null) {
+            StateFixture f = new StateFixture(ctx);
+            f.build();
+            state = new State(Map.copyOf(f.ids));
+        }
+        return state;
+    }
+
+    private <T> T bean(Class<T> type) {
+        return ctx.getBean(type);
+    }
+
+    private void build() {
+        Officer admin = Officer.of(TestUsers.load(jdbc, "admin"));
+        Officer commune = Officer.of(TestUsers.load(jdbc, "xa.canyen"));
+        Officer province = Officer.of(TestUsers.load(jdbc, "so.caobang"));
+        Officer district = Officer.of(TestUsers.load(jdbc, "pgd.haquang"));
+        Officer evaluator = Officer.of(TestUsers.load(jdbc, "hkh.caobang"));
+        long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        long haQuang = TestUsers.unitId(jdbc, "045", OrgUnit.DISTRICT, "2025-06-30");
+        ids.put("unit.canYen", canYen);
+        ids.put("unit.caoBang", caoBang);
+        ids.put("unit.haQuang", haQuang);
+        ids.put("user.admin", admin.userId());
+        ids.put("user.commune", commune.userId());
+        // two other communes of Cao Bằng no test names (plans waiting for the province), one old commune of Hà Quảng
+        // other than Lương Thông (plans and reports waiting for the district before the reform)
+        List<Long> others = jdbc.sql("""
+                select id from org_unit where level = 3 and province_id = :p and valid_to is null
+                  and code not in ('01366', '01372', '01438') order by code limit 2
+                """).param("p", caoBang).query(Long.class).list();
+        long oldCommune = jdbc.sql("""
+                select id from org_unit where level = 3 and parent_id = :d and code not in ('01366', '01372', '01438')
+                  and valid_to = '2025-06-30' order by code limit 1
+                """).param("d", haQuang).query(Long.class).single();
+        ids.put("unit.oldCommune", oldCommune);
+
+        long centre = centre(admin, canYen);
+        ids.put("centre.canYen", centre);
+        ids.put("centre.oldCommune", centre(admin, oldCommune));
+
+        plans(commune, province, district, canYen, others, oldCommune);
+        reports(commune, province, district, canYen, oldCommune, haQuang);
+        evaluations(commune, province, evaluator, canYen);
+        activities(commune, centre, oldCommune);
+        literacy(commune, province, canYen, caoBang);
+        needs(centre);
+        ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
+        ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
+    }
+
+    private long centre(CurrentUser admin, long commune) {
+        CentreRegistry centres = bean(CentreRegistry.class);
+        return centres.ofCommune(commune).map(Centre::id).orElseGet(() -> centres.create(admin, commune,
+                "Trung tâm học tập cộng đồng " + jdbc.sql("select name from org_unit where id = :id").param("id", commune).query(String.class).single()).id());
+    }
+
+    // ---- plans ----
+
+    private void plans(Officer commune, Officer province, Officer district, long canYen, List<Long> others, long oldCommune) {
+        PlanService plans = bean(PlanService.class);
+        // approved, late: the 2025 plan was due on 23/01/2025 and is submitted now
+        ids.put("plan.approved", plan(plans, commune, canYen, 2025, p -> {
+            plans.submit(commune, p);
+            plans.approve(province, p, "Đồng ý triển khai.");
+        }));
+        ids.put("plan.returned", plan(plans, commune, canYen, TODAY.getYear() + 2, p -> {
+            plans.submit(commune, p);
+            plans.returnWithComment(province, p, "Bổ sung chỉ tiêu lớp xóa mù chữ.");
+        }));
+        Officer a = Officer.at(Role.COMMUNE_OFFICER, others.get(0));
+        ids.put("plan.submitted", plan(plans, a, others.get(0), TODAY.getYear(), p -> plans.submit(a, p)));
+        Officer b = Officer.at(Role.COMMUNE_OFFICER, others.get(1));
+        ids.put("plan.draftLate", plan(plans, b, others.get(1), TODAY.getYear(), p -> { }));
+        // before the reform the district approves the commune's plan
+        ids.put("plan.submittedToDistrict", plan(plans, district, oldCommune, 2024, p -> plans.submit(district, p)));
+    }
+
+    private long plan(PlanService plans, Officer user, long owner, int year, java.util.function.LongConsumer steps) {
+        Optional<Plan> found = plans.ofOwner(user, owner).stream().filter(p -> p.planYear() == year).findFirst();
+        if (found.isPresent()) {
+            return found.get().id();
+        }
+        Plan p = plans.create(user, owner, year, false);
+        plans.updateText(user, p.id(), "Nâng cao chất lượng hoạt động của trung tâm học tập cộng đồng.",
+                "Tổ chức các chuyên đề pháp luật, nông nghiệp cho người dân.", "Phối hợp với Hội Khuyến học và đoàn thể.",
+                plans.require(user, p.id()).version());
+        p.targets().stream().findFirst().ifPresent(t -> plans.setTarget(user, p.id(), t.id(), null, null, BigDecimal.valueOf(12)));
+        LocalDate month = year < 2025 ? LocalDate.of(year, 11, 1) : LocalDate.of(year, 10, 1);
+        plans.addRow(user, p.id(), month, "Tổ chức Tuần lễ hưởng ứng học tập suốt đời", "TTHTCĐ", "Hội Khuyến học", null);
+        steps.accept(p.id());
+        return p.id();
+    }
+
+    // ---- reports ----
+
+    private void reports(Officer commune, Officer province, Officer district, long canYen, long oldCommune, long haQuang) {
+        ReportService reports = bean(ReportService.class);
+        String q = "centre-quarterly";
+        ids.put("report.approved", report(reports, commune, q, "2025Q3", canYen, r -> {
+            submit(reports, commune, r);
+            reports.approve(province, r, "Đạt yêu cầu.");
+        }));
+        ids.put("report.returned", report(reports, commune, q, "2025Q4", canYen, r -> {
+            submit(reports, commune, r);
+            reports.returnWithComment(province, r, "Bổ sung số liệu độ tuổi.");
+        }));
+        ids.put("report.submitted", report(reports, commune, q, "2026Q1", canYen, r -> submit(reports, commune, r)));
+        // a draft past its deadline (30/09/2026): overdue
+        ids.put("report.draftOverdue", report(reports, commune, q, "2026Q3", canYen, r -> { }));
+        // before the reform: the commune's report waits at the district, the district's roll-up at the old province
+        Officer old = Officer.at(Role.COMMUNE_OFFICER, oldCommune);
+        ids.put("report.submittedToDistrict", report(reports, old, q, "2025Q1", oldCommune, r -> submit(reports, old, r)));
+        ids.put("report.districtSubmitted", report(reports, district, q, "2024Q4", haQuang, r -> submit(reports, district, r)));
+        ids.put("report.provinceDraft", report(reports, province, q, "2025Q3", ids.get("unit.caoBang"), r -> { }));
+    }
+
+    private long report(ReportService reports, Officer user, String template, String period, long unit, java.util.function.LongConsumer steps) {
+        Optional<Long> found = reports.find(template, period, unit);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Report r = reports.create(user, template, period, unit);
+        steps.accept(r.id());
+        return r.id();
+    }
+
+    /** Fills what the submission requires (texts; figures the data left blank), then submits. */
+    private static void submit(ReportService reports, Officer user, long id) {
+        Report r = reports.require(user, id);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var f : r.template().fields()) {
+            if (!f.required()) {
+                continue;
+            }
+            if (f.numeric() && r.num(f.code()) == null) {
+                values.put(f.code(), "1");
+            } else if (!f.numeric() && (r.text(f.code()) == null || r.text(f.code()).isBlank())) {
+                values.put(f.code(), "Người dân tham gia đông, nội dung thiết thực.");
+            }
+        }
+        if (!values.isEmpty()) {
+            reports.saveValues(user, id, r.version(), values, Map.of());
+        }
+        reports.submit(user, id);
+    }
+
+    // ---- evaluations ----
+
+    private void evaluations(Officer commune, Officer province, Officer evaluator, long canYen) {
+        EvaluationService evaluations = bean(EvaluationService.class);
+        Subjects subjects = bean(Subjects.class);
+        String[] schools = {"Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường PTDTBT", "Trung tâm GDNN-GDTX",
+                "Trường Tiểu học số 2", "Trường Mầm non số 2", "Trường THCS số 2", "Trường PTDTBT số 2"};
+        int i = 0;
+        for (Evaluation.Stage target : Evaluation.Stage.values()) {
+            String name = schools[i++] + " Cần Yên" + MARK;
+            Optional<Long> found = jdbc.sql("""
+                    select e.id from evaluation e join eval_subject s on s.id = e.subject_id where s.name = :n
+                    """).param("n", name).query(Long.class).optional();
+            if (found.isPresent()) {
+                ids.put("evaluation." + target, found.get());
+                continue;
+            }
+            Subjects.Subject s = subjects.register(commune, "UNIT", name, "Hoàng Văn Lâm", 24, canYen);
+            Evaluation e = evaluations.create(commune, "tt22-2020-unit", null, s.id(), 2024, null);
+            long id = e.id();
+            ids.put("evaluation." + target, id);
+            if (target == Evaluation.Stage.DRAFT) {
+                continue;
+            }
+            var framework = evaluations.view(commune, id).framework();
+            Map<String, EvaluationService.ScoreInput> in = new LinkedHashMap<>();
+            framework.items().limit(3).forEach(item ->
+                    in.put(item.code(), new EvaluationService.ScoreInput(BigDecimal.ONE, null, null, "Có kế hoạch và biên bản.")));
+            evaluations.saveScores(commune, id, in, null);
+            in.keySet().forEach(code -> evaluations.attachEvidence(commune, id, code,
+                    List.of(new EvidenceStore.Upload("minh-chung-" + code + ".pdf", PDF))));
+            evaluations.submit(commune, id);
+            if (target == Evaluation.Stage.SUBMITTED) {
+                continue;
+            }
+            if (target == Evaluation.Stage.RETURNED) {
+                evaluations.returnWithReasons(province, id, "Thiếu biên bản họp.");
+                continue;
+            }
+            evaluations.accept(province, id, "Hồ sơ đầy đủ.");
+            if (target == Evaluation.Stage.ACCEPTED) {
+                continue;
+            }
+            evaluations.check(evaluator, id, "Bà Lê Thị Hoa (Hội Khuyến học tỉnh)", TODAY, Map.of(), "Đúng thực tế.");
+            if (target == Evaluation.Stage.CHECKED) {
+                continue;
+            }
+            if (target == Evaluation.Stage.PROPOSED) {
+                evaluations.propose(province, id, null);
+                continue;
+            }
+            evaluations.decide(province, id, i + "/QĐ-SGDĐT", TODAY, "Nguyễn Văn An");
+            if (target == Evaluation.Stage.PUBLISHED) {
+                evaluations.publish(province, id);
+            }
+        }
+        ids.put("evidence", jdbc.sql("""
+                select min(f.id) from evidence_file f join evaluation_score sc on sc.id = f.owner_id and f.owner_type = 'EvaluationScore'
+                where sc.evaluation_id = :e
+                """).param("e", ids.get("evaluation.PUBLISHED")).query(Long.class).single());
+        CampaignService campaigns = bean(CampaignService.class);
+        ids.put("campaign", campaigns.visibleTo(province).stream().filter(c -> c.title().endsWith(MARK)).findFirst()
+                .map(CampaignService.Campaign::id)
+                .orElseGet(() -> campaigns.open(province, ids.get("unit.caoBang"), "tt25-2023-commune", TODAY.getYear(),
+                        "Đánh giá xã hội học tập năm " + TODAY.getYear() + MARK, null, null, null, null).id()));
+    }
+
+    // ---- activities ----
+
+    private void activities(Officer commune, long centre, long oldCommune) {
+        ActivityService activities = bean(ActivityService.class);
+        ids.put("activity.past", activity(activities, commune, centre, "Chuyên đề phòng chống ma túy" + MARK, TODAY.minusDays(20), 40));
+        ids.put("activity.future", activity(activities, commune, centre, "Chuyên đề chăm sóc cây chè" + MARK, TODAY.plusDays(10), null));
+        // history of the closed district: an activity its old commune held before the reform
+        Officer old = Officer.at(Role.DISTRICT_OFFICER, ids.get("unit.haQuang"));
+        ids.put("activity.closedDistrict", activity(activities, old, ids.get("centre.oldCommune"), "Chuyên đề trồng rừng" + MARK,
+                LocalDate.of(2025, 3, 15), 25));
+    }
+
+    private long activity(ActivityService activities, Officer user, long centre, String title, LocalDate day, Integer participations) {
+        return jdbc.sql("select id from activity where title = :t").param("t", title).query(Long.class).optional().orElseGet(() ->
+                activities.create(user, centre, new ActivityService.Form("THEMATIC_SESSION", "LAW", title, day, day, "Nhà văn hóa thôn",
+                        null, "TTHTCĐ", "Hội Phụ nữ", "Ông Nông Văn Bình", participations == null ? 0 : participations,
+                        participations == null ? null : participations / 2, participations == null ? null : participations - 5,
+                        null, null, null, null, null, null, null, participations == null ? 30 : null, null, null, null, null),
+                        List.of()).id());
+    }
+
+    // ---- literacy ----
+
+    private void literacy(Officer commune, Officer province, long canYen, long caoBang) {
+        RegisterImport imports = bean(RegisterImport.class);
+        // rejected: a hamlet the commune does not have (nothing of the register changes)
+        ids.put("import.rejected", importFile(imports, commune, canYen, "so-xoa-mu-chu-sai-ma-thon" + MARK + ".csv",
+                "01366,01366.999,H1,Chủ hộ H1,Số 1,P1,Nông Văn Ánh,Nam,01/01/1990,02,,,TT,,,9,,,MĐ2,"));
+        // finished: two persons in a commune of the fixture with its own hamlets
+        long commune2 = literacyCommune(caoBang);
+        ids.put("unit.literacyCommune", commune2);
+        ids.put("centre.literacyCommune", centre(Officer.of(TestUsers.load(jdbc, "admin")), commune2));
+        String code = jdbc.sql("select code from org_unit where id = :id").param("id", commune2).query(String.class).single();
+        Officer officer = Officer.at(Role.COMMUNE_OFFICER, commune2);
+        ids.put("import.done", importFile(imports, officer, commune2, "so-xoa-mu-chu-thon-na" + MARK + ".csv",
+                String.join(",", code, code + ".001", "H1", "Chủ hộ H1", "Số 1", "P1", "Nông Văn Ánh", "Nam", "01/01/1990", "02", "", "",
+                        "TT", "", "", "9", "", "", "MĐ2", ""),
+                String.join(",", code, code + ".001", "H1", "Chủ hộ H1", "Số 1", "P2", "Lục Thị Bình", "Nữ", "01/01/1985", "02", "", "",
+                        "TT", "", "", "2", "", "", "MC", "")));
+        ids.put("literacyPerson", jdbc.sql("select min(id) from lit_person where commune_id = :c")
+                .param("c", commune2).query(Long.class).single());
+        LiteracyClasses classes = bean(LiteracyClasses.class);
+        ids.put("literacyClass", jdbc.sql("select id from lit_class where commune_id = :c").param("c", commune2).query(Long.class).optional()
+                .orElseGet(() -> classes.create(officer, commune2, "XMC_STAGE1", "Lớp xóa mù chữ thôn Nà Mạ", "Nhà văn hóa thôn", null,
+                        "Cô Hoàng Thị Mai", TODAY.minusMonths(2), TODAY.plusMonths(4), "Ngân sách xã")));
+    }
+
+    private long literacyCommune(long province) {
+        return jdbc.sql("select id from org_unit where code = 'NET01' and level = 3").query(Long.class).optional().orElseGet(() -> {
+            long id = jdbc.sql("""
+                    insert into org_unit (code, name, type, level, parent_id, province_id, valid_from, source)
+                    values ('NET01', 'Xã Nà Mạ', 'Xã', 3, :p, :p, '2025-07-01', 'TEST') returning id
+                    """).param("p", province).query(Long.class).single();
+            jdbc.sql("update org_unit set path = (select path from org_unit where id = :p) || id || '/' where id = :id")
+                    .param("p", province).param("id", id).update();
+            long h = jdbc.sql("""
+                    insert into org_unit (code, name, type, level, parent_id, province_id, valid_from, source)
+                    values ('NET01.001', 'Thôn Nà Mạ', 'Thôn', 4, :c, :p, '2025-07-01', 'TEST') returning id
+                    """).param("c", id).param("p", province).query(Long.class).single();
+            jdbc.sql("update org_unit set path = (select path from org_unit where id = :c) || id || '/' where id = :id")
+                    .param("c", id).param("id", h).update();
+            return id;
+        });
+    }
+
+    private long importFile(RegisterImport imports, Officer user, long unit, String name, String... rows) {
+        Optional<Long> found = jdbc.sql("select id from lit_import where file_name = :f").param("f", name).query(Long.class).optional();
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try {
+            Path f = Files.createTempFile("net-import-", ".csv");
+            Files.writeString(f, SampleRegister.header() + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+            long id = imports.start(user, unit, name, f, TODAY.minusDays(1), "Tổ điều tra thôn");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (imports.job(user, id).running()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("import " + name + " did not finish");
+                }
+                Thread.sleep(50);
+            }
+            String status = imports.job(user, id).status();
+            if (status.equals("DONE") == name.contains("sai-ma")) {
+                throw new IllegalStateException("import " + name + " ended " + status + ": " + imports.job(user, id));
+            }
+            return id;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- learning needs ----
+
+    private void needs(long centre) {
+        LearningNeeds needs = bean(LearningNeeds.class);
+        if (jdbc.sql("select count(*) from learning_need where detail like :d").param("d", "%" + MARK).query(Long.class).single() == 0) {
+            needs.submitPublic("net-fixture", new LearningNeeds.Need(centre, "LIVESTOCK_CROPS", "Kỹ thuật trồng chè" + MARK, "AGE_36_60", "FEMALE",
+                    null, null, null));
+        }
+    }
+
+    static <T> T orElse(Optional<T> o, Supplier<T> s) {
+        return o.orElseGet(s);
+    }
+}
