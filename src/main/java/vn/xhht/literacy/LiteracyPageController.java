@@ -80,9 +80,6 @@ class LiteracyPageController {
         model.addAttribute("ind", ind);
         List<OrgUnit> ancestors = access.units().ancestors(unit);
         model.addAttribute("ancestors", ancestors);
-        // drill-up links only to the units this user may read (the others answer 403)
-        model.addAttribute("readableAncestors", ancestors.stream().filter(a -> access.units().canRead(user, a.id())).map(OrgUnit::id)
-                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("personAccess", user.literacyAccess());
         model.addAttribute("canImport", user.literacyAccess() && unit.level() <= OrgUnit.COMMUNE && access.units().canWrite(user, id));
         if (unit.level() == OrgUnit.COMMUNE) {

@@ -110,11 +110,6 @@ class OrgUnitPageController {
         List<Succession> predecessors = directory.predecessors(unit.id());
         model.addAttribute("successors", successors);
         model.addAttribute("predecessors", predecessors);
-        // units outside the user's scope (the province above, a commune's successor in another district) are named,
-        // not linked: their page answers 403
-        model.addAttribute("readableAncestors", java.util.stream.Stream.concat(ancestors.stream(),
-                        java.util.stream.Stream.concat(successors.stream(), predecessors.stream()).map(Succession::unit))
-                .map(OrgUnit::id).filter(id -> directory.canRead(user, id)).collect(java.util.stream.Collectors.toSet()));
         boolean writable = directory.canWrite(user, unit.id());
         model.addAttribute("canManageHamlets", writable && unit.isCommune() && unit.validTo() == null
                 && HamletService.MANAGERS.contains(user.role()));
