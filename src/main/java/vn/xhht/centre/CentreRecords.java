@@ -268,10 +268,10 @@ public class CentreRecords {
         if (value != null && value.signum() < 0) {
             v.add(new Violation("value", "activity.breakdown.negative"));
         }
-        if (!List.of("ROOM", "EQUIPMENT", "OTHER").contains(kind)) {
+        if ((kind == null || !List.of("ROOM", "EQUIPMENT", "OTHER").contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
-        if (!List.of("GOOD", "FAIR", "POOR", "BROKEN").contains(condition)) {
+        if ((condition == null || !List.of("GOOD", "FAIR", "POOR", "BROKEN").contains(condition))) {
             v.add(new Violation("condition", "record.kind.invalid"));
         }
         throwIf(v);
@@ -337,7 +337,7 @@ public class CentreRecords {
         Centre c = editable(user, centreId);
         List<Violation> v = new ArrayList<>();
         required(v, "name", name);
-        if (!List.of("MASS_ORG", "SCHOOL", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER").contains(kind)) {
+        if ((kind == null || !List.of("MASS_ORG", "SCHOOL", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER").contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
         throwIf(v);

@@ -37,12 +37,9 @@ class LiteracyClassController {
         this.messages = messages;
     }
 
-    private static LocalDate date(String s) {
-        try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
+    /** A typed date; one that is not a real date is refused next to its field, never silently dropped. */
+    private static LocalDate date(String field, String s) {
+        return vn.xhht.shared.InputRules.date(field, s);
     }
 
     @GetMapping("/literacy/classes")
@@ -68,7 +65,7 @@ class LiteracyClassController {
                   @RequestParam(required = false) String endDate, @RequestParam(required = false) String funding, Model model) {
         CurrentUser user = CurrentUsers.require();
         try {
-            long id = classes.create(user, unitId, programme, name, venue, hamletId, teachers, date(startDate), date(endDate), funding);
+            long id = classes.create(user, unitId, programme, name, venue, hamletId, teachers, date("startDate", startDate), date("endDate", endDate), funding);
             return "redirect:/literacy/classes/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));
@@ -111,7 +108,7 @@ class LiteracyClassController {
                    @RequestParam(required = false) List<Long> present, Model model) {
         CurrentUser user = CurrentUsers.require();
         try {
-            classes.session(user, id, date(sessionDate), topic, present == null ? List.of() : present);
+            classes.session(user, id, date("sessionDate", sessionDate), topic, present == null ? List.of() : present);
             return "redirect:/literacy/classes/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));
@@ -148,13 +145,19 @@ class LiteracyClassController {
 
     @GetMapping("/literacy/classes/{id}/list.pdf")
     void listPdf(@PathVariable long id, HttpServletResponse response) throws IOException {
+        // rendered (and access checked) before the response is committed, so a refusal can still answer 403
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        classes.pdf(CurrentUsers.require(), id, false, pdf);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "danh-sach-lop-" + id);
-        classes.pdf(CurrentUsers.require(), id, false, response.getOutputStream());
+        pdf.writeTo(response.getOutputStream());
     }
 
     @GetMapping("/literacy/classes/{id}/certificates.pdf")
     void certificates(@PathVariable long id, HttpServletResponse response) throws IOException {
+        // rendered (and access checked) before the response is committed, so a refusal can still answer 403
+        java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+        classes.pdf(CurrentUsers.require(), id, true, pdf);
         vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.PDF, "chung-nhan-lop-" + id);
-        classes.pdf(CurrentUsers.require(), id, true, response.getOutputStream());
+        pdf.writeTo(response.getOutputStream());
     }
 }

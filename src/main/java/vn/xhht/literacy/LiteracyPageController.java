@@ -138,7 +138,7 @@ class LiteracyPageController {
                 throw new InvalidInputProblem("file", "lit.import.empty");
             }
             long id = LiteracyApiController.start(imports, user, unitId, file,
-                    surveyDate == null || surveyDate.isBlank() ? null : LocalDate.parse(surveyDate), team);
+                    vn.xhht.shared.InputRules.date("surveyDate", surveyDate), team);
             return "redirect:/literacy/imports/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));
@@ -339,7 +339,7 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         try {
             register.updateStatus(user, id, version, literacyStatus, literacyBasis, residentStatus,
-                    residentDate == null || residentDate.isBlank() ? null : LocalDate.parse(residentDate), highestGrade);
+                    vn.xhht.shared.InputRules.date("residentDate", residentDate), highestGrade);
             redirect.addFlashAttribute("ok", text("lit.person.saved"));
             return "redirect:/literacy/persons/" + id;
         } catch (InvalidInputProblem e) {
@@ -435,7 +435,7 @@ class LiteracyPageController {
                       @RequestParam(required = false) String settingCertainty, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUsers.require();
         try {
-            LocalDate from = settingFrom == null || settingFrom.isBlank() ? null : LocalDate.parse(settingFrom);
+            LocalDate from = vn.xhht.shared.InputRules.date("settingFrom", settingFrom);
             standards.newSetting(user, from, ageMethod, rolloverMonth, rolloverDay, percent(passScore), settingBasis, settingCertainty);
             redirect.addFlashAttribute("ok", text("lit.standard.saved"));
             return "redirect:/literacy/rules";
@@ -477,7 +477,7 @@ class LiteracyPageController {
             for (Standards.Condition c : s.conditions()) {
                 thresholds.put(c.code(), new BigDecimal[]{percent(form.get("min_" + c.code())), percent(form.get("dmin_" + c.code()))});
             }
-            LocalDate from = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom);
+            LocalDate from = vn.xhht.shared.InputRules.date("effectiveFrom", effectiveFrom);
             long newId = standards.newVersion(user, id, from, source, certainty, thresholds);
             redirect.addFlashAttribute("ok", text("lit.standard.saved"));
             return "redirect:/literacy/rules/" + newId;
@@ -524,7 +524,7 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         try {
             recognitions.add(user, unitId, year, standard, step, decidedBy, decisionNumber,
-                    decisionDate == null || decisionDate.isBlank() ? null : LocalDate.parse(decisionDate), note);
+                    vn.xhht.shared.InputRules.date("decisionDate", decisionDate), note);
             return "redirect:/literacy/recognitions?unitId=" + unitId;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));

@@ -57,7 +57,7 @@ class Recognitions {
         if (sl.length != 2 || !List.of("XMC", "PCGDTH", "PCGDTHCS", "PCGDMN5").contains(sl[0]) || !sl[1].matches("[1-3]")) {
             throw new InvalidInputProblem("standard", "lit.recognition.standardInvalid");
         }
-        if (!List.of("SELF_CHECK", "UPPER_CHECK", "DECISION").contains(step)) {
+        if ((step == null || !List.of("SELF_CHECK", "UPPER_CHECK", "DECISION").contains(step))) {
             throw new InvalidInputProblem("step", "lit.recognition.standardInvalid");
         }
         if (step.equals("DECISION") && (Texts.orNull(number) == null || date == null)) {
