@@ -59,7 +59,7 @@ public final class InputRules {
 
     /** Adds a violation when the text is longer than its column allows. */
     public static void maxLength(List<InvalidInputProblem.Violation> v, String field, String value, int max) {
-        if (value != null && value.length() > max) {
+        if (value != null && value.strip().length() > max) {
             v.add(new InvalidInputProblem.Violation(field, "error.tooLong", max));
         }
     }

@@ -214,7 +214,7 @@ class ForeignIdWriteTest {
 
     long hamlet(String user, long commune) {
         HttpResponse<String> r = Http.basic(port, user, "xhht-demo").postJson("/api/v1/org-units",
-                "{\"parentId\": %d, \"name\": \"Tổ %s\", \"type\": \"to\"}".formatted(commune, UUID.randomUUID().toString().substring(0, 8)));
+                "{\"parentId\": %d, \"name\": \"Tổ %s\", \"type\": \"to dan pho\"}".formatted(commune, UUID.randomUUID().toString().substring(0, 8)));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body()).path("id").asLong();
     }

@@ -73,6 +73,14 @@ class InputFuzzTest {
     @BeforeAll
     void changeLog() {
         FuzzSupport.installChangeLog(jdbc);
+        // one object of each kind with its own pages (a report, an evaluation, a plan), so that their forms and
+        // the API operations on them are reached too
+        Http canYen = Http.basic(port, "xa.canyen", PASSWORD);
+        long commune = jdbc.sql("select unit_id from app_user where username = 'xa.canyen'").query(Long.class).single();
+        long centre = jdbc.sql("select id from centre where commune_id = :c").param("c", commune).query(Long.class).single();
+        canYen.postJson("/api/v1/reports", "{\"templateCode\": \"out-of-school\", \"period\": \"2026S1\", \"unitId\": " + commune + "}");
+        canYen.postJson("/api/v1/evaluations", "{\"frameworkCode\": \"tt25-2023-commune\", \"subjectUnitId\": " + commune + ", \"year\": 2025}");
+        canYen.postJson("/api/v1/centres/" + centre + "/plans", "{\"planYear\": 2027}");
     }
 
     @Test
@@ -86,8 +94,10 @@ class InputFuzzTest {
             sessions.put(user, s);
             found.put(user, crawl(s));
         }
+        long crawled = System.nanoTime();
         int operations = fuzzApi();
         int apiInputs = tried;
+        long apiDone = System.nanoTime();
         Set<String> formsDone = new HashSet<>();
         int forms = 0;
         for (String user : USERS) {
@@ -104,6 +114,8 @@ class InputFuzzTest {
         String summary = "fuzz: %d inputs (%d in %d forms, %d in %d API operations) in %d s; %d answered 5xx; %d refused but changed data"
                 .formatted(tried, formInputs, forms, apiInputs, operations, seconds, serverErrors.size(), changedAfterRefusal.size());
         System.out.println(summary);
+        System.out.printf("fuzz: crawl %d s, API %d s, forms %d s%n", (crawled - start) / 1_000_000_000L,
+                (apiDone - crawled) / 1_000_000_000L, (System.nanoTime() - apiDone) / 1_000_000_000L);
         serverErrors.forEach(e -> System.out.println("5xx: " + e));
         changedAfterRefusal.forEach(e -> System.out.println("changed: " + e));
         assertThat(forms).as("forms found").isGreaterThan(20);
@@ -129,9 +141,13 @@ class InputFuzzTest {
             signIn();
         }
 
+        String csrf;
+
         void signIn() {
             http = Http.session(port, new CookieManager());
             assertThat(http.login(user, PASSWORD)).as("sign-in of " + user).doesNotContain("error");
+            Matcher m = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(http.get("/account/password").body());
+            csrf = m.find() ? m.group(1) : "";
         }
     }
 
@@ -511,15 +527,17 @@ class InputFuzzTest {
         }
     }
 
-    final Map<String, Http> apiClients = new LinkedHashMap<>();
+    final Map<String, Session> apiSessions = new LinkedHashMap<>();
 
+    /** API calls go through a signed-in session (with its CSRF token): HTTP Basic would hash the password each time. */
     HttpResponse<String> sendApi(String user, ApiCall call, Map<String, JsonNode> query, ObjectNode body) {
-        Http http = apiClients.computeIfAbsent(user, u -> Http.basic(port, u, PASSWORD));
+        Session s = apiSessions.computeIfAbsent(user, Session::new);
+        Http http = s.http;
         String q = query.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = http.request(call.path() + (q.isEmpty() ? "" : "?" + q));
+        HttpRequest.Builder b = http.request(call.path() + (q.isEmpty() ? "" : "?" + q)).header("X-CSRF-TOKEN", s.csrf);
         if (body == null) {
             b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {

@@ -1,0 +1,42 @@
+package vn.xhht.platform;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import vn.xhht.shared.TextLimits;
+import vn.xhht.support.XhhtIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The text limits the services check are the column lengths of the schema, column for column. */
+@XhhtIntegrationTest
+class TextLimitsTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyDeclaredLimitIsItsColumnsLengthAndEveryColumnHasOne() throws IllegalAccessException {
+        Map<String, Integer> declared = new TreeMap<>();
+        for (Field f : TextLimits.class.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
+                declared.put(f.getName().toLowerCase().replace("__", "."), f.getInt(null));
+            }
+        }
+        Map<String, Integer> schema = new TreeMap<>();
+        jdbc.sql("""
+                select table_name || '.' || column_name as col, character_maximum_length as len
+                  from information_schema.columns
+                 where table_schema = 'public' and character_maximum_length is not null
+                   and table_name not in ('flyway_schema_history', 'shedlock', 'fuzz_change') and table_name not like 'spring_session%'
+                """).query((rs, n) -> schema.put(rs.getString("col"), rs.getInt("len"))).list();
+        assertThat(schema).hasSizeGreaterThan(150);
+        assertThat(declared).isEqualTo(schema);
+    }
+}
