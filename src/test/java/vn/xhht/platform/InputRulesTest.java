@@ -52,8 +52,8 @@ class InputRulesTest {
     String activity(String titleJson, String startDate) {
         return """
                 {"type": "%s", "topic": "%s", "title": %s, "startDate": "%s", "participations": 10}
-                """.formatted(jdbc.sql("select code from activity_type order by id limit 1").query(String.class).single(),
-                jdbc.sql("select code from topic order by id limit 1").query(String.class).single(), titleJson, startDate);
+                """.formatted(jdbc.sql("select code from activity_type order by sort limit 1").query(String.class).single(),
+                jdbc.sql("select code from topic where active order by sort limit 1").query(String.class).single(), titleJson, startDate);
     }
 
     JsonNode firstError(HttpResponse<String> r) {
