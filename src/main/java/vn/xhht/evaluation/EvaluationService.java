@@ -115,10 +115,10 @@ public class EvaluationService {
     }
 
     /**
-     * A dossier joins a campaign only when the campaign is one the user can see and covers this subject: the same
+     * A dossier joins a campaign only when the campaign covers this subject: the same
      * framework and year, opened by the subject's unit or a unit above it. The id in the body is checked like a path id.
      */
-    private void checkCampaign(CurrentUser user, long campaignId, OrgUnit owner, FrameworkCatalog.Versioned fv, int year) {
+    private void checkCampaign(long campaignId, OrgUnit owner, FrameworkCatalog.Versioned fv, int year) {
         record Scope(long ownerUnitId, long frameworkVersionId, int year, boolean covers) {
         }
         Scope c = jdbc.sql("""
@@ -129,7 +129,9 @@ public class EvaluationService {
                 """).param("id", campaignId).param("subject", owner.id())
                 .query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4))).optional()
                 .orElseThrow(() -> new NotFoundProblem("evaluation.campaign.notFound", campaignId));
-        if (!units.canRead(user, c.ownerUnitId()) || !c.covers()) {
+        // the subject is in the caller's area (checked before), so a campaign that covers it is one of the caller's
+        // area or of a unit above it — the ones its campaign list shows
+        if (!c.covers()) {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
         if (c.frameworkVersionId() != fv.id() || c.year() != year) {
@@ -184,7 +186,7 @@ public class EvaluationService {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
         if (campaignId != null) {
-            checkCampaign(user, campaignId, owner, fv, year);
+            checkCampaign(campaignId, owner, fv, year);
         }
         if (!owner.validOn(today) && owner.validTo() != null && owner.validTo().getYear() < year) {
             throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.closed");

@@ -205,8 +205,6 @@ public final class TextLimits {
     public static final int REVIEW_EVENT__SUBJECT_TYPE = 40;
     public static final int REVIEW_STATE__STATUS = 20;
     public static final int REVIEW_STATE__SUBJECT_TYPE = 40;
-    public static final int SPRING_SESSION_ATTRIBUTES__ATTRIBUTE_NAME = 200;
-    public static final int SPRING_SESSION_ATTRIBUTES__SESSION_PRIMARY_ID = 36;
     public static final int SUBCOMMITTEE__MEMBERS = 1000;
     public static final int SUBCOMMITTEE__NAME = 200;
     public static final int SURVEY_ROUND__CHANNEL = 20;

@@ -110,7 +110,7 @@ class ForeignIdWriteTest {
                 () -> "{\"parentId\": %d, \"name\": \"Thôn %s\", \"type\": \"thon\"}".formatted(own.get("commune"),
                         UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
         c.put("POST /api/v1/reports", new Case("xa.canyen", () -> "/api/v1/reports",
-                () -> "{\"templateCode\": \"out-of-school\", \"period\": \"2025S1\", \"unitId\": %d}".formatted(own.get("commune")),
+                () -> "{\"templateCode\": \"out-of-school\", \"period\": \"2026S2\", \"unitId\": %d}".formatted(own.get("commune")),
                 Set.of(), true));
         return c;
     }

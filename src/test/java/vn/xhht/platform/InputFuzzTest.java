@@ -78,7 +78,10 @@ class InputFuzzTest {
         Http canYen = Http.basic(port, "xa.canyen", PASSWORD);
         long commune = jdbc.sql("select unit_id from app_user where username = 'xa.canyen'").query(Long.class).single();
         long centre = jdbc.sql("select id from centre where commune_id = :c").param("c", commune).query(Long.class).single();
-        canYen.postJson("/api/v1/reports", "{\"templateCode\": \"out-of-school\", \"period\": \"2026S1\", \"unitId\": " + commune + "}");
+        HttpResponse<String> report = canYen.postJson("/api/v1/reports",
+                "{\"templateCode\": \"out-of-school\", \"period\": \"2026S1\", \"unitId\": " + commune + "}");
+        // submitted, so that the province officer's pages show work waiting for review
+        canYen.postJson("/api/v1/reports/" + JSON.readTree(report.body()).path("id").asLong() + "/submit", "{}");
         canYen.postJson("/api/v1/evaluations", "{\"frameworkCode\": \"tt25-2023-commune\", \"subjectUnitId\": " + commune + ", \"year\": 2025}");
         canYen.postJson("/api/v1/centres/" + centre + "/plans", "{\"planYear\": 2027}");
         // the administrator's account forms are tried on an account of their own (not on the demo accounts the
