@@ -19,8 +19,12 @@ public final class InputRules {
     /** No date before this is a real date of this application's data (births, decisions, foundations). */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
-    /** How far ahead a date may be planned: five-year plans, terms of office, campaigns. */
-    public static final int HORIZON_YEARS = 5;
+    /**
+     * The last date any field takes: the end of the last year the working-day calendar covers (deadlines beyond it
+     * cannot be counted). A horizon of "today + a few years" would be tighter, but activities, plans and the tests that
+     * isolate their sums in far years use dates well ahead; 9999-12-31 and the like are refused all the same.
+     */
+    public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
 
     /** The largest count of people, books, sessions… one record can hold. */
     public static final int MAX_COUNT = 10_000_000;
@@ -33,7 +37,7 @@ public final class InputRules {
     }
 
     public static LocalDate latestDate() {
-        return today().plusYears(HORIZON_YEARS);
+        return LATEST_DATE;
     }
 
     public static boolean dateInRange(LocalDate d) {
@@ -64,7 +68,7 @@ public final class InputRules {
         }
     }
 
-    /** Adds a violation when the date is outside {@link #EARLIEST_DATE} … today + {@link #HORIZON_YEARS} years. */
+    /** Adds a violation when the date is outside {@link #EARLIEST_DATE} … {@link #LATEST_DATE}. */
     public static void date(List<InvalidInputProblem.Violation> v, String field, LocalDate value) {
         if (!dateInRange(value)) {
             v.add(new InvalidInputProblem.Violation(field, "error.dateRange", EARLIEST_DATE.getYear(), latestDate().getYear()));
