@@ -58,6 +58,8 @@ class InputFuzzTest {
     /** Users whose pages and API are walked, the narrowest first so that each input is tried where it is allowed. */
     static final List<String> USERS = List.of("xa.canyen", "so.caobang", "admin");
     static final int MAX_PAGES_PER_USER = 160;
+    /** A request left unanswered fails the test instead of hanging the build. */
+    static final java.time.Duration ANSWER_WITHIN = java.time.Duration.ofSeconds(90);
     static final Pattern ERROR_SHOWN = Pattern.compile("class=\"(field-error|alert error)\"");
 
     @LocalServerPort
@@ -335,9 +337,9 @@ class InputFuzzTest {
         if (form.method().equals("GET")) {
             String q = urlEncoded(fields);
             String sep = form.action().contains("?") ? "&" : "?";
-            return s.http.get(form.action() + (q.isEmpty() ? "" : sep + q));
+            return s.http.send(s.http.request(form.action() + (q.isEmpty() ? "" : sep + q)).timeout(ANSWER_WITHIN).GET().build());
         }
-        HttpRequest.Builder b = s.http.request(form.action());
+        HttpRequest.Builder b = s.http.request(form.action()).timeout(ANSWER_WITHIN);
         if (csrf != null) {
             b.header("X-CSRF-TOKEN", csrf);
         }
@@ -556,7 +558,7 @@ class InputFuzzTest {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue().isString() ? e.getValue().asString() : e.getValue().toString(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder b = http.request(call.path() + (q.isEmpty() ? "" : "?" + q)).header("X-CSRF-TOKEN", s.csrf);
+        HttpRequest.Builder b = http.request(call.path() + (q.isEmpty() ? "" : "?" + q)).header("X-CSRF-TOKEN", s.csrf).timeout(ANSWER_WITHIN);
         if (body == null) {
             b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         } else {
