@@ -215,4 +215,7 @@ public final class TextLimits {
     public static final int TOPIC__NAME_VI = 200;
     public static final int TRAINING__COURSE = 300;
     public static final int TRAINING__ORGANISER = 200;
+    public static final int UNIT_SIGNER__CHAIR_NAME = 120;
+    public static final int UNIT_SIGNER__EDUCATION_HEAD_NAME = 120;
+    public static final int UNIT_SIGNER__UPDATED_BY = 64;
 }
