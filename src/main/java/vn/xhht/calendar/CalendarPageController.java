@@ -82,10 +82,14 @@ class CalendarPageController {
         int year = LocalDate.now().getYear();
         try {
             d = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
+            if (d != null && (d.getYear() < WorkingDays.FIRST_YEAR || d.getYear() > WorkingDays.LAST_YEAR)) {
+                // a day outside the years the calendar covers would generate a whole year of holidays
+                throw new InvalidInputProblem("date", "calendar.error.yearRange", WorkingDays.FIRST_YEAR, WorkingDays.LAST_YEAR);
+            }
             if (d != null) {
                 year = d.getYear();
             }
-            DayKind k = kind == null || kind.isBlank() ? null : DayKind.valueOf(kind);
+            DayKind k = vn.xhht.shared.InputRules.choice("kind", DayKind.class, kind);
             admin.save(user, new CalendarAdmin.Entry(id, version, d, k, name, legalBasis, provisional));
             redirect.addFlashAttribute("ok", messages.getMessage("calendar.saved", new Object[]{date}, LocaleContextHolder.getLocale()));
         } catch (java.time.format.DateTimeParseException e) {

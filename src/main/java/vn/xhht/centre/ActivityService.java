@@ -26,7 +26,9 @@ import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.InputRules;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
 
@@ -170,9 +172,18 @@ public class ActivityService {
         }
         if (f.title() == null || f.title().isBlank()) {
             v.add(new Violation("title", "activity.title.required"));
-        } else if (f.title().length() > 300) {
+        } else if (f.title().strip().length() > TextLimits.ACTIVITY__TITLE) {
             v.add(new Violation("title", "activity.title.tooLong"));
         }
+        InputRules.maxLength(v, "venue", f.venue(), TextLimits.ACTIVITY__VENUE);
+        InputRules.maxLength(v, "leadUnit", f.leadUnit(), TextLimits.ACTIVITY__LEAD_UNIT);
+        InputRules.maxLength(v, "coordinating", f.coordinating(), TextLimits.ACTIVITY__COORDINATING);
+        InputRules.maxLength(v, "speakers", f.speakers(), TextLimits.ACTIVITY__SPEAKERS);
+        InputRules.maxLength(v, "note", f.note(), TextLimits.ACTIVITY__NOTE);
+        InputRules.date(v, "startDate", f.startDate());
+        InputRules.date(v, "endDate", f.endDate());
+        InputRules.count(v, "plannedParticipations", f.plannedParticipations());
+        InputRules.amount(v, "cost", f.cost());
         if (f.startDate() == null) {
             v.add(new Violation("startDate", "activity.startDate.required"));
         }

@@ -16,7 +16,9 @@ import vn.xhht.audit.AuditTrail;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.InputRules;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
 
@@ -168,6 +170,9 @@ public class CentreRecords {
         if (allowance != null && allowance.signum() < 0) {
             v.add(new Violation("allowance", "activity.breakdown.negative"));
         }
+        InputRules.maxLength(v, "fullName", fullName, TextLimits.BOARD_MEMBER__FULL_NAME);
+        InputRules.maxLength(v, "mainPost", mainPost, TextLimits.BOARD_MEMBER__MAIN_POST);
+        InputRules.amount(v, "allowance", allowance);
         throwIf(v);
         if (replacesId != null) {
             int n = jdbc.sql("update board_member set term_end = :end where id = :id and centre_id = :c and term_end is null and term_start < :start")
@@ -203,6 +208,8 @@ public class CentreRecords {
         Centre c = editable(user, centreId);
         List<Violation> v = new ArrayList<>();
         required(v, "name", name);
+        InputRules.maxLength(v, "name", name, TextLimits.SUBCOMMITTEE__NAME);
+        InputRules.maxLength(v, "members", members, TextLimits.SUBCOMMITTEE__MEMBERS);
         throwIf(v);
         long id = jdbc.sql("insert into subcommittee (centre_id, name, members) values (:c, :n, :m) returning id")
                 .param("c", centreId).param("n", name.strip()).param("m", Texts.orNull(members)).query(Long.class).single();
@@ -218,6 +225,9 @@ public class CentreRecords {
         if (role == null || java.util.Arrays.stream(PersonRole.values()).noneMatch(r -> r.name().equals(role))) {
             v.add(new Violation("role", "record.role.invalid"));
         }
+        InputRules.maxLength(v, "fullName", fullName, TextLimits.PERSON__FULL_NAME);
+        InputRules.maxLength(v, "field", field, TextLimits.PERSON__FIELD);
+        InputRules.maxLength(v, "originOrg", originOrg, TextLimits.PERSON__ORIGIN_ORG);
         throwIf(v);
         String name = fullName.strip();
         Long personId = jdbc.sql("""
@@ -251,6 +261,8 @@ public class CentreRecords {
         if (heldOn == null) {
             v.add(new Violation("heldOn", "record.date.required"));
         }
+        InputRules.maxLength(v, "course", course, TextLimits.TRAINING__COURSE);
+        InputRules.maxLength(v, "organiser", organiser, TextLimits.TRAINING__ORGANISER);
         throwIf(v);
         long id = jdbc.sql("insert into training (person_id, course, organiser, held_on) values (:p, :c, :o, :h) returning id")
                 .param("p", personId).param("c", course.strip()).param("o", Texts.orNull(organiser)).param("h", heldOn).query(Long.class).single();
@@ -268,12 +280,16 @@ public class CentreRecords {
         if (value != null && value.signum() < 0) {
             v.add(new Violation("value", "activity.breakdown.negative"));
         }
-        if (!List.of("ROOM", "EQUIPMENT", "OTHER").contains(kind)) {
+        if ((kind == null || !List.of("ROOM", "EQUIPMENT", "OTHER").contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
-        if (!List.of("GOOD", "FAIR", "POOR", "BROKEN").contains(condition)) {
+        if ((condition == null || !List.of("GOOD", "FAIR", "POOR", "BROKEN").contains(condition))) {
             v.add(new Violation("condition", "record.kind.invalid"));
         }
+        InputRules.maxLength(v, "item", item, TextLimits.ASSET__ITEM);
+        InputRules.maxLength(v, "source", source, TextLimits.ASSET__SOURCE);
+        InputRules.amount(v, "value", value);
+        InputRules.count(v, "quantity", quantity);
         throwIf(v);
         long id = jdbc.sql("""
                 insert into asset (centre_id, kind, item, quantity, source, value, condition) values (:c, :k, :i, :q, :s, :v, :cond) returning id
@@ -290,6 +306,9 @@ public class CentreRecords {
         if (copies == null || copies < 1) {
             v.add(new Violation("copies", "record.quantity.invalid"));
         }
+        InputRules.maxLength(v, "title", title, TextLimits.BOOK__TITLE);
+        InputRules.maxLength(v, "author", author, TextLimits.BOOK__AUTHOR);
+        InputRules.count(v, "copies", copies);
         throwIf(v);
         long id = jdbc.sql("insert into book (centre_id, title, author, copies) values (:c, :t, :a, :n) returning id")
                 .param("c", centreId).param("t", title.strip()).param("a", Texts.orNull(author)).param("n", copies).query(Long.class).single();
@@ -311,6 +330,7 @@ public class CentreRecords {
         if (book[1] >= book[0]) {
             v.add(new Violation("bookId", "record.book.allOut"));
         }
+        InputRules.maxLength(v, "borrower", borrower, TextLimits.BOOK_LOAN__BORROWER);
         throwIf(v);
         long id = jdbc.sql("insert into book_loan (book_id, borrower, out_on) values (:b, :w, :o) returning id")
                 .param("b", bookId).param("w", borrower.strip()).param("o", outOn).query(Long.class).single();
@@ -337,9 +357,10 @@ public class CentreRecords {
         Centre c = editable(user, centreId);
         List<Violation> v = new ArrayList<>();
         required(v, "name", name);
-        if (!List.of("MASS_ORG", "SCHOOL", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER").contains(kind)) {
+        if ((kind == null || !List.of("MASS_ORG", "SCHOOL", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER").contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
+        InputRules.maxLength(v, "name", name, TextLimits.PARTNER_ORG__NAME);
         throwIf(v);
         long id = jdbc.sql("insert into partner_org (unit_id, name, kind) values (:u, :n, :k) returning id")
                 .param("u", c.communeId()).param("n", name.strip()).param("k", kind).query(Long.class).single();
@@ -351,6 +372,8 @@ public class CentreRecords {
         Centre c = editable(user, centreId);
         List<Violation> v = new ArrayList<>();
         required(v, "name", name);
+        InputRules.maxLength(v, "name", name, TextLimits.CLUB__NAME);
+        InputRules.maxLength(v, "field", field, TextLimits.CLUB__FIELD);
         throwIf(v);
         long id = jdbc.sql("insert into club (centre_id, name, field, founded_on) values (:c, :n, :f, :d) returning id")
                 .param("c", centreId).param("n", name.strip()).param("f", Texts.orNull(field)).param("d", foundedOn).query(Long.class).single();
@@ -369,6 +392,7 @@ public class CentreRecords {
         if (joinedOn == null) {
             v.add(new Violation("joinedOn", "record.date.required"));
         }
+        InputRules.maxLength(v, "fullName", fullName, TextLimits.CLUB_MEMBER__FULL_NAME);
         throwIf(v);
         long id = jdbc.sql("insert into club_member (club_id, full_name, sex, joined_on) values (:k, :n, :s, :j) returning id")
                 .param("k", clubId).param("n", fullName.strip()).param("s", "MALE".equals(sex) || "FEMALE".equals(sex) ? sex : null)

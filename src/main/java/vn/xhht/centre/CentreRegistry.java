@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
@@ -126,6 +128,9 @@ public class CentreRegistry {
         if (ofCommune(communeId).isPresent()) {
             throw new InvalidInputProblem("communeId", "centre.exists");
         }
+        if (name != null && name.strip().length() > TextLimits.CENTRE__NAME) {
+            throw new InvalidInputProblem("name", "error.tooLong", TextLimits.CENTRE__NAME);
+        }
         String n = name == null || name.isBlank()
                 ? "Trung tâm học tập cộng đồng " + Character.toLowerCase(commune.name().charAt(0)) + commune.name().substring(1) : name.strip();
         long id = jdbc.sql("insert into centre (commune_id, province_id, name) values (:c, :p, :n) returning id")
@@ -153,6 +158,12 @@ public class CentreRegistry {
         if (f.email() != null && !f.email().isBlank() && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             v.add(new InvalidInputProblem.Violation("email", "user.email.invalid"));
         }
+        InputRules.maxLength(v, "name", f.name(), TextLimits.CENTRE__NAME);
+        InputRules.maxLength(v, "foundingDecision", f.foundingDecision(), TextLimits.CENTRE__FOUNDING_DECISION);
+        InputRules.maxLength(v, "address", f.address(), TextLimits.CENTRE__ADDRESS);
+        InputRules.maxLength(v, "phone", f.phone(), TextLimits.CENTRE__PHONE);
+        InputRules.maxLength(v, "email", f.email(), TextLimits.CENTRE__EMAIL);
+        InputRules.date(v, "foundedOn", f.foundedOn());
         if (!v.isEmpty()) {
             throw new InvalidInputProblem(v);
         }

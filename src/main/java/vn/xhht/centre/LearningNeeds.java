@@ -16,6 +16,8 @@ import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.Texts;
@@ -89,6 +91,8 @@ public class LearningNeeds {
         if (channel == null || java.util.Arrays.stream(Channel.values()).noneMatch(x -> x.name().equals(channel))) {
             v.add(new Violation("channel", "need.round.channelInvalid"));
         }
+        InputRules.maxLength(v, "note", note, TextLimits.SURVEY_ROUND__NOTE);
+        InputRules.date(v, "heldOn", heldOn);
         if (!v.isEmpty()) {
             throw new InvalidInputProblem(v);
         }
@@ -139,7 +143,7 @@ public class LearningNeeds {
         if (!lists.isTopic(n.topic())) {
             v.add(new Violation("topic", "activity.topic.invalid"));
         }
-        if (n.detail() != null && n.detail().length() > 1000) {
+        if (n.detail() != null && n.detail().strip().length() > TextLimits.LEARNING_NEED__DETAIL) {
             v.add(new Violation("detail", "need.detail.tooLong"));
         }
         if (n.ageGroup() != null && !n.ageGroup().isBlank() && java.util.Arrays.stream(AgeGroup.values()).noneMatch(x -> x.name().equals(n.ageGroup()))) {

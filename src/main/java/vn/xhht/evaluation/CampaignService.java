@@ -17,6 +17,8 @@ import vn.xhht.audit.AuditTrail;
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
@@ -110,6 +112,9 @@ public class CampaignService {
         LocalDate decision = decisionDue != null ? decisionDue : d[3];
         if (dossier != null && decision != null && decision.isBefore(dossier)) {
             throw new InvalidInputProblem("decisionDue", "evaluation.campaign.decisionBeforeDossier");
+        }
+        if (title != null && title.strip().length() > TextLimits.EVAL_CAMPAIGN__TITLE) {
+            throw new InvalidInputProblem("title", "error.tooLong", TextLimits.EVAL_CAMPAIGN__TITLE);
         }
         String t = Texts.orNull(title);
         if (t == null) {

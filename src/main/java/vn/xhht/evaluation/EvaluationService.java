@@ -114,6 +114,31 @@ public class EvaluationService {
         return new FrameworkCatalog.Versioned(id, catalog.byVersionId(id));
     }
 
+    /**
+     * A dossier joins a campaign only when the campaign covers this subject: the same
+     * framework and year, opened by the subject's unit or a unit above it. The id in the body is checked like a path id.
+     */
+    private void checkCampaign(long campaignId, OrgUnit owner, FrameworkCatalog.Versioned fv, int year) {
+        record Scope(long ownerUnitId, long frameworkVersionId, int year, boolean covers) {
+        }
+        Scope c = jdbc.sql("""
+                select c.owner_unit_id, c.framework_version_id, c.eval_year,
+                       exists (select 1 from org_unit r, org_unit s where r.id = c.owner_unit_id and s.id = :subject
+                                  and s.path like r.path || '%') as covers
+                  from eval_campaign c where c.id = :id
+                """).param("id", campaignId).param("subject", owner.id())
+                .query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4))).optional()
+                .orElseThrow(() -> new NotFoundProblem("evaluation.campaign.notFound", campaignId));
+        // the subject is in the caller's area (checked before), so a campaign that covers it is one of the caller's
+        // area or of a unit above it — the ones its campaign list shows
+        if (!c.covers()) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (c.frameworkVersionId() != fv.id() || c.year() != year) {
+            throw new InvalidInputProblem("campaignId", "evaluation.campaign.mismatch");
+        }
+    }
+
     Evaluation create(CurrentUser user, FrameworkCatalog.Versioned fv, Long subjectUnitId, Long subjectId, int year,
                       Long campaignId, LocalDate today) {
         Framework f = fv.framework();
@@ -125,6 +150,10 @@ public class EvaluationService {
         if (f.subjectType().isOrgUnit()) {
             if (subjectUnitId == null) {
                 throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.required");
+            }
+            if (subjectId != null && !units.canWrite(user, subjects.require(subjectId).unitId())) {
+                // not used by this framework (the page sends both lists), but never an id out of the caller's area
+                throw new AccessDeniedProblem("error.unitOutOfScope");
             }
             owner = units.require(subjectUnitId);
             int expected = switch (f.subjectType()) {
@@ -142,6 +171,9 @@ public class EvaluationService {
             if (subjectId == null) {
                 throw new InvalidInputProblem("subjectId", "evaluation.subject.required");
             }
+            if (subjectUnitId != null && !units.canWrite(user, subjectUnitId)) {
+                throw new AccessDeniedProblem("error.unitOutOfScope");
+            }
             Subjects.Subject s = subjects.require(subjectId);
             if (!s.kind().equals(f.subjectType().name())) {
                 throw new InvalidInputProblem("subjectId", "evaluation.subject.wrongKind");
@@ -152,6 +184,9 @@ public class EvaluationService {
         }
         if (!units.canWrite(user, owner.id())) {
             throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (campaignId != null) {
+            checkCampaign(campaignId, owner, fv, year);
         }
         if (!owner.validOn(today) && owner.validTo() != null && owner.validTo().getYear() < year) {
             throw new InvalidInputProblem("subjectUnitId", "evaluation.subject.closed");

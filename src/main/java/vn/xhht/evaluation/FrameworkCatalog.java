@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
@@ -179,6 +181,9 @@ public class FrameworkCatalog implements ApplicationRunner {
      * number in it is set by the system. {@code field} errors name the line.
      */
     public Versioned saveEdit(CurrentUser user, String code, String yaml, String note) {
+        if (note != null && note.strip().length() > TextLimits.EVAL_FRAMEWORK_VERSION__NOTE) {
+            throw new InvalidInputProblem("note", "error.tooLong", TextLimits.EVAL_FRAMEWORK_VERSION__NOTE);
+        }
         if (!user.isAdmin()) {
             throw new AccessDeniedProblem("evaluation.framework.adminOnly");
         }

@@ -39,7 +39,7 @@ public class Subjects {
     }
 
     public Subject register(CurrentUser user, String kind, String name, String headName, Integer memberCount, Long unitId) {
-        if (kind == null || !List.of("FAMILY", "CLAN", "UNIT", "CENTRE").contains(kind)) {
+        if (kind == null || (kind == null || !List.of("FAMILY", "CLAN", "UNIT", "CENTRE").contains(kind))) {
             throw new InvalidInputProblem("kind", "evaluation.subject.kind.invalid");
         }
         String n = Texts.orNull(name);

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
@@ -154,9 +156,10 @@ class UserService {
     private void checkCommon(CurrentUser admin, UserForm f, List<Violation> v) {
         if (f.fullName() == null || f.fullName().isBlank()) {
             v.add(new Violation("fullName", "user.fullName.required"));
-        } else if (f.fullName().length() > 200) {
+        } else if (f.fullName().strip().length() > TextLimits.APP_USER__FULL_NAME) {
             v.add(new Violation("fullName", "user.fullName.tooLong"));
         }
+        InputRules.maxLength(v, "email", f.email(), TextLimits.APP_USER__EMAIL);
         if (f.email() != null && !f.email().isBlank() && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             v.add(new Violation("email", "user.email.invalid"));
         }

@@ -107,7 +107,7 @@ public class LiteracyClasses {
         if (commune.level() != OrgUnit.COMMUNE) {
             throw new InvalidInputProblem("communeId", "lit.class.commune");
         }
-        if (!PROGRAMMES.contains(programme)) {
+        if ((programme == null || !PROGRAMMES.contains(programme))) {
             throw new InvalidInputProblem("programme", "lit.class.programmeInvalid");
         }
         if (Texts.orNull(name) == null) {

@@ -139,7 +139,7 @@ class LiteracyPageController {
                 throw new InvalidInputProblem("file", "lit.import.empty");
             }
             long id = LiteracyApiController.start(imports, user, unitId, file,
-                    surveyDate == null || surveyDate.isBlank() ? null : LocalDate.parse(surveyDate), team);
+                    vn.xhht.shared.InputRules.date("surveyDate", surveyDate), team);
             return "redirect:/literacy/imports/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));
@@ -340,7 +340,7 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         try {
             register.updateStatus(user, id, version, literacyStatus, literacyBasis, residentStatus,
-                    residentDate == null || residentDate.isBlank() ? null : LocalDate.parse(residentDate), highestGrade);
+                    vn.xhht.shared.InputRules.date("residentDate", residentDate), highestGrade);
             redirect.addFlashAttribute("ok", text("lit.person.saved"));
             return "redirect:/literacy/persons/" + id;
         } catch (InvalidInputProblem e) {
@@ -436,7 +436,7 @@ class LiteracyPageController {
                       @RequestParam(required = false) String settingCertainty, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUsers.require();
         try {
-            LocalDate from = settingFrom == null || settingFrom.isBlank() ? null : LocalDate.parse(settingFrom);
+            LocalDate from = vn.xhht.shared.InputRules.date("settingFrom", settingFrom);
             standards.newSetting(user, from, ageMethod, rolloverMonth, rolloverDay, percent(passScore), settingBasis, settingCertainty);
             redirect.addFlashAttribute("ok", text("lit.standard.saved"));
             return "redirect:/literacy/rules";
@@ -478,7 +478,7 @@ class LiteracyPageController {
             for (Standards.Condition c : s.conditions()) {
                 thresholds.put(c.code(), new BigDecimal[]{percent(form.get("min_" + c.code())), percent(form.get("dmin_" + c.code()))});
             }
-            LocalDate from = effectiveFrom == null || effectiveFrom.isBlank() ? null : LocalDate.parse(effectiveFrom);
+            LocalDate from = vn.xhht.shared.InputRules.date("effectiveFrom", effectiveFrom);
             long newId = standards.newVersion(user, id, from, source, certainty, thresholds);
             redirect.addFlashAttribute("ok", text("lit.standard.saved"));
             return "redirect:/literacy/rules/" + newId;
@@ -525,7 +525,7 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         try {
             recognitions.add(user, unitId, year, standard, step, decidedBy, decisionNumber,
-                    decisionDate == null || decisionDate.isBlank() ? null : LocalDate.parse(decisionDate), note);
+                    vn.xhht.shared.InputRules.date("decisionDate", decisionDate), note);
             return "redirect:/literacy/recognitions?unitId=" + unitId;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));

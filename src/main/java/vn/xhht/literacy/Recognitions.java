@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Texts;
@@ -57,8 +59,16 @@ class Recognitions {
         if (sl.length != 2 || !List.of("XMC", "PCGDTH", "PCGDTHCS", "PCGDMN5").contains(sl[0]) || !sl[1].matches("[1-3]")) {
             throw new InvalidInputProblem("standard", "lit.recognition.standardInvalid");
         }
-        if (!List.of("SELF_CHECK", "UPPER_CHECK", "DECISION").contains(step)) {
+        if ((step == null || !List.of("SELF_CHECK", "UPPER_CHECK", "DECISION").contains(step))) {
             throw new InvalidInputProblem("step", "lit.recognition.standardInvalid");
+        }
+        List<InvalidInputProblem.Violation> v = new java.util.ArrayList<>();
+        InputRules.maxLength(v, "decidedBy", decidedBy, TextLimits.LIT_RECOGNITION__DECIDED_BY);
+        InputRules.maxLength(v, "decisionNumber", number, TextLimits.LIT_RECOGNITION__DECISION_NUMBER);
+        InputRules.maxLength(v, "note", note, TextLimits.LIT_RECOGNITION__NOTE);
+        InputRules.date(v, "decisionDate", date);
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
         }
         if (step.equals("DECISION") && (Texts.orNull(number) == null || date == null)) {
             throw new InvalidInputProblem("decisionNumber", "lit.recognition.numberRequired");

@@ -118,14 +118,14 @@ public class Register {
                 .orElseThrow(() -> new NotFoundProblem("lit.person.notFound", id));
         access.requireWritablePersons(user, p.hamletId());
         String lit = literacyStatus == null || literacyStatus.isBlank() ? null : literacyStatus;
-        if (lit != null && !List.of("L1", "L2", "ILLITERATE", "REILLITERATE").contains(lit)) {
+        if (lit != null && (lit == null || !List.of("L1", "L2", "ILLITERATE", "REILLITERATE").contains(lit))) {
             throw new InvalidInputProblem("literacyStatus", "lit.person.literacyStatus");
         }
         LocalDate today = LocalDate.now();
         if (lit != null && RegisterLayout.ageOn(p.birthDate(), p.birthYear(), today) < 15) {
             throw new InvalidInputProblem("literacyStatus", "lit.person.tooYoung");
         }
-        if (!List.of("PRESENT", "MOVED_IN", "MOVED_OUT", "DECEASED").contains(residentStatus)) {
+        if ((residentStatus == null || !List.of("PRESENT", "MOVED_IN", "MOVED_OUT", "DECEASED").contains(residentStatus))) {
             throw new InvalidInputProblem("residentStatus", "lit.person.residentStatus");
         }
         if (!residentStatus.equals("PRESENT") && residentDate == null) {

@@ -200,7 +200,7 @@ class Standards implements SmartInitializingSingleton {
         if (from == null) {
             throw new InvalidInputProblem("settingFrom", "lit.standard.fromRequired");
         }
-        if (!List.of("EXACT", "BIRTH_YEAR").contains(method)) {
+        if ((method == null || !List.of("EXACT", "BIRTH_YEAR").contains(method))) {
             throw new InvalidInputProblem("ageMethod", "lit.setting.method");
         }
         if (rolloverMonth == null || rolloverMonth < 1 || rolloverMonth > 12 || rolloverDay == null || rolloverDay < 1 || rolloverDay > 28) {
@@ -212,7 +212,7 @@ class Standards implements SmartInitializingSingleton {
         if (basis == null || basis.isBlank()) {
             throw new InvalidInputProblem("settingBasis", "lit.standard.sourceRequired");
         }
-        if (!List.of("verified", "secondary", "uncertain", "unknown").contains(certainty)) {
+        if ((certainty == null || !List.of("verified", "secondary", "uncertain", "unknown").contains(certainty))) {
             throw new InvalidInputProblem("settingCertainty", "lit.standard.certainty");
         }
         tx.executeWithoutResult(s -> {
@@ -249,7 +249,7 @@ class Standards implements SmartInitializingSingleton {
         if (source == null || source.isBlank()) {
             throw new InvalidInputProblem("source", "lit.standard.sourceRequired");
         }
-        if (!List.of("verified", "secondary", "uncertain", "unknown").contains(certainty)) {
+        if ((certainty == null || !List.of("verified", "secondary", "uncertain", "unknown").contains(certainty))) {
             throw new InvalidInputProblem("certainty", "lit.standard.certainty");
         }
         for (BigDecimal[] t : thresholds.values()) {

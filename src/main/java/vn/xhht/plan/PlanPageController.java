@@ -104,7 +104,7 @@ class PlanPageController {
     String row(@PathVariable long id, @RequestParam(required = false) String month, @RequestParam(required = false) String activity,
                @RequestParam(required = false) String leadUnit, @RequestParam(required = false) String coordinating,
                @RequestParam(required = false) String note, RedirectAttributes r) {
-        return act(id, r, () -> plans.addRow(CurrentUsers.require(), id, month == null || month.isBlank() ? null : YearMonth.parse(month).atDay(1),
+        return act(id, r, () -> plans.addRow(CurrentUsers.require(), id, (month == null || month.isBlank() ? null : vn.xhht.shared.InputRules.month("month", month).atDay(1)),
                 activity, leadUnit, coordinating, note), "plan.rowAdded");
     }
 

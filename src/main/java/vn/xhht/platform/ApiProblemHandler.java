@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -41,7 +45,7 @@ class ApiProblemHandler {
     ResponseEntity<ProblemDetail> invalid(InvalidInputProblem e) {
         List<Map<String, String>> errors = new ArrayList<>();
         for (InvalidInputProblem.Violation v : e.violations()) {
-            errors.add(Map.of("field", v.field(), "message", text(v.messageKey(), v.args())));
+            errors.add(Map.of("field", v.field(), "message", text(v.messageKey(), labelled(v))));
         }
         return badRequest(errors);
     }
@@ -58,12 +62,46 @@ class ApiProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return badRequest(List.of(Map.of("field", e.getName(), "message", text("error.badValue", e.getName()))));
+        return badRequest(InputProblems.typeMismatch(e));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e) {
+        return badRequest(InputProblems.missing(e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return badRequest(List.of(Map.of("field", "body", "message", text("error.badJson"))));
+        return badRequest(InputProblems.unreadable(e));
+    }
+
+    /** Two identical creations at the same moment: the unique key keeps one, the other is told it exists. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e) {
+        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("error.alreadyExists"));
+        pd.setTitle(text("error.alreadyExists"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(pd);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request) {
+        if (InputProblems.uniqueViolation(e)) {
+            return duplicate(null);
+        }
+        return badRequest(InputProblems.refusedByDatabase(e, request).orElseThrow(() -> e));
+    }
+
+    private ResponseEntity<ProblemDetail> badRequest(InvalidInputProblem.Violation v) {
+        return badRequest(List.of(Map.of("field", v.field(), "message", text(v.messageKey(), labelled(v)))));
+    }
+
+    /** The field named in a message by its Vietnamese label when there is one. */
+    private Object[] labelled(InvalidInputProblem.Violation v) {
+        Object[] args = v.args() == null ? new Object[0] : v.args().clone();
+        if (args.length > 0 && v.field().equals(args[0])) {
+            args[0] = fieldLabel(v.field());
+        }
+        return args;
     }
 
     @ExceptionHandler(AccessDeniedProblem.class)
@@ -106,5 +144,9 @@ class ApiProblemHandler {
     private String text(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, args, key, locale);
+    }
+
+    private String fieldLabel(String field) {
+        return messages.getMessage("field." + field, null, field, LocaleContextHolder.getLocale());
     }
 }

@@ -13,6 +13,8 @@ import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
@@ -57,6 +59,9 @@ public class BriefingMeetings {
             throw new AccessDeniedProblem("meeting.cannotRecord");
         }
         List<Violation> errors = new ArrayList<>();
+        InputRules.maxLength(errors, "place", f.place(), TextLimits.BRIEFING_MEETING__PLACE);
+        InputRules.maxLength(errors, "chair", f.chair(), TextLimits.BRIEFING_MEETING__CHAIR);
+        InputRules.maxLength(errors, "attendees", f.attendees(), TextLimits.BRIEFING_MEETING__ATTENDEES);
         ReportPeriod p = ReportPeriods.tryParse(f.periodCode()).filter(x -> x.kind() == ReportPeriod.Kind.QUARTER).orElse(null);
         if (p == null) {
             errors.add(new Violation("periodCode", "meeting.period.invalid", f.periodCode() == null ? "" : f.periodCode()));

@@ -146,7 +146,7 @@ class ReportPageController {
         } catch (InvalidInputProblem e) {
             redirect.addFlashAttribute("errors", FormErrors.of(e, messages));
             redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
-            return "redirect:/reports?templateCode=" + (templateCode == null ? "" : templateCode) + "&period=" + (period == null ? "" : period);
+            return "redirect:/reports?templateCode=" + echo(templateCode) + "&period=" + echo(period);
         }
     }
 
@@ -353,7 +353,7 @@ class ReportPageController {
     String remind(@RequestParam String templateCode, @RequestParam String period, @RequestParam long unitId, RedirectAttributes redirect) {
         int n = board.remind(CurrentUsers.require(), templateCode, period, unitId, today());
         redirect.addFlashAttribute("ok", text("report.reminded", n));
-        return "redirect:/reports/board?templateCode=" + templateCode + "&period=" + period + "&unitId=" + unitId;
+        return "redirect:/reports/board?templateCode=" + echo(templateCode) + "&period=" + echo(period) + "&unitId=" + unitId;
     }
 
     @PostMapping("/reports/board/due")
@@ -365,7 +365,7 @@ class ReportPageController {
         } catch (InvalidInputProblem e) {
             redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());
         }
-        return "redirect:/reports/board?templateCode=" + templateCode + "&period=" + period + "&unitId=" + unitId;
+        return "redirect:/reports/board?templateCode=" + echo(templateCode) + "&period=" + echo(period) + "&unitId=" + unitId;
     }
 
     private String text(String key, Object... args) {
@@ -374,5 +374,13 @@ class ReportPageController {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /**
+     * A code typed by the user, put back into the address of the page shown next: encoded, and left out when it
+     * cannot be a code (a very long text would not fit in the redirect's header).
+     */
+    private static String echo(String code) {
+        return code == null || code.length() > 40 ? "" : org.springframework.web.util.UriUtils.encodeQueryParam(code, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
