@@ -1,6 +1,5 @@
 package vn.xhht.backup;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.http.HttpResponse;
@@ -16,7 +15,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import javax.sql.DataSource;
 
@@ -236,12 +234,20 @@ class BackupRestoreTest {
     /** The parts of an .xlsx that carry content (the creation time in docProps differs from export to export). */
     private static Map<String, String> xlsxContent(byte[] xlsx) throws IOException {
         Map<String, String> parts = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                if (!e.getName().startsWith("docProps/")) {
-                    parts.put(e.getName(), new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        Path tmp = Files.createTempFile(Path.of("target"), "export", ".xlsx");
+        try {
+            Files.write(tmp, xlsx);
+            try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(tmp.toFile())) {
+                for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                    if (!e.getName().startsWith("docProps/")) {
+                        try (var in = zip.getInputStream(e)) {
+                            parts.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
                 }
             }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
         return parts;
     }
