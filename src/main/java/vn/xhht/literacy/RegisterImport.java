@@ -133,9 +133,9 @@ public class RegisterImport {
                 .param("u", unitId).param("d", round).param("t", vn.xhht.shared.Texts.orNull(team)).param("by", user.username())
                 .query(Long.class).single();
         long id = jdbc.sql("""
-                insert into lit_import (unit_id, user_id, username, file_name, status, round_id)
-                values (:u, :uid, :un, :f, 'RUNNING', :r) returning id
-                """).param("u", unitId).param("uid", user.userId()).param("un", user.username())
+                insert into lit_import (unit_id, user_id, username, file_name, status, round_id, instance_id)
+                values (:u, :uid, :un, :f, 'RUNNING', :r, :inst) returning id
+                """).param("inst", ImportRecovery.INSTANCE).param("u", unitId).param("uid", user.userId()).param("un", user.username())
                 .param("f", name.length() > 300 ? name.substring(0, 300) : name).param("r", roundId)
                 .query(Long.class).single();
         SecurityContext ctx = SecurityContextHolder.getContext();
@@ -451,6 +451,13 @@ public class RegisterImport {
                 + "; sổ không thay đổi.";
         jdbc.sql("update lit_import set status = 'REJECTED', rows_done = :n, rows_total = :n, message = :m, finished_at = now() where id = :id")
                 .param("n", rows).param("m", msg).param("id", id).update();
+        dropRoundOf(id);
+    }
+
+    /** A rejected or failed import leaves no survey round behind. */
+    private void dropRoundOf(long id) {
+        jdbc.sql("select round_id from lit_import where id = :id").param("id", id).query(Long.class).optional()
+                .ifPresent(r -> ImportRecovery.dropUnusedRound(jdbc, r));
     }
 
     /**
@@ -467,6 +474,9 @@ public class RegisterImport {
     private void finish(long id, String status, String message) {
         jdbc.sql("update lit_import set status = :s, message = :m, finished_at = now() where id = :id")
                 .param("s", status).param("m", message).param("id", id).update();
+        if ("FAILED".equals(status)) {
+            dropRoundOf(id);
+        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -154,6 +154,23 @@ class TrustTest {
         assertThat(session.get("/").statusCode()).isEqualTo(302);
     }
 
+    @Autowired
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres;
+
+    @Test
+    void aNodeStartedWithoutTheDemoFlagKeepsTheDemoAccountsOfADemoDatabase() {
+        assertThat(jdbc.sql("select value from app_setting where key = 'demo_mode'").query(String.class).single()).isEqualTo("true");
+        try (var node = new org.springframework.boot.builder.SpringApplicationBuilder(vn.xhht.XhhtApplication.class)
+                .run("--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--xhht.login.cleanup-cron=-", "--xhht.backup.cron=-", "--spring.main.banner-mode=off")) {
+            int nodePort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) node).getWebServer().getPort();
+            assertThat(Http.basic(nodePort, "xa.canyen", "xhht-demo").get("/api/v1/topics").statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from app_user where demo").query(Long.class).single()).isEqualTo(5L);
+        assertThat(Http.basic(port, "xa.canyen", "xhht-demo").get("/api/v1/topics").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void pagesAndTheApiCarryTheSecurityHeaders() {
         for (HttpResponse<String> r : List.of(Http.anonymous(port).get("/login"),
