@@ -39,6 +39,7 @@ public final class BackupCommand {
 
     /** Runs the command; the process exit code. */
     public static int run(String[] args) {
+        quietLogs();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         Map<String, String> options = new HashMap<>();
@@ -139,6 +140,14 @@ public final class BackupCommand {
                     err.println("Không dừng được PostgreSQL nhúng: " + e.getMessage());
                 }
             }
+        }
+    }
+
+    /** The command prints its own result; the libraries' progress logging (Flyway, the embedded server) is noise. */
+    private static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root
+                && System.getProperty("xhht.backup.verbose") == null) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
         }
     }
 
