@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.xhht.literacy.LiteracyFixture.*;
 
-/** The same recognition entered twice, or twenty times at once, is stored once; the others get a field message. */
+/**
+ * The same recognition entered twice, or twenty times at once, is stored once; the others get a field message.
+ * Class dates that are not real days or lie far outside any class's life are field errors, not dropped.
+ */
 @XhhtIntegrationTest
 class RecognitionDuplicateTest {
 
@@ -27,6 +30,24 @@ class RecognitionDuplicateTest {
     JdbcClient jdbc;
     @Autowired
     Recognitions recognitions;
+
+    @Autowired
+    LiteracyClasses classes;
+
+    @Test
+    void classDatesThatAreNotRealOrOutOfRangeAreFieldErrors() {
+        Commune c = commune(jdbc, false);
+        var user = officer(c.id(), true);
+        for (String[] bad : new String[][]{{"1800-01-01", "startDate"}, {"9999-12-31", "startDate"}}) {
+            assertThatThrownBy(() -> classes.create(user, c.id(), "XMC_STAGE1", "Lớp thử ngày", null, null, null,
+                    LocalDate.parse(bad[0]), null, null))
+                    .isInstanceOfSatisfying(InvalidInputProblem.class, p -> assertThat(p.violations().get(0).field()).isEqualTo(bad[1]));
+        }
+        assertThatThrownBy(() -> classes.create(user, c.id(), "XMC_STAGE1", "Lớp thử ngày", null, null, null,
+                LocalDate.of(2026, 1, 5), LocalDate.parse("9999-12-31"), null))
+                .isInstanceOfSatisfying(InvalidInputProblem.class, p -> assertThat(p.violations().get(0).field()).isEqualTo("endDate"));
+        assertThat(jdbc.sql("select count(*) from lit_class where commune_id = :c").param("c", c.id()).query(Long.class).single()).isZero();
+    }
 
     @Test
     void identicalRecognitionsAreRefused() throws Exception {

@@ -39,8 +39,8 @@ class PlanRowMessageTest {
                 .orElseGet(() -> plans.create(canYen, commune, year, false));
         Plan other = plans.ofOwner(province, caoBang).stream().filter(x -> x.planYear() == year).findFirst()
                 .orElseGet(() -> plans.create(province, caoBang, year, false));
-        plans.addRow(canYen, own.id(), LocalDate.of(year, 3, 1), "Dòng của xã", null, null, null);
-        plans.addRow(province, other.id(), LocalDate.of(year, 3, 1), "Dòng của tỉnh", null, null, null);
+        plans.addRow(canYen, own.id(), LocalDate.of(year, 10, 1), "Dòng của xã", null, null, null);
+        plans.addRow(province, other.id(), LocalDate.of(year, 10, 1), "Dòng của tỉnh", null, null, null);
         long ownRow = jdbc.sql("select max(id) from plan_row where plan_id = :p").param("p", own.id()).query(Long.class).single();
         long otherRow = jdbc.sql("select max(id) from plan_row where plan_id = :p").param("p", other.id()).query(Long.class).single();
 
