@@ -53,8 +53,12 @@ public final class DatabaseBackup {
 
     static final String FORMAT = "xhht-backup-1";
     static final String MANIFEST = "manifest.properties";
-    /** Transient tables: sessions (users sign in again) and job locks. */
-    static final Set<String> SKIPPED = Set.of("spring_session", "spring_session_attributes", "shedlock");
+    /**
+     * Transient tables: sessions (users sign in again), job locks, instance heartbeats of the import jobs and
+     * login-failure counters (they expire within minutes anyway).
+     */
+    static final Set<String> SKIPPED = Set.of("spring_session", "spring_session_attributes", "shedlock",
+            "lit_import_worker", "login_failure");
 
     private DatabaseBackup() {
     }
