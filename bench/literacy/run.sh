@@ -3,6 +3,7 @@
 # register of ~1,000,000 persons for Tỉnh Cao Bằng, imports it through the API against a raw COPY of the same rows,
 # then times the province and commune indicators against a plain GROUP BY. Prints the figures.
 # Usage: bench/literacy/run.sh [households]   (default 250000 ≈ 1,000,000 persons)
+#        DURABLE=false bench/literacy/run.sh …   the same on a database without fsync (to measure what durability costs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=${PORT:-18101}
@@ -16,7 +17,8 @@ mkdir -p target/bench-literacy
 log=target/bench-literacy/app.log
 java -Xmx512m -jar "$jar" --server.port=$port --xhht.embedded-db.dir=target/bench-literacy/pg --xhht.embedded-db.clean=true \
   --xhht.embedded-db.port=$pgport --spring.servlet.multipart.max-file-size=500MB --spring.servlet.multipart.max-request-size=501MB \
-  --server.tomcat.max-swallow-size=-1 --xhht.literacy.import.max-bytes=524288000 > "$log" 2>&1 &
+  --server.tomcat.max-swallow-size=-1 --xhht.literacy.import.max-bytes=524288000 \
+  --xhht.embedded-db.durable=${DURABLE:-true} > "$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 until curl -sf "http://localhost:$port/actuator/health" >/dev/null 2>&1; do

@@ -11,6 +11,10 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(sharedModules = "shared", systemName = "XHHT")
 public class XhhtApplication {
     public static void main(String[] args) {
+        // "backup <file>" and "restore <file>" run on the database alone, without starting the web application
+        if (vn.xhht.backup.BackupCommand.handles(args)) {
+            System.exit(vn.xhht.backup.BackupCommand.run(args));
+        }
         SpringApplication.run(XhhtApplication.class, args);
     }
 }

@@ -4,9 +4,6 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 import tools.jackson.databind.json.JsonMapper;
 import vn.xhht.shared.CurrentUser;
@@ -65,10 +62,6 @@ public class AuditTrail {
     }
 
     private static String remoteAddress() {
-        RequestAttributes attrs = RequestContextHolder.getRequestAttributes();
-        if (attrs instanceof ServletRequestAttributes sra) {
-            return sra.getRequest().getRemoteAddr();
-        }
-        return null;
+        return vn.xhht.platform.ClientAddress.current();
     }
 }

@@ -125,7 +125,7 @@ class PublicCentreController {
     /** The caller's address, hashed: enough to count submissions, not kept as personal data. */
     static String clientKey(HttpServletRequest request) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(("xhht:" + request.getRemoteAddr()).getBytes(StandardCharsets.UTF_8));
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(("xhht:" + vn.xhht.platform.ClientAddress.of(request)).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

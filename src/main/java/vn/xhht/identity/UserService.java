@@ -40,7 +40,11 @@ class UserService {
     private final PasswordEncoder encoder;
     private final AuditTrail audit;
 
-    UserService(UserAccountRepository accounts, OrgUnitDirectory units, PasswordEncoder encoder, AuditTrail audit) {
+    private final AccountSessions sessions;
+
+    UserService(UserAccountRepository accounts, OrgUnitDirectory units, PasswordEncoder encoder, AuditTrail audit,
+                AccountSessions sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.units = units;
         this.encoder = encoder;
@@ -128,6 +132,7 @@ class UserService {
             throw new InvalidInputProblem("password", pw, PasswordPolicy.MIN_LENGTH);
         }
         accounts.setPassword(id, encoder.encode(newPassword), true);
+        sessions.endOthers(a.username());
         audit.change(AuditAction.UPDATE, "AppUser", id, a.unitId(), null, Map.of("passwordReset", true),
                 "Đặt lại mật khẩu " + a.username());
     }
@@ -149,6 +154,7 @@ class UserService {
             throw new InvalidInputProblem("newPassword", "password.sameAsOld");
         }
         accounts.setPassword(user.userId(), encoder.encode(next), false);
+        sessions.endOthers(user.username());
         audit.change(AuditAction.UPDATE, "AppUser", user.userId(), user.unitId(), null, Map.of("passwordChanged", true),
                 "Đổi mật khẩu");
     }

@@ -45,6 +45,15 @@ class LiteracyClassController {
         }
     }
 
+    /** A typed date that is not a real day (2026-02-30, "abc") is a field error, never silently dropped. */
+    private static LocalDate strictDate(String s, String field) {
+        try {
+            return s == null || s.isBlank() ? null : LocalDate.parse(s.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputProblem(field, "lit.class.dateInvalid");
+        }
+    }
+
     @GetMapping("/literacy/classes")
     String list(@RequestParam(required = false) Long unitId, Model model) {
         CurrentUser user = CurrentUsers.require();
@@ -68,7 +77,8 @@ class LiteracyClassController {
                   @RequestParam(required = false) String endDate, @RequestParam(required = false) String funding, Model model) {
         CurrentUser user = CurrentUsers.require();
         try {
-            long id = classes.create(user, unitId, programme, name, venue, hamletId, teachers, date(startDate), date(endDate), funding);
+            long id = classes.create(user, unitId, programme, name, venue, hamletId, teachers, strictDate(startDate, "startDate"),
+                    strictDate(endDate, "endDate"), funding);
             return "redirect:/literacy/classes/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));

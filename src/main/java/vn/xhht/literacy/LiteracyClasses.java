@@ -116,6 +116,16 @@ public class LiteracyClasses {
         if (start == null) {
             throw new InvalidInputProblem("startDate", "lit.class.startRequired");
         }
+        // a class opened before the literacy programmes of TT 33/2021's predecessors or years ahead is a typing error
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate earliest = LocalDate.of(2000, 1, 1);
+        LocalDate latest = LocalDate.of(today.getYear() + 5, 12, 31);
+        if (start.isBefore(earliest) || start.isAfter(latest)) {
+            throw new InvalidInputProblem("startDate", "lit.class.dateRange", latest.getYear());
+        }
+        if (end != null && (end.isBefore(earliest) || end.isAfter(latest))) {
+            throw new InvalidInputProblem("endDate", "lit.class.dateRange", latest.getYear());
+        }
         if (end != null && end.isBefore(start)) {
             throw new InvalidInputProblem("endDate", "lit.class.endInvalid");
         }

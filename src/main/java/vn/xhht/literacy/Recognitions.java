@@ -73,6 +73,18 @@ class Recognitions {
         if (step.equals("DECISION") && (Texts.orNull(number) == null || date == null)) {
             throw new InvalidInputProblem("decisionNumber", "lit.recognition.numberRequired");
         }
+        // the same step of the same standard for the same unit and year is one fact: a second identical entry (a double
+        // click, a retry) is refused; the lock makes parallel identical requests wait for each other's answer
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('lit_recognition'), hashtext(:k))")
+                .param("k", unitId + "|" + year + "|" + standard + "|" + step).query().singleRow();
+        boolean exists = jdbc.sql("""
+                select exists (select 1 from lit_recognition where unit_id = :u and year = :y and standard_code = :c
+                               and level = :l and step = :s)""")
+                .param("u", unitId).param("y", year).param("c", sl[0]).param("l", Integer.parseInt(sl[1])).param("s", step)
+                .query(Boolean.class).single();
+        if (exists) {
+            throw new InvalidInputProblem("standard", "lit.recognition.duplicate");
+        }
         long id = jdbc.sql("""
                 insert into lit_recognition (unit_id, year, standard_code, level, step, decided_by, decision_number, decision_date, note, created_by)
                 values (:u, :y, :c, :l, :s, :by, :n, :d, :note, :user) returning id

@@ -167,9 +167,9 @@ public class RegisterImport {
                 .param("u", unitId).param("d", round).param("t", vn.xhht.shared.Texts.orNull(team)).param("by", user.username())
                 .query(Long.class).single();
         long id = jdbc.sql("""
-                insert into lit_import (unit_id, user_id, username, file_name, status, round_id)
-                values (:u, :uid, :un, :f, 'RUNNING', :r) returning id
-                """).param("u", unitId).param("uid", user.userId()).param("un", user.username())
+                insert into lit_import (unit_id, user_id, username, file_name, status, round_id, instance_id)
+                values (:u, :uid, :un, :f, 'RUNNING', :r, :inst) returning id
+                """).param("inst", ImportRecovery.INSTANCE).param("u", unitId).param("uid", user.userId()).param("un", user.username())
                 .param("f", name.length() > 300 ? name.substring(0, 300) : name).param("r", roundId)
                 .query(Long.class).single();
         SecurityContext ctx = SecurityContextHolder.getContext();
@@ -346,10 +346,7 @@ public class RegisterImport {
                     tx.executeWithoutResult(x -> jdbc.sql("update lit_import set rows_total = :t where id = :id").param("t", estimate).param("id", id).update());
                 }
                 if (xlsx) {
-                    checkZip(file);
-                    try (InputStream in = Files.newInputStream(file)) {
-                        XlsxRows.read(in, sink::row);
-                    }
+                    XlsxRows.read(file, maxUnzippedBytes, sink::row);
                 } else {
                     readCsv(file, sink);
                 }
@@ -544,8 +541,19 @@ public class RegisterImport {
         // the page already says "rejected, register unchanged": the message adds only the count
         java.text.NumberFormat nf = java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("vi-VN"));
         String msg = nf.format(total) + " lỗi" + (total > errors.size() ? " (tệp lỗi ghi " + nf.format(errors.size()) + " lỗi đầu)" : "") + ".";
+        // the round goes before the status changes: whoever sees REJECTED sees no round either
+        dropRoundOf(id);
         jdbc.sql("update lit_import set status = 'REJECTED', rows_done = :n, rows_total = :n, message = :m, finished_at = now() where id = :id")
                 .param("n", rows).param("m", msg).param("id", id).update();
+    }
+
+    /** A rejected or failed import leaves no survey round behind. */
+    private void dropRoundOf(long id) {
+        Long round = jdbc.sql("select round_id from lit_import where id = :id").param("id", id).query(Long.class).optional().orElse(null);
+        if (round != null) {
+            jdbc.sql("update lit_import set round_id = null where id = :id").param("id", id).update();
+            ImportRecovery.dropUnusedRound(jdbc, round);
+        }
     }
 
     /**
@@ -560,6 +568,9 @@ public class RegisterImport {
     }
 
     private void finish(long id, String status, String message) {
+        if ("FAILED".equals(status)) {
+            dropRoundOf(id);
+        }
         jdbc.sql("update lit_import set status = :s, message = :m, finished_at = now() where id = :id")
                 .param("s", status).param("m", message).param("id", id).update();
     }
@@ -649,38 +660,6 @@ public class RegisterImport {
                     sink.row(startLine, cells);
                 }
             }
-        }
-    }
-
-    /**
-     * Refuses an .xlsx whose parts inflate beyond the limit or at a suspicious ratio (a zip bomb) before the
-     * spreadsheet reader sees it; sizes are counted while inflating, not trusted from the headers.
-     */
-    void checkZip(Path file) throws IOException {
-        long compressed = Files.size(file);
-        long total = 0;
-        byte[] buf = new byte[1 << 16];
-        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
-            var entries = zip.entries();
-            boolean any = false;
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                any = true;
-                try (InputStream in = zip.getInputStream(e)) {
-                    int n;
-                    while ((n = in.read(buf)) > 0) {
-                        total += n;
-                        if (total > maxUnzippedBytes || total > 200L * compressed + (1 << 20)) {
-                            throw new SpreadsheetFormatException("Tệp .xlsx giải nén quá lớn (nghi tệp nén độc hại - zip bomb); tệp bị từ chối.", null);
-                        }
-                    }
-                }
-            }
-            if (!any) {
-                throw new SpreadsheetFormatException("Tệp không phải là tệp Excel .xlsx hợp lệ.", null);
-            }
-        } catch (java.util.zip.ZipException e) {
-            throw new SpreadsheetFormatException("Tệp không phải là tệp Excel .xlsx hợp lệ.", e);
         }
     }
 

@@ -112,7 +112,8 @@ class HamletImport {
                 }
             });
         } catch (SpreadsheetFormatException e) {
-            throw new InvalidInputProblem("file", "hamlet.import.notXlsx");
+            throw new InvalidInputProblem("file", e.getMessage() != null && e.getMessage().contains("zip bomb")
+                    ? "hamlet.import.zipBomb" : "hamlet.import.notXlsx");
         }
         if (dataRows[0] == 0) {
             throw new InvalidInputProblem("file", "hamlet.import.empty");

@@ -110,7 +110,7 @@ class PlanPageController {
 
     @PostMapping("/plans/{id}/rows/{rowId}/delete")
     String deleteRow(@PathVariable long id, @PathVariable long rowId, RedirectAttributes r) {
-        return act(id, r, () -> plans.removeRow(CurrentUsers.require(), id, rowId), "plan.saved");
+        return act(id, r, () -> plans.removeRow(CurrentUsers.require(), id, rowId), "plan.rowRemoved");
     }
 
     @PostMapping("/plans/{id}/submit")

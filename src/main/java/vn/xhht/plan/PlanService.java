@@ -261,10 +261,12 @@ public class PlanService {
     public void removeRow(CurrentUser user, long planId, long rowId) {
         Plan p = editable(user, planId);
         int n = jdbc.sql("delete from plan_row where id = :r and plan_id = :p").param("r", rowId).param("p", planId).update();
-        if (n > 0) {
-            touch(planId);
-            audit.change(AuditAction.DELETE, "PlanRow", rowId, p.ownerUnitId(), Map.of("planId", planId), null, "Xoá dòng kế hoạch");
+        if (n == 0) {
+            // a row of another plan (or one already deleted): say so instead of a success message
+            throw new InvalidInputProblem("row", "plan.row.notInPlan");
         }
+        touch(planId);
+        audit.change(AuditAction.DELETE, "PlanRow", rowId, p.ownerUnitId(), Map.of("planId", planId), null, "Xoá dòng kế hoạch");
     }
 
     private void touch(long planId) {

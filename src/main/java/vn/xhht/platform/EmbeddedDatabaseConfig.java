@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -23,12 +24,35 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
-class EmbeddedDatabaseConfig {
+public class EmbeddedDatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
+        return start(props);
+    }
+
+    /**
+     * The port of the embedded PostgreSQL already running on this data directory (the app is up), if any:
+     * command-line tools such as backup then connect to it instead of starting a second server.
+     */
+    public static java.util.OptionalInt runningPort(Path dataDir) {
+        Path pidFile = dataDir.toAbsolutePath().normalize().resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            long pid = Long.parseLong(lines.get(0).trim());
+            if (lines.size() > 3 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return java.util.OptionalInt.of(Integer.parseInt(lines.get(3).trim()));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("No running embedded PostgreSQL in {}: {}", dataDir, e.toString());
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    /** Starts the embedded PostgreSQL on its data directory (created on first use). */
+    public static EmbeddedPostgres start(EmbeddedDatabaseProperties props) throws IOException {
         Path dir = Path.of(props.dir()).toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
         stopOrphan(dir);
@@ -41,12 +65,18 @@ class EmbeddedDatabaseConfig {
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(60));
+        // zonky starts postgres with -F (fsync off) and synchronous_commit=off, settings meant for throw-away test
+        // databases; a later -c on the command line wins over -F, so these make the default data directory crash-safe.
+        builder.setServerConfig("fsync", props.durable() ? "on" : "off")
+                .setServerConfig("synchronous_commit", props.durable() ? "on" : "off")
+                .setServerConfig("full_page_writes", props.durable() ? "on" : "off");
         if (props.port() > 0) {
             builder.setPort(props.port());
         }
         EmbeddedPostgres pg = builder.start();
-        log.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms", pg.getPort(), dir,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+        log.info("Embedded PostgreSQL on port {} with data in {} ready in {} ms{}", pg.getPort(), dir,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                props.durable() ? "" : " (NOT durable: fsync off, for scratch databases only)");
         return pg;
     }
 

@@ -19,7 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest;
         "xhht.embedded-db.clean=true",
         "xhht.login.cleanup-cron=-",
         "xhht.public.cleanup-cron=-",
-        "xhht.public.max-submissions-per-10min=20"
+        "xhht.public.max-submissions-per-10min=20",
+        // every test signs in from the same address; the per-address limit is tested with other addresses
+        "xhht.login.max-failures-per-address=100000",
+        "xhht.backup.cron=-",
+        "xhht.backup.dir=target/backups-test"
 })
 public @interface XhhtIntegrationTest {
 }
