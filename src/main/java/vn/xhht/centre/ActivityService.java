@@ -260,17 +260,17 @@ public class ActivityService {
         p.put("part", f.participations());
         p.put("women", f.women() == null ? 0 : f.women());
         p.put("ethnic", f.ethnicMinority() == null ? 0 : f.ethnicMinority());
-        p.put("disadv", f.disadvantaged() == null ? 0 : f.disadvantaged());
+        p.put("disadv", f.disadvantaged());
         p.put("cost", f.cost());
         p.put("planRow", f.planRowId());
         p.put("note", Texts.orNull(f.note()));
         p.put("club", f.clubId());
         p.put("campaign", f.campaignId());
         p.put("planned", f.plannedParticipations());
-        p.put("a1", zero(f.ageUnder15()));
-        p.put("a2", zero(f.age15to35()));
-        p.put("a3", zero(f.age36to60()));
-        p.put("a4", zero(f.ageOver60()));
+        p.put("a1", f.ageUnder15());
+        p.put("a2", f.age15to35());
+        p.put("a3", f.age36to60());
+        p.put("a4", f.ageOver60());
         return p;
     }
 
@@ -300,10 +300,10 @@ public class ActivityService {
                 rs.getString("title"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getString("venue"), rs.getObject("hamlet_id", Long.class), rs.getString("hamlet_name"), rs.getString("lead_unit"),
                 rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getInt("women"),
-                rs.getInt("ethnic_minority"), rs.getInt("disadvantaged"), rs.getBigDecimal("cost"),
+                rs.getInt("ethnic_minority"), rs.getObject("disadvantaged", Integer.class), rs.getBigDecimal("cost"),
                 rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"),
                 rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class),
-                rs.getObject("planned_participations", Integer.class), rs.getInt("age_under_15"), rs.getInt("age_15_35"),
-                rs.getInt("age_36_60"), rs.getInt("age_over_60"));
+                rs.getObject("planned_participations", Integer.class), rs.getObject("age_under_15", Integer.class),
+                rs.getObject("age_15_35", Integer.class), rs.getObject("age_36_60", Integer.class), rs.getObject("age_over_60", Integer.class));
     }
 }

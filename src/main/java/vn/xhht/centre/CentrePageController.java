@@ -71,7 +71,7 @@ class CentrePageController {
         LocalDate today = LocalDate.now();
         LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
-        model.addAttribute("rows", centres.list(user, today, qStart, qEnd, q, 500));
+        model.addAttribute("rows", centres.list(user, today, qStart, ActivitySummary.heldUntil(qEnd), q, 500));
         model.addAttribute("summary", summary.summarize(user, user.unitId(), qStart, qEnd));
         model.addAttribute("quarter", today.get(IsoFields.QUARTER_OF_YEAR) + "/" + today.getYear());
         model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));

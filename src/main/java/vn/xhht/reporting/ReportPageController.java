@@ -173,6 +173,7 @@ class ReportPageController {
             sections.add(new SectionView(s.title(), fields));
         }
         model.addAttribute("report", r);
+        model.addAttribute("coverage", reports.coverage(r));
         model.addAttribute("sections", sections);
         model.addAttribute("errors", errors);
         model.addAttribute("history", reviews.history(ReportService.SUBJECT, r.id()));
