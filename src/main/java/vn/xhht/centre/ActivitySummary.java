@@ -33,9 +33,16 @@ public class ActivitySummary {
 
     static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
+    /** The clock "today" is read from; tests that record activities in far years move it (package-private). */
+    private static volatile java.time.Clock clock = java.time.Clock.system(VIETNAM);
+
+    static void useClock(java.time.Clock c) {
+        clock = c == null ? java.time.Clock.system(VIETNAM) : c;
+    }
+
     /** Today's date in Vietnam: an activity after it is planned, not held. */
     public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
+        return LocalDate.now(clock);
     }
 
     /** The last day of a period whose activities can have been held: the period's end or today, whichever is first. */
