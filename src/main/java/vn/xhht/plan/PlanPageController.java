@@ -93,29 +93,28 @@ class PlanPageController {
         return "plans/plan";
     }
 
-    /** The plan page's single form, as typed. */
+    /** The plan page's single form, as typed; a malformed key or number is ignored (a bad version is a stale form). */
     private static PlanService.PlanInput input(Map<String, String> form) {
         Map<Long, String> targets = new java.util.LinkedHashMap<>();
         form.forEach((k, v) -> {
             if (k.startsWith("target_")) {
-                try {
-                    targets.put(Long.parseLong(k.substring(7)), v);
-                } catch (NumberFormatException e) {
-                    throw new InvalidInputProblem(k, "plan.target.value.invalid");
+                Long id = number(k.substring(7));
+                if (id != null) {
+                    targets.put(id, v);
                 }
             }
         });
-        Long deleteRow = null;
-        Long version = null;
-        try {
-            deleteRow = blank(form.get("deleteRow")) ? null : Long.valueOf(form.get("deleteRow"));
-            version = blank(form.get("version")) ? null : Long.valueOf(form.get("version"));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputProblem("version", "error.versionRequired");
-        }
         return new PlanService.PlanInput(form.get("direction"), form.get("tasks"), form.get("solutions"), targets,
                 form.get("label"), form.get("newTarget"), form.get("unit"), form.get("month"), form.get("activity"),
-                form.get("leadUnit"), form.get("coordinating"), form.get("note"), deleteRow, version);
+                form.get("leadUnit"), form.get("coordinating"), form.get("note"), number(form.get("deleteRow")), number(form.get("version")));
+    }
+
+    private static Long number(String s) {
+        try {
+            return blank(s) ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean blank(String s) {
