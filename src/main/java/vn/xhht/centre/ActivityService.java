@@ -85,8 +85,13 @@ public class ActivityService {
     }
 
     public Activity create(CurrentUser user, long centreId, Form f, List<EvidenceStore.Upload> photos) {
+        return create(user, centreId, f, photos, List.of());
+    }
+
+    /** {@code kept}: ids of files chosen before a validation error and kept pending (see {@link EvidenceStore#storePending}). */
+    public Activity create(CurrentUser user, long centreId, Form f, List<EvidenceStore.Upload> photos, List<Long> kept) {
         Centre centre = editableCentre(user, centreId);
-        check(centre, f, photos);
+        check(centre, f, photos, kept.size());
         long id = jdbc.sql("""
                 insert into activity (centre_id, province_id, type_code, topic_code, title, start_date, end_date, venue, hamlet_id,
                                       lead_unit, coordinating, speakers, participations, women, ethnic_minority, disadvantaged,
@@ -98,18 +103,23 @@ public class ActivityService {
                 """).params(params(f)).param("centre", centreId).param("province", centre.provinceId())
                 .param("by", user.username()).query(Long.class).single();
         evidence.storeAll(user, EVIDENCE_OWNER, id, centre.communeId(), photos, PHOTO_KINDS, "photos");
+        evidence.adopt(user, kept, EVIDENCE_OWNER, id, centre.communeId());
         Activity created = find(id).orElseThrow();
         audit.change(AuditAction.CREATE, "Activity", id, centre.communeId(), null, snapshot(created), "Ghi nhận hoạt động " + created.title());
         return created;
     }
 
     public Activity update(CurrentUser user, long activityId, Form f, List<EvidenceStore.Upload> photos) {
+        return update(user, activityId, f, photos, List.of());
+    }
+
+    public Activity update(CurrentUser user, long activityId, Form f, List<EvidenceStore.Upload> photos, List<Long> kept) {
         Activity before = find(activityId).orElseThrow(() -> new NotFoundProblem("activity.notFound", activityId));
         Centre centre = editableCentre(user, before.centreId());
         if (f.version() == null) {
             throw new InvalidInputProblem("version", "error.versionRequired");
         }
-        check(centre, f, photos);
+        check(centre, f, photos, kept.size());
         int n = jdbc.sql("""
                 update activity set type_code = :type, topic_code = :topic, title = :title, start_date = :start, end_date = :end,
                        venue = :venue, hamlet_id = :hamlet, lead_unit = :lead, coordinating = :coord, speakers = :speakers,
@@ -123,6 +133,7 @@ public class ActivityService {
             throw new ConcurrentEditProblem("Activity " + activityId);
         }
         evidence.storeAll(user, EVIDENCE_OWNER, activityId, centre.communeId(), photos, PHOTO_KINDS, "photos");
+        evidence.adopt(user, kept, EVIDENCE_OWNER, activityId, centre.communeId());
         Activity after = find(activityId).orElseThrow();
         audit.change(AuditAction.UPDATE, "Activity", activityId, centre.communeId(), snapshot(before), snapshot(after),
                 "Sửa hoạt động " + after.title());
@@ -162,7 +173,29 @@ public class ActivityService {
         return centre;
     }
 
-    private void check(Centre centre, Form f, List<EvidenceStore.Upload> photos) {
+    /** The photos' own rules (count, type, size), checked before a form with other errors keeps them pending. */
+    public void checkPhotos(long centreId, List<EvidenceStore.Upload> photos, int alreadyKept) {
+        if (photos.size() + alreadyKept > MAX_PHOTOS) {
+            throw new InvalidInputProblem("photos", "activity.photos.tooMany", MAX_PHOTOS);
+        }
+        for (EvidenceStore.Upload u : photos) {
+            evidence.check(u, PHOTO_KINDS, "photos");
+        }
+    }
+
+    /** The user's pending files among the ids a form carried back. */
+    @Transactional(readOnly = true)
+    public List<EvidenceFile> keptPhotos(CurrentUser user, List<Long> ids) {
+        return evidence.pending(user, ids == null ? List.of() : ids);
+    }
+
+    /** Keeps the photos of a form that could not be saved, so the user does not choose them again. */
+    public List<EvidenceFile> keepPending(CurrentUser user, long centreId, List<EvidenceStore.Upload> photos) {
+        Centre centre = editableCentre(user, centreId);
+        return evidence.storePending(user, centre.communeId(), photos, PHOTO_KINDS, "photos");
+    }
+
+    private void check(Centre centre, Form f, List<EvidenceStore.Upload> photos, int otherPhotos) {
         List<Violation> v = new ArrayList<>();
         if (!lists.isActivityType(f.type())) {
             v.add(new Violation("type", "activity.type.invalid"));
@@ -237,7 +270,7 @@ public class ActivityService {
                 """).param("r", f.planRowId()).param("u", centre.communeId()).query(Boolean.class).single()) {
             v.add(new Violation("planRowId", "activity.planRow.invalid"));
         }
-        if (photos.size() > MAX_PHOTOS) {
+        if (photos.size() + otherPhotos > MAX_PHOTOS) {
             v.add(new Violation("photos", "activity.photos.tooMany", MAX_PHOTOS));
         }
         if (!v.isEmpty()) {
@@ -271,17 +304,17 @@ public class ActivityService {
         p.put("part", f.participations());
         p.put("women", f.women() == null ? 0 : f.women());
         p.put("ethnic", f.ethnicMinority() == null ? 0 : f.ethnicMinority());
-        p.put("disadv", f.disadvantaged() == null ? 0 : f.disadvantaged());
+        p.put("disadv", f.disadvantaged());
         p.put("cost", f.cost());
         p.put("planRow", f.planRowId());
         p.put("note", Texts.orNull(f.note()));
         p.put("club", f.clubId());
         p.put("campaign", f.campaignId());
         p.put("planned", f.plannedParticipations());
-        p.put("a1", zero(f.ageUnder15()));
-        p.put("a2", zero(f.age15to35()));
-        p.put("a3", zero(f.age36to60()));
-        p.put("a4", zero(f.ageOver60()));
+        p.put("a1", f.ageUnder15());
+        p.put("a2", f.age15to35());
+        p.put("a3", f.age36to60());
+        p.put("a4", f.ageOver60());
         return p;
     }
 
@@ -311,10 +344,10 @@ public class ActivityService {
                 rs.getString("title"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getString("venue"), rs.getObject("hamlet_id", Long.class), rs.getString("hamlet_name"), rs.getString("lead_unit"),
                 rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getInt("women"),
-                rs.getInt("ethnic_minority"), rs.getInt("disadvantaged"), rs.getBigDecimal("cost"),
+                rs.getInt("ethnic_minority"), rs.getObject("disadvantaged", Integer.class), rs.getBigDecimal("cost"),
                 rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"),
                 rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class),
-                rs.getObject("planned_participations", Integer.class), rs.getInt("age_under_15"), rs.getInt("age_15_35"),
-                rs.getInt("age_36_60"), rs.getInt("age_over_60"));
+                rs.getObject("planned_participations", Integer.class), rs.getObject("age_under_15", Integer.class),
+                rs.getObject("age_15_35", Integer.class), rs.getObject("age_36_60", Integer.class), rs.getObject("age_over_60", Integer.class));
     }
 }

@@ -22,9 +22,34 @@ import vn.xhht.shared.CurrentUser;
 @Transactional(readOnly = true)
 public class ActivitySummary {
 
+    /**
+     * Figures of the activities held in the period (dated up to today); {@code planned}: those dated after today.
+     * {@code disadvantaged} sums only the {@code disadvantagedEntered} activities that entered it (null: none did).
+     */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ActivitySummary")
     public record Summary(long unitId, LocalDate from, LocalDate to, long activities, long participations, long women,
-                          long ethnicMinority, long disadvantaged, Map<String, Long> byType, Map<String, Long> byTopic) {
+                          long ethnicMinority, Long disadvantaged, Map<String, Long> byType, Map<String, Long> byTopic,
+                          long planned, long disadvantagedEntered) {
+    }
+
+    static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** The clock "today" is read from; tests that record activities in far years move it (package-private). */
+    private static volatile java.time.Clock clock = java.time.Clock.system(VIETNAM);
+
+    static void useClock(java.time.Clock c) {
+        clock = c == null ? java.time.Clock.system(VIETNAM) : c;
+    }
+
+    /** Today's date in Vietnam: an activity after it is planned, not held. */
+    public static LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The last day of a period whose activities can have been held: the period's end or today, whichever is first. */
+    public static LocalDate heldUntil(LocalDate to) {
+        LocalDate today = today();
+        return to.isAfter(today) ? today : to;
     }
 
     /** Centres in scope: subtree of the unit and of its FULL predecessors. */
@@ -47,15 +72,16 @@ public class ActivitySummary {
         this.units = units;
     }
 
-    public Summary summarize(CurrentUser user, long unitId, LocalDate from, LocalDate to) {
+    public Summary summarize(CurrentUser user, long unitId, LocalDate from, LocalDate periodEnd) {
         OrgUnit unit = units.requireReadable(user, unitId);
+        LocalDate to = heldUntil(periodEnd);
         // the scope is resolved first and given as literal ids, so the planner can use the covering indexes
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
             case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
             default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
         };
-        long[] totals = new long[5];
+        long[] totals = new long[6];
         Map<String, Long> byType = new LinkedHashMap<>();
         Map<String, Long> byTopic = new LinkedHashMap<>();
         java.util.function.Consumer<java.sql.ResultSet> fold = rs -> {
@@ -66,6 +92,7 @@ public class ActivitySummary {
                 totals[2] += rs.getLong("w");
                 totals[3] += rs.getLong("e");
                 totals[4] += rs.getLong("d");
+                totals[5] += rs.getLong("dn");
                 if (n != 0) {
                     byType.merge(rs.getString("type_code"), n, Long::sum);
                     byTopic.merge(rs.getString("topic_code"), n, Long::sum);
@@ -81,7 +108,7 @@ public class ActivitySummary {
         if (rollup) {
             String provinceFilter = unit.level() == OrgUnit.NATION ? "true" : filter.replace("a.province_id", "m.province_id");
             jdbc.sql("""
-                    select type_code, topic_code, sum(n) as n, sum(p) as p, sum(w) as w, sum(e) as e, sum(d) as d
+                    select type_code, topic_code, sum(n) as n, sum(p) as p, sum(w) as w, sum(e) as e, sum(d) as d, sum(dn) as dn
                     from activity_month m where %s and m.month >= :first and m.month < :after group by type_code, topic_code
                     """.formatted(provinceFilter)).params(Map.of("first", firstFull, "after", afterLastFull))
                     .query((java.sql.ResultSet rs) -> fold.accept(rs));
@@ -92,7 +119,10 @@ public class ActivitySummary {
         }
         byType.values().removeIf(v -> v == 0);
         byTopic.values().removeIf(v -> v == 0);
-        return new Summary(unitId, from, to, totals[0], totals[1], totals[2], totals[3], totals[4], sorted(byType), sorted(byTopic));
+        long planned = to.isBefore(periodEnd) ? jdbc.sql("select count(*) from activity a where %s and a.start_date > :today and a.start_date between :from and :to"
+                .formatted(filter)).params(Map.of("today", to, "from", from, "to", periodEnd)).query(Long.class).single() : 0;
+        return new Summary(unitId, from, periodEnd, totals[0], totals[1], totals[2], totals[3], totals[5] == 0 ? null : totals[4],
+                sorted(byType), sorted(byTopic), planned, totals[5]);
     }
 
     /** Activities with a start date in [from, to] (nothing when the range is empty), grouped by type and topic. */
@@ -102,7 +132,7 @@ public class ActivitySummary {
         }
         jdbc.sql("""
                 select type_code, topic_code, count(*) as n, sum(participations) as p, sum(women) as w,
-                       sum(ethnic_minority) as e, sum(disadvantaged) as d
+                       sum(ethnic_minority) as e, coalesce(sum(disadvantaged), 0) as d, count(disadvantaged) as dn
                 from activity a where %s and a.start_date between :from and :to
                 group by type_code, topic_code
                 """.formatted(filter)).params(Map.of("from", from, "to", to))
@@ -114,8 +144,9 @@ public class ActivitySummary {
     }
 
     /** The same figures for each unit directly below (drill-down), in one grouped pass over the activities. */
-    public List<ChildLine> byChild(CurrentUser user, long unitId, LocalDate from, LocalDate to) {
+    public List<ChildLine> byChild(CurrentUser user, long unitId, LocalDate from, LocalDate periodEnd) {
         OrgUnit unit = units.requireReadable(user, unitId);
+        LocalDate to = heldUntil(periodEnd);
         int pos = unit.level() + 3; // '/nation/…/unit/child/': the child's id is the next path segment
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
@@ -135,7 +166,7 @@ public class ActivitySummary {
                             new long[]{rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e")});
                 });
         List<ChildLine> lines = new java.util.ArrayList<>();
-        for (OrgUnit child : units.search(user, to, null, unitId, null, 5000)) {
+        for (OrgUnit child : units.search(user, periodEnd, null, unitId, null, 5000)) {
             long[] f = figures.remove(child.id());
             lines.add(f == null ? new ChildLine(child.id(), child.name(), 0, 0, 0, 0)
                     : new ChildLine(child.id(), child.name(), f[0], f[1], f[2], f[3]));

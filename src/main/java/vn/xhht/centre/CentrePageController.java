@@ -77,7 +77,7 @@ class CentrePageController {
         }
         LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
-        model.addAttribute("rows", centres.list(user, today, qStart, qEnd, q, 500));
+        model.addAttribute("rows", centres.list(user, today, qStart, ActivitySummary.heldUntil(qEnd), q, 500));
         model.addAttribute("summary", summary.summarize(user, user.unitId(), qStart, qEnd));
         model.addAttribute("quarter", today.get(IsoFields.QUARTER_OF_YEAR) + "/" + today.getYear());
         model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));
@@ -133,15 +133,27 @@ class CentrePageController {
                 @RequestParam(required = false) String leadUnit, @RequestParam(required = false) String coordinating,
                 @RequestParam(required = false) String speakers, @RequestParam(required = false) Integer participations,
                 @RequestParam(required = false) Integer women, @RequestParam(required = false) Integer ethnicMinority,
-                @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false) BigDecimal cost,
+                @RequestParam(required = false) Integer disadvantaged, @RequestParam(required = false, name = "cost") String costText,
                 @RequestParam(required = false) String note, @RequestParam(required = false) Long version,
                 @RequestParam(required = false) Long clubId, @RequestParam(required = false) Long campaignId,
                 @RequestParam(required = false) Long planRowId, @RequestParam(required = false) Integer plannedParticipations,
                 @RequestParam(required = false) Integer ageUnder15, @RequestParam(required = false) Integer age15to35,
                 @RequestParam(required = false) Integer age36to60, @RequestParam(required = false) Integer ageOver60,
                 @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
+                @RequestParam(required = false, name = "keptPhoto") List<Long> keptPhotos,
                 Model model, RedirectAttributes redirect) throws IOException {
         CurrentUser user = CurrentUsers.require();
+        // "1.500.000" and "1 500 000" are how amounts are written in Vietnam
+        BigDecimal cost = null;
+        InvalidInputProblem costProblem = null;
+        try {
+            cost = vn.xhht.shared.VietnameseNumbers.parse(costText);
+            if (cost != null && cost.stripTrailingZeros().scale() > 0) {
+                costProblem = new InvalidInputProblem("cost", "activity.cost.invalid");
+            }
+        } catch (NumberFormatException e) {
+            costProblem = new InvalidInputProblem("cost", "activity.cost.invalid");
+        }
         ActivityService.Form f = new ActivityService.Form(type, topic, title == null ? "" : title, startDate, endDate, venue, hamletId,
                 leadUnit, coordinating, speakers, participations, women, ethnicMinority, disadvantaged, cost, planRowId, note, version,
                 clubId, campaignId, plannedParticipations, ageUnder15, age15to35, age36to60, ageOver60);
@@ -155,12 +167,29 @@ class CentrePageController {
                 }
             }
         }
+        List<Long> kept = activities.keptPhotos(user, keptPhotos).stream().map(vn.xhht.evidence.EvidenceFile::id).toList();
         try {
-            Activity saved = existing == null ? activities.create(user, centre, f, uploads) : activities.update(user, id, f, uploads);
+            if (costProblem != null) {
+                throw costProblem;
+            }
+            Activity saved = existing == null ? activities.create(user, centre, f, uploads, kept) : activities.update(user, id, f, uploads, kept);
             redirect.addFlashAttribute("ok", messages.getMessage("activity.saved", new Object[]{saved.title()}, LocaleContextHolder.getLocale()));
             return "redirect:/centres/" + centre + "?month=" + YearMonth.from(saved.startDate());
         } catch (InvalidInputProblem e) {
-            return form(model, centres.require(user, centre), existing, f, FormErrors.of(e, messages));
+            Map<String, String> errors = new java.util.LinkedHashMap<>(FormErrors.of(e, messages));
+            // files that pass their own rules are kept pending, so the user does not choose them again
+            List<Long> pending = new ArrayList<>(kept);
+            if (!uploads.isEmpty() && !errors.containsKey("photos")) {
+                try {
+                    activities.checkPhotos(centre, uploads, kept.size());
+                    activities.keepPending(user, centre, uploads).forEach(p -> pending.add(p.id()));
+                } catch (InvalidInputProblem photoProblem) {
+                    errors.putAll(FormErrors.of(photoProblem, messages));
+                }
+            }
+            model.addAttribute("costText", costText);
+            model.addAttribute("keptPhotos", activities.keptPhotos(user, pending));
+            return form(model, centres.require(user, centre), existing, f, errors);
         }
     }
 
@@ -175,6 +204,12 @@ class CentrePageController {
         model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
         model.addAttribute("hamlets", units.search(user, LocalDate.now(), OrgUnit.HAMLET, c.communeId(), null, 500));
         model.addAttribute("photos", existing == null ? List.of() : activities.photos(existing.id()));
+        if (!model.containsAttribute("keptPhotos")) {
+            model.addAttribute("keptPhotos", List.of());
+        }
+        if (!model.containsAttribute("costText")) {
+            model.addAttribute("costText", vn.xhht.shared.VietnameseNumbers.format(f.cost()));
+        }
         model.addAttribute("clubs", records.clubs(user, c.id()));
         model.addAttribute("partners", records.partners(user, c.id()));
         model.addAttribute("campaigns", campaigns.around(LocalDate.now()));

@@ -41,8 +41,46 @@ class CentreReportFigures implements ReportFigureSource {
         return FIGURES;
     }
 
+    /** Figures an activity may leave blank: summed over the activities that entered them, with their count. */
+    static final Map<String, String> OPTIONAL = Map.of("activities.disadvantaged", "disadvantaged",
+            "activities.age_under_15", "age_under_15", "activities.age_15_35", "age_15_35",
+            "activities.age_36_60", "age_36_60", "activities.age_over_60", "age_over_60");
+
     @Override
-    public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to) {
+    public Map<String, Coverage> coverage(long unitId, LocalDate from, LocalDate to) {
+        String in = scope(unitId);
+        Map<String, Coverage> m = new HashMap<>();
+        LocalDate held = ActivitySummary.heldUntil(to);
+        if (in == null || held.isBefore(from)) {
+            return m;
+        }
+        jdbc.sql("""
+                select count(*) as n, count(disadvantaged) as d, count(age_under_15) as a1, count(age_15_35) as a2,
+                       count(age_36_60) as a3, count(age_over_60) as a4
+                from activity a where a.centre_id in (%s) and a.start_date between :from and :to
+                """.formatted(in)).param("from", from).param("to", held).query((java.sql.ResultSet rs) -> {
+            long n = rs.getLong("n");
+            m.put("activities.disadvantaged", new Coverage(rs.getLong("d"), n, "figure.coverage.activities"));
+            m.put("activities.age_under_15", new Coverage(rs.getLong("a1"), n, "figure.coverage.activities"));
+            m.put("activities.age_15_35", new Coverage(rs.getLong("a2"), n, "figure.coverage.activities"));
+            m.put("activities.age_36_60", new Coverage(rs.getLong("a3"), n, "figure.coverage.activities"));
+            m.put("activities.age_over_60", new Coverage(rs.getLong("a4"), n, "figure.coverage.activities"));
+        });
+        return m;
+    }
+
+    private String scope(long unitId) {
+        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
+        return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    /**
+     * Activities dated after today (Vietnam) are planned, not held: "Số hoạt động đã tổ chức" and every figure here
+     * count only activities up to today.
+     */
+    @Override
+    public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate periodEnd) {
+        LocalDate to = ActivitySummary.heldUntil(periodEnd);
         List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
         Map<String, BigDecimal> m = new HashMap<>();
         if (ids.isEmpty()) {
@@ -66,11 +104,12 @@ class CentreReportFigures implements ReportFigureSource {
             put(m, "activities.participations", rs.getBigDecimal("p"));
             put(m, "activities.women", rs.getBigDecimal("w"));
             put(m, "activities.ethnic_minority", rs.getBigDecimal("e"));
-            put(m, "activities.disadvantaged", rs.getBigDecimal("d"));
-            put(m, "activities.age_under_15", rs.getBigDecimal("a1"));
-            put(m, "activities.age_15_35", rs.getBigDecimal("a2"));
-            put(m, "activities.age_36_60", rs.getBigDecimal("a3"));
-            put(m, "activities.age_over_60", rs.getBigDecimal("a4"));
+            // null when no activity entered it: absent from the map ("chưa nhập"), never 0
+            putEntered(m, "activities.disadvantaged", rs.getBigDecimal("d"));
+            putEntered(m, "activities.age_under_15", rs.getBigDecimal("a1"));
+            putEntered(m, "activities.age_15_35", rs.getBigDecimal("a2"));
+            putEntered(m, "activities.age_36_60", rs.getBigDecimal("a3"));
+            putEntered(m, "activities.age_over_60", rs.getBigDecimal("a4"));
             put(m, "activities.thematic_sessions", rs.getBigDecimal("ts"));
             put(m, "activities.thematic_participations", zeroIfNull(rs.getBigDecimal("tp")));
             put(m, "activities.vocational_classes", rs.getBigDecimal("vc"));
@@ -83,7 +122,7 @@ class CentreReportFigures implements ReportFigureSource {
                 select count(distinct c.id) as clubs, count(m.id) as members
                 from club c left join club_member m on m.club_id = c.id and m.joined_on <= :to and (m.left_on is null or m.left_on > :to)
                 where c.centre_id in (%s) and (c.founded_on is null or c.founded_on <= :to)
-                """.formatted(in)).param("to", to).query((java.sql.ResultSet rs) -> {
+                """.formatted(in)).param("to", periodEnd).query((java.sql.ResultSet rs) -> {
             put(m, "clubs.count", rs.getBigDecimal("clubs"));
             put(m, "clubs.members", rs.getBigDecimal("members"));
         });
@@ -91,8 +130,14 @@ class CentreReportFigures implements ReportFigureSource {
         m.put("centres.count", jdbc.sql("""
                 select count(*) from centre c join org_unit u on u.id = c.commune_id
                 where c.id in (%s) and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
-                """.formatted(in)).param("to", to).query(BigDecimal.class).single());
+                """.formatted(in)).param("to", periodEnd).query(BigDecimal.class).single());
         return m;
+    }
+
+    private static void putEntered(Map<String, BigDecimal> m, String code, BigDecimal v) {
+        if (v != null) {
+            m.put(code, v);
+        }
     }
 
     private static BigDecimal zeroIfNull(BigDecimal v) {

@@ -143,24 +143,90 @@ class EvaluationPageController {
         return "evaluations/evaluation :: result";
     }
 
+    /**
+     * Saves every mark and comment on the page and, in the same request, the evidence files chosen for any item
+     * ("Tải lên" and "Lưu" post the whole form): uploading never resets what was typed. On a value that is not a
+     * number nothing is saved and the page shows everything typed again.
+     */
     @PostMapping("/evaluations/{id}/scores")
-    String scores(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes r) {
+    String scores(@PathVariable long id, @RequestParam Map<String, String> form, jakarta.servlet.http.HttpServletRequest request,
+                  Model model, RedirectAttributes r) {
+        String failed = saveAll(id, form, request, model);
+        if (failed != null) {
+            return failed;
+        }
+        r.addFlashAttribute("ok", messages.getMessage(uploads(request).isEmpty() ? "evaluation.saved" : "evaluation.savedAndUploaded",
+                null, LocaleContextHolder.getLocale()));
+        return "redirect:/evaluations/" + id;
+    }
+
+    /** Saves the scores and uploads of the form; null when saved, else the page to show again (with what was typed). */
+    private String saveAll(long id, Map<String, String> form, jakarta.servlet.http.HttpServletRequest request, Model model) {
         CurrentUser user = CurrentUsers.require();
-        return act(id, r, () -> {
-            EvaluationService.View v = evaluations.view(user, id);
-            Map<String, EvaluationService.ScoreInput> in = new LinkedHashMap<>();
-            Map<String, String> errors = new LinkedHashMap<>();
-            for (Framework.Item i : v.framework().items().toList()) {
-                in.put(i.code(), input(i, form, errors));
-            }
+        EvaluationService.View v = evaluations.view(user, id);
+        Map<String, EvaluationService.ScoreInput> in = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Framework.Item i : v.framework().items().toList()) {
+            in.put(i.code(), input(i, form, errors));
+        }
+        try {
             if (!errors.isEmpty()) {
                 List<InvalidInputProblem.Violation> list = new ArrayList<>();
                 errors.forEach((k, m) -> list.add(new InvalidInputProblem.Violation(k, "evaluation.points.notNumber", m)));
                 throw new InvalidInputProblem(list);
             }
             String ver = form.get("version");
-            evaluations.saveScores(user, id, in, ver == null || ver.isBlank() ? null : Long.valueOf(ver));
-        }, "evaluation.saved");
+            Long version;
+            try {
+                version = ver == null || ver.isBlank() ? null : Long.valueOf(ver);
+            } catch (NumberFormatException ex) {
+                throw new InvalidInputProblem("version", "error.versionRequired");
+            }
+            evaluations.saveScores(user, id, in, version);
+        } catch (InvalidInputProblem e) {
+            Map<String, String> shown = FormErrors.of(e, messages);
+            model.addAttribute("errors", shown);
+            model.addAttribute("error", String.join(" ", shown.values()));
+            model.addAttribute("typed", form);
+            return evaluation(id, model);
+        }
+        // the marks are saved; a refused file is reported next to its item without losing them
+        Map<String, String> fileErrors = new LinkedHashMap<>();
+        uploads(request).forEach((code, uploads) -> {
+            try {
+                evaluations.attachEvidence(user, id, code, uploads);
+            } catch (InvalidInputProblem e) {
+                FormErrors.of(e, messages).values().forEach(m -> fileErrors.putIfAbsent("file_" + code, m));
+            }
+        });
+        if (!fileErrors.isEmpty()) {
+            model.addAttribute("errors", fileErrors);
+            model.addAttribute("error", String.join(" ", fileErrors.values()));
+            return evaluation(id, model);
+        }
+        return null;
+    }
+
+    /** Files chosen per item code (inputs named files_<code>) in a multipart post; none for a plain form post. */
+    private static Map<String, List<EvidenceStore.Upload>> uploads(jakarta.servlet.http.HttpServletRequest request) {
+        Map<String, List<EvidenceStore.Upload>> out = new LinkedHashMap<>();
+        if (request instanceof org.springframework.web.multipart.MultipartHttpServletRequest m) {
+            m.getMultiFileMap().forEach((name, files) -> {
+                if (name.startsWith("files_")) {
+                    for (MultipartFile f : files) {
+                        if (!f.isEmpty()) {
+                            try {
+                                out.computeIfAbsent(name.substring(6), k -> new ArrayList<>())
+                                        .add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        }
+                    }
+                }
+            });
+        }
+        return out;
     }
 
     /** Reads one item's fields from the form; a value that is not a number is reported by field. */
@@ -212,8 +278,16 @@ class EvaluationPageController {
         }, "evaluation.evidence.saved");
     }
 
+    /** "Nộp hồ sơ" saves the marks, comments and files on the page first, then submits. */
     @PostMapping("/evaluations/{id}/submit")
-    String submit(@PathVariable long id, RedirectAttributes r) {
+    String submit(@PathVariable long id, @RequestParam Map<String, String> form, jakarta.servlet.http.HttpServletRequest request,
+                  Model model, RedirectAttributes r) {
+        if (form.containsKey("version")) {
+            String failed = saveAll(id, form, request, model);
+            if (failed != null) {
+                return failed;
+            }
+        }
         return act(id, r, () -> evaluations.submit(CurrentUsers.require(), id), "evaluation.submitted");
     }
 

@@ -95,6 +95,49 @@ public class EvidenceStore {
         return find(id);
     }
 
+    /** Owner type of a file chosen on a form that could not be saved yet (kept so the user need not choose it again). */
+    public static final String PENDING = "Pending";
+
+    /**
+     * Keeps files chosen on a form whose other fields broke a rule: checked like any upload and stored without an
+     * owner, readable by the unit's users, until the form is saved ({@link #adopt}). Pending files older than a day
+     * are removed here, so abandoned forms leave nothing behind.
+     */
+    public List<EvidenceFile> storePending(CurrentUser user, long unitId, List<Upload> uploads, Set<FileKind> allowed, String field) {
+        jdbc.sql("delete from evidence_file where owner_type = :p and uploaded_at < now() - interval '1 day'").param("p", PENDING).update();
+        return storeAll(user, PENDING, 0, unitId, uploads, allowed, field);
+    }
+
+    /** This user's pending files among {@code ids} (others' and already adopted ones are ignored), in id order. */
+    @Transactional(readOnly = true)
+    public List<EvidenceFile> pending(CurrentUser user, java.util.Collection<Long> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where owner_type = :p and uploaded_by = :u and id in (:ids) order by id")
+                .param("p", PENDING).param("u", user.username()).param("ids", ids).query(EvidenceStore::map).list();
+    }
+
+    /** Attaches this user's pending files among {@code ids} to their owner, in the owner's unit. */
+    public int adopt(CurrentUser user, java.util.Collection<Long> ids, String ownerType, long ownerId, long unitId) {
+        if (ids == null || ids.isEmpty()) {
+            return 0;
+        }
+        if (!units.canWrite(user, unitId)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        int n = jdbc.sql("""
+                update evidence_file set owner_type = :ot, owner_id = :oid
+                where owner_type = :p and uploaded_by = :u and unit_id = :unit and id in (:ids)
+                """).param("ot", ownerType).param("oid", ownerId).param("p", PENDING).param("u", user.username())
+                .param("unit", unitId).param("ids", ids).update();
+        if (n > 0) {
+            audit.change(AuditAction.UPDATE, "EvidenceFile", ownerId, unitId, null,
+                    java.util.Map.of("ownerType", ownerType, "ownerId", ownerId, "files", ids.toString()), "Đính kèm tệp đã chọn trước");
+        }
+        return n;
+    }
+
     @Transactional(readOnly = true)
     public List<EvidenceFile> list(String ownerType, long ownerId) {
         return jdbc.sql(SELECT + " where owner_type = :ot and owner_id = :oid order by id")

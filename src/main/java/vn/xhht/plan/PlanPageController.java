@@ -73,7 +73,13 @@ class PlanPageController {
     String plan(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUsers.require();
         Plan p = plans.require(user, id);
+        return render(model, user, p, plans.input(p), Map.of());
+    }
+
+    private String render(Model model, CurrentUser user, Plan p, PlanService.PlanInput form, Map<String, String> errors) {
+        long id = p.id();
         model.addAttribute("plan", p);
+        model.addAttribute("form", form);
         model.addAttribute("history", reviews.history(PlanService.SUBJECT, id));
         model.addAttribute("canEdit", units.canWrite(user, p.ownerUnitId()) && p.review().editable());
         model.addAttribute("canSubmit", reviews.canSubmit(user, p.review()));
@@ -82,10 +88,53 @@ class PlanPageController {
         model.addAttribute("needs", p.centreId() == null ? java.util.List.of() : needs.summary(user, p.centreId()));
         LocalDate start = "SCHOOL".equals(p.yearKind()) ? LocalDate.of(p.planYear(), 9, 1) : LocalDate.of(p.planYear(), 1, 1);
         model.addAttribute("months", java.util.stream.IntStream.range(0, 12).mapToObj(i -> YearMonth.from(start.plusMonths(i))).toList());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
+        if (!model.containsAttribute("errors") || !errors.isEmpty()) {
+            model.addAttribute("errors", errors);
         }
         return "plans/plan";
+    }
+
+    /** The plan page's single form, as typed; a malformed key or number is ignored (a bad version is a stale form). */
+    private static PlanService.PlanInput input(Map<String, String> form) {
+        Map<Long, String> targets = new java.util.LinkedHashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("target_")) {
+                Long id = number(k.substring(7));
+                if (id != null) {
+                    targets.put(id, v);
+                }
+            }
+        });
+        return new PlanService.PlanInput(form.get("direction"), form.get("tasks"), form.get("solutions"), targets,
+                form.get("label"), form.get("newTarget"), form.get("unit"), form.get("month"), form.get("activity"),
+                form.get("leadUnit"), form.get("coordinating"), form.get("note"), number(form.get("deleteRow")), number(form.get("version")));
+    }
+
+    private static Long number(String s) {
+        try {
+            return blank(s) ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Saves everything on the plan page at once; on a broken rule nothing is written and the page shows what was typed. */
+    @PostMapping("/plans/{id}/save")
+    String saveAll(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes r) {
+        CurrentUser user = CurrentUsers.require();
+        PlanService.PlanInput in = input(form);
+        try {
+            plans.saveAll(user, id, in);
+        } catch (InvalidInputProblem e) {
+            model.addAttribute("error", messages.getMessage("form.fixErrors", null, LocaleContextHolder.getLocale()));
+            return render(model, user, plans.require(user, id), in, FormErrors.of(e, messages));
+        }
+        r.addFlashAttribute("ok", messages.getMessage(in.addsRow() ? "plan.rowAdded" : "plan.saved", null, LocaleContextHolder.getLocale()));
+        return "redirect:/plans/" + id;
     }
 
     @PostMapping("/plans/{id}/text")
@@ -113,9 +162,33 @@ class PlanPageController {
         return act(id, r, () -> plans.removeRow(CurrentUsers.require(), id, rowId), "plan.rowRemoved");
     }
 
+    /**
+     * "Trình duyệt" saves what is on the page first (kept even when the plan cannot be submitted yet), then submits.
+     * A post without the page's fields (an older client) only submits.
+     */
     @PostMapping("/plans/{id}/submit")
-    String submit(@PathVariable long id, RedirectAttributes r) {
-        return act(id, r, () -> plans.submit(CurrentUsers.require(), id), "plan.submitted");
+    String submit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes r) {
+        CurrentUser user = CurrentUsers.require();
+        if (form.containsKey("version")) {
+            PlanService.PlanInput in = input(form);
+            try {
+                plans.saveAll(user, id, in);
+            } catch (InvalidInputProblem e) {
+                model.addAttribute("error", messages.getMessage("form.fixErrors", null, LocaleContextHolder.getLocale()));
+                return render(model, user, plans.require(user, id), in, FormErrors.of(e, messages));
+            }
+        }
+        try {
+            plans.submit(user, id);
+            r.addFlashAttribute("ok", messages.getMessage("plan.submitted", null, LocaleContextHolder.getLocale()));
+        } catch (InvalidInputProblem e) {
+            Map<String, String> errors = FormErrors.of(e, messages);
+            r.addFlashAttribute("errors", errors);
+            r.addFlashAttribute("error", (form.containsKey("version")
+                    ? messages.getMessage("plan.savedNotSubmitted", null, LocaleContextHolder.getLocale()) + " " : "")
+                    + errors.values().iterator().next());
+        }
+        return "redirect:/plans/" + id;
     }
 
     @PostMapping("/plans/{id}/approve")

@@ -213,6 +213,147 @@ public class PlanService {
                 Map.of("direction", String.valueOf(Texts.orNull(direction)), "tasks", String.valueOf(Texts.orNull(tasks))), "Sửa nội dung kế hoạch");
     }
 
+    /**
+     * Everything the plan page shows, as typed: texts, each target's value (by target id, text as typed), an optional
+     * new target and an optional new schedule row, and a row to remove. Saved together so nothing on the page is lost.
+     */
+    public record PlanInput(String direction, String tasks, String solutions, Map<Long, String> targets,
+                            String newTargetLabel, String newTargetValue, String newTargetUnit,
+                            String rowMonth, String rowActivity, String rowLead, String rowCoordinating, String rowNote,
+                            Long deleteRowId, Long version) {
+
+        static PlanInput of(Plan p) {
+            Map<Long, String> t = new java.util.LinkedHashMap<>();
+            p.targets().forEach(x -> t.put(x.id(), vn.xhht.shared.VietnameseNumbers.format(x.target())));
+            return new PlanInput(p.direction(), p.tasks(), p.solutions(), t, null, null, null, null, null, null, null, null, null, p.version());
+        }
+
+        public boolean addsRow() {
+            return !(blank(rowActivity) && blank(rowLead) && blank(rowCoordinating) && blank(rowNote));
+        }
+
+        public boolean addsTarget() {
+            return !(blank(newTargetLabel) && blank(newTargetValue) && blank(newTargetUnit));
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
+    /** The page's form filled from the saved plan. */
+    public PlanInput input(Plan p) {
+        return PlanInput.of(p);
+    }
+
+    /**
+     * Saves the whole plan page in one transaction: every rule is checked first and nothing is written when one
+     * fails (the page then shows everything typed again); a stale version is a concurrent edit.
+     */
+    public void saveAll(CurrentUser user, long id, PlanInput in) {
+        Plan before = editable(user, id);
+        List<InvalidInputProblem.Violation> v = new java.util.ArrayList<>();
+        Map<Long, BigDecimal> values = new java.util.LinkedHashMap<>();
+        java.util.Set<Long> own = before.targets().stream().map(Plan.Target::id).collect(java.util.stream.Collectors.toSet());
+        if (in.targets() != null) {
+            in.targets().forEach((targetId, raw) -> {
+                if (!own.contains(targetId)) {
+                    throw new NotFoundProblem("plan.notFound", targetId);
+                }
+                BigDecimal value = target(raw, "target_" + targetId, v);
+                if (value != null) {
+                    values.put(targetId, value);
+                }
+            });
+        }
+        BigDecimal newValue = null;
+        if (in.addsTarget()) {
+            if (in.newTargetLabel() == null || in.newTargetLabel().isBlank()) {
+                v.add(new InvalidInputProblem.Violation("t-label", "plan.target.labelRequired"));
+            }
+            newValue = target(in.newTargetValue(), "t-value", v);
+        }
+        LocalDate rowMonth = null;
+        if (in.addsRow()) {
+            LocalDate start = "SCHOOL".equals(before.yearKind()) ? LocalDate.of(before.planYear(), 9, 1) : LocalDate.of(before.planYear(), 1, 1);
+            try {
+                rowMonth = in.rowMonth() == null || in.rowMonth().isBlank() ? null : java.time.YearMonth.parse(in.rowMonth()).atDay(1);
+            } catch (java.time.format.DateTimeParseException e) {
+                rowMonth = null;
+            }
+            if (rowMonth == null) {
+                v.add(new InvalidInputProblem.Violation("row-month", "plan.row.monthRequired"));
+            } else if (rowMonth.isBefore(start) || !rowMonth.isBefore(start.plusYears(1))) {
+                v.add(new InvalidInputProblem.Violation("row-month", "plan.row.monthOutside", before.yearLabel()));
+            }
+            if (in.rowActivity() == null || in.rowActivity().isBlank()) {
+                v.add(new InvalidInputProblem.Violation("row-activity", "plan.row.activityRequired"));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
+        }
+        int n = jdbc.sql("""
+                update plan set direction = :d, tasks = :t, solutions = :s, version = version + 1, updated_at = now()
+                where id = :id and version = :v
+                """).param("d", Texts.orNull(in.direction())).param("t", Texts.orNull(in.tasks())).param("s", Texts.orNull(in.solutions()))
+                .param("id", id).param("v", in.version() == null ? -1 : in.version()).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem("Plan " + id);
+        }
+        Map<String, Object> old = new java.util.LinkedHashMap<>();
+        Map<String, Object> now = new java.util.LinkedHashMap<>();
+        old.put("direction", String.valueOf(before.direction()));
+        old.put("tasks", String.valueOf(before.tasks()));
+        old.put("solutions", String.valueOf(before.solutions()));
+        now.put("direction", String.valueOf(Texts.orNull(in.direction())));
+        now.put("tasks", String.valueOf(Texts.orNull(in.tasks())));
+        now.put("solutions", String.valueOf(Texts.orNull(in.solutions())));
+        for (Plan.Target t : before.targets()) {
+            BigDecimal value = values.get(t.id());
+            if (value != null && value.compareTo(t.target()) != 0) {
+                jdbc.sql("update plan_target set target = :v where id = :t and plan_id = :p").param("v", value).param("t", t.id())
+                        .param("p", id).update();
+                old.put("target:" + t.label(), t.target().toPlainString());
+                now.put("target:" + t.label(), value.toPlainString());
+            }
+        }
+        if (in.addsTarget()) {
+            jdbc.sql("insert into plan_target (plan_id, label, unit, target, sort) values (:p, :l, :u, :v, 100)")
+                    .param("p", id).param("l", in.newTargetLabel().strip()).param("u", Texts.orNull(in.newTargetUnit())).param("v", newValue).update();
+            now.put("target:" + in.newTargetLabel().strip(), newValue.toPlainString());
+        }
+        if (in.addsRow()) {
+            long rowId = jdbc.sql("""
+                    insert into plan_row (plan_id, month, activity, lead_unit, coordinating, note) values (:p, :m, :a, :l, :c, :n) returning id
+                    """).param("p", id).param("m", rowMonth).param("a", in.rowActivity().strip()).param("l", Texts.orNull(in.rowLead()))
+                    .param("c", Texts.orNull(in.rowCoordinating())).param("n", Texts.orNull(in.rowNote())).query(Long.class).single();
+            now.put("row:" + rowId, rowMonth + " " + in.rowActivity().strip());
+        }
+        if (in.deleteRowId() != null) {
+            int d = jdbc.sql("delete from plan_row where id = :r and plan_id = :p").param("r", in.deleteRowId()).param("p", id).update();
+            if (d > 0) {
+                old.put("row:" + in.deleteRowId(), "");
+            }
+        }
+        audit.change(AuditAction.UPDATE, "Plan", id, before.ownerUnitId(), old, now, "Lưu kế hoạch");
+    }
+
+    /** A target value as typed ("98,35", "1.500"): blank or not a non-negative number is reported on its field. */
+    private static BigDecimal target(String raw, String field, List<InvalidInputProblem.Violation> v) {
+        try {
+            BigDecimal value = vn.xhht.shared.VietnameseNumbers.parse(raw);
+            if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 2 || value.precision() - value.scale() > 12) {
+                v.add(new InvalidInputProblem.Violation(field, "plan.target.value.invalid"));
+                return null;
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            v.add(new InvalidInputProblem.Violation(field, "plan.target.value.invalid"));
+            return null;
+        }
+    }
+
     public void setTarget(CurrentUser user, long planId, Long targetId, String label, String unit, BigDecimal value) {
         Plan p = editable(user, planId);
         if (value == null || value.signum() < 0) {

@@ -52,4 +52,19 @@ class FigureSources {
         }
         return out;
     }
+
+    /** How many records entered each optional wanted figure (code → coverage); figures every record has are absent. */
+    Map<String, ReportFigureSource.Coverage> coverage(Collection<String> wanted, long unitId, LocalDate from, LocalDate to) {
+        Map<String, ReportFigureSource.Coverage> out = new HashMap<>();
+        for (ReportFigureSource s : beans.orderedStream().toList()) {
+            if (s.figures().stream().map(ReportFigureSource.Figure::code).anyMatch(wanted::contains)) {
+                s.coverage(unitId, from, to).forEach((k, v) -> {
+                    if (wanted.contains(k)) {
+                        out.putIfAbsent(k, v);
+                    }
+                });
+            }
+        }
+        return out;
+    }
 }

@@ -303,7 +303,7 @@ class ReportDocuments {
 
     static String format(BigDecimal v) {
         if (v == null) {
-            return "";
+            return "—";
         }
         java.text.DecimalFormat f = new java.text.DecimalFormat("#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.forLanguageTag("vi-VN")));
         f.setRoundingMode(java.math.RoundingMode.DOWN);

@@ -173,6 +173,7 @@ class ReportPageController {
             sections.add(new SectionView(s.title(), fields));
         }
         model.addAttribute("report", r);
+        model.addAttribute("coverage", reports.coverage(r));
         model.addAttribute("sections", sections);
         model.addAttribute("errors", errors);
         model.addAttribute("history", reviews.history(ReportService.SUBJECT, r.id()));
@@ -231,15 +232,28 @@ class ReportPageController {
         return "redirect:/reports/" + id;
     }
 
+    /**
+     * "Nộp báo cáo" saves the figures and texts on the page first (kept even when the report cannot be submitted
+     * yet), then checks and submits. A post without the page's fields (an older client) only submits.
+     */
     @PostMapping("/reports/{id}/submit")
-    String submit(@PathVariable long id, Model model, RedirectAttributes redirect) {
+    String submit(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes redirect) {
         CurrentUser user = CurrentUsers.require();
+        boolean saved = false;
+        if (form.containsKey("version")) {
+            String failed = save(id, form, model, redirect);
+            if (!failed.startsWith("redirect:")) {
+                return failed;
+            }
+            saved = true;
+        }
         try {
             reports.submit(user, id);
             redirect.addFlashAttribute("ok", text("report.submitted"));
             return "redirect:/reports/" + id;
         } catch (InvalidInputProblem e) {
-            model.addAttribute("error", text("report.notSubmitted"));
+            model.addAttribute("ok", null);
+            model.addAttribute("error", text(saved ? "report.savedNotSubmitted" : "report.notSubmitted"));
             return page(model, reports.require(user, id), null, null, FormErrors.of(e, messages));
         }
     }

@@ -277,6 +277,9 @@ public class ReportService {
         for (Field f : t.fields()) {
             if (f.sourced() && bySource.containsKey(f.source())) {
                 out.put(f.code(), bySource.get(f.source()));
+            } else if (f.sourced() && sources.provides(f.source())) {
+                // the source knows the figure but nothing was entered for it: "chưa nhập", not an old 0 kept
+                out.put(f.code(), null);
             }
         }
         return out;
@@ -460,6 +463,24 @@ public class ReportService {
     }
 
     /** Field codes whose figure source no module provides (entered by hand). */
+    /**
+     * For the report's optional figures (an activity may leave its age bands blank): field code → how many records
+     * entered it, so the page reads "12 (3/5 hoạt động có số liệu)". Own reports only; an aggregate sums reports.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, vn.xhht.shared.ReportFigureSource.Coverage> coverage(Report r) {
+        if (r.aggregate()) {
+            return Map.of();
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        r.template().fields().stream().filter(Field::sourced).forEach(f -> codes.add(f.source()));
+        var bySource = sources.coverage(codes, r.unitId(), r.period().from(), r.period().to());
+        Map<String, vn.xhht.shared.ReportFigureSource.Coverage> out = new HashMap<>();
+        r.template().fields().stream().filter(f -> f.sourced() && bySource.containsKey(f.source()))
+                .forEach(f -> out.put(f.code(), bySource.get(f.source())));
+        return out;
+    }
+
     public Set<String> unsourced(ReportTemplate t) {
         Set<String> out = new LinkedHashSet<>();
         Map<String, String> provided = sources.figures();

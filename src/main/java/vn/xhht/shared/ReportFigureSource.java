@@ -22,6 +22,19 @@ public interface ReportFigureSource {
      */
     Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to);
 
+    /**
+     * For figures that are optional in the records they sum (an age band may be left blank): how many records
+     * entered the figure out of how many there are, so a roll-up reads "12 (3/5 hoạt động có số liệu)". Figures
+     * every record has are absent.
+     */
+    default Map<String, Coverage> coverage(long unitId, LocalDate from, LocalDate to) {
+        return Map.of();
+    }
+
+    /** {@code entered} of {@code of} records had the figure; {@code recordKey} names the records (a message key). */
+    record Coverage(long entered, long of, String recordKey) {
+    }
+
     /** {@code labelKey} is a message key (Vietnamese default bundle + English). */
     record Figure(String code, String labelKey) {
     }

@@ -65,9 +65,11 @@ class CentreBrowserIT extends BrowserTest {
         // more women than participations: refused next to the field, nothing saved, entries kept
         assertThat(page.locator("#women-error")).hasText("Số này (65) lớn hơn tổng số lượt người (64).");
         assertThat(page.getByLabel("Tên hoạt động")).hasValue(title);
+        // the chosen photo is kept (not chosen again) and the field in error has the focus
+        assertThat(page.locator("#kept-photos img")).hasCount(1);
+        assertThat(page.getByLabel("Trong đó: nữ")).isFocused();
 
         page.getByLabel("Trong đó: nữ").fill("31");
-        page.locator("#photos").setInputFiles(photo());
         page.locator("#activity-save").click();
         assertThat(page.locator("#flash-ok")).containsText("Đã lưu hoạt động");
         assertThat(page.locator("#activity-table")).containsText(title);

@@ -61,7 +61,7 @@ class EvaluationBrowserIT extends BrowserTest {
         for (String k : ITEMS) {
             commune.locator("#file-" + k).setInputFiles(new FilePayload("minh-chung-" + k + ".pdf", "application/pdf", pdf));
             commune.locator("#upload-" + k).click();
-            assertThat(commune.locator("#flash-ok")).hasText("Đã lưu minh chứng.");
+            assertThat(commune.locator("#flash-ok")).hasText("Đã lưu kết quả tự đánh giá và tải lên minh chứng.");
         }
         assertThat(commune.locator("#level")).hasText("Mức độ 1 (Khá)");
         assertThat(commune.locator("#gaps")).containsText("chưa rõ trong văn bản");
