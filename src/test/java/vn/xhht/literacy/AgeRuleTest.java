@@ -37,8 +37,10 @@ class AgeRuleTest {
     }
 
     @Test
-    void ratesAreExactFractionsRoundedToTwoDecimals() {
-        assertThat(LiteracyIndicators.rate(2, 3)).isEqualByComparingTo("66.67");
+    void ratesAreExactFractionsCutToTwoDecimals() {
+        // cut, never rounded up: a rate just under a standard's threshold must not print as reaching it
+        assertThat(LiteracyIndicators.rate(2, 3)).isEqualByComparingTo("66.66");
+        assertThat(LiteracyIndicators.rate(99995, 100000)).isEqualByComparingTo("99.99");
         assertThat(LiteracyIndicators.rate(9999, 10000)).isEqualByComparingTo("99.99");
         assertThat(LiteracyIndicators.rate(0, 0)).isNull();
     }
