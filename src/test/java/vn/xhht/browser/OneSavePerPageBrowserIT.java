@@ -49,6 +49,7 @@ class OneSavePerPageBrowserIT extends BrowserTest {
 
     @Test
     void thePlanKeepsTextsAndEveryTargetAndWarnsBeforeLeaving() {
+        vn.xhht.support.SharedPeriods.freePlan(jdbc, canYen(), 2025);
         Page page = signedIn("xa.canyen", 360);
         page.navigate(url("/plans"));
         page.getByLabel("Năm kế hoạch").fill("2025"); // other tests plan 2026–2028
@@ -102,6 +103,7 @@ class OneSavePerPageBrowserIT extends BrowserTest {
     @Test
     void theReportsNopSavesTheNarrativeAndSitsAtTheBottom() {
         var director = TestUsers.load(jdbc, "xa.canyen");
+        vn.xhht.support.SharedPeriods.freeReport(jdbc, "centre-quarterly", "2026Q1", canYen());
         long id = reports.create(director, "centre-quarterly", "2026Q1", canYen()).id();
         Page page = signedIn("xa.canyen", 360);
         page.navigate(url("/reports/" + id));

@@ -38,12 +38,12 @@ class BlankIsNotZeroTest {
     @Autowired
     CentreReportFigures figures;
 
-    /** "Today" for these tests: the last day of 2100; days after it are planned. */
-    static final LocalDate TODAY = LocalDate.of(2100, 12, 31);
+    /** "Today" for these tests: 30 June 2100 (dates end with 2100); days after it are planned. */
+    static final LocalDate TODAY = LocalDate.of(2100, 6, 30);
 
     @BeforeEach
     void fixToday() {
-        ActivitySummary.useClock(Clock.fixed(Instant.parse("2100-12-31T05:00:00Z"), ActivitySummary.VIETNAM));
+        ActivitySummary.useClock(Clock.fixed(Instant.parse("2100-06-30T05:00:00Z"), ActivitySummary.VIETNAM));
     }
 
     @AfterEach
@@ -51,9 +51,9 @@ class BlankIsNotZeroTest {
         ActivitySummary.useClock(null);
     }
 
-    /** A day in 2100 no other test writes to (other tests use 2040–2099). */
+    /** A day of the first half of 2100, which no other test writes to (other tests use 2040–2099). */
     static LocalDate pastDay() {
-        return LocalDate.of(2100, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 360));
+        return LocalDate.of(2100, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 170));
     }
 
     static ActivityService.Form form(String title, LocalDate day, int total, Integer disadvantaged, Integer a1, Integer a2, Integer a3, Integer a4) {
@@ -123,15 +123,15 @@ class BlankIsNotZeroTest {
         long commune = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
         long province = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
         long centre = centres.ofCommune(commune).orElseThrow().id();
-        // December 2100 (held up to the 31st, "today") and January 2101 (planned)
-        LocalDate held = LocalDate.of(2100, 12, 30);
-        LocalDate planned = LocalDate.of(2101, 1, 5);
+        // June 2100 (held up to the 30th, "today") and July 2100 (planned)
+        LocalDate held = LocalDate.of(2100, 6, 29);
+        LocalDate planned = LocalDate.of(2100, 7, 5);
         jdbc.sql("delete from activity where centre_id = :c and start_date in (:a, :b)").param("c", centre).param("a", held).param("b", planned).update();
         activities.create(canYen, centre, form("Đã tổ chức", held, 30, null, null, null, null, null), List.of());
         activities.create(canYen, centre, form("Dự kiến tuần sau", planned, 0, null, null, null, null, null), List.of());
 
-        LocalDate from = LocalDate.of(2100, 12, 1);
-        LocalDate to = LocalDate.of(2101, 1, 31);
+        LocalDate from = LocalDate.of(2100, 6, 1);
+        LocalDate to = LocalDate.of(2100, 7, 31);
         ActivitySummary.Summary s = summary.summarize(admin, commune, from, to);
         assertThat(s.activities()).as("held").isEqualTo(1);
         assertThat(s.planned()).as("planned").isEqualTo(1);

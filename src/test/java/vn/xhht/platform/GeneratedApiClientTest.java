@@ -46,6 +46,11 @@ class GeneratedApiClientTest {
         return new XhhtApi(client);
     }
 
+    /** A day already passed since Cần Yên was formed (1/7/2025): only held activities count in a summary. */
+    static LocalDate heldDay() {
+        return LocalDate.of(2025, 7, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 500));
+    }
+
     static LocalDate freshDay() {
         return LocalDate.of(2040, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 18000));
     }
@@ -61,7 +66,7 @@ class GeneratedApiClientTest {
         assertThat(centres).hasSize(1);
         CentreDto centre = centres.get(0);
         assertThat(centre.getName()).isEqualTo("Trung tâm học tập cộng đồng xã Cần Yên");
-        LocalDate day = freshDay();
+        LocalDate day = heldDay();
 
         ActivityDto recorded = canYen.recordActivity(centre.getId(), new ActivityRequest()
                 .type("THEMATIC_SESSION").topic("LIVESTOCK_CROPS").title("Chuyên đề chăm sóc đàn bò mùa rét")

@@ -87,11 +87,10 @@ public final class StateFixture {
     }
 
     public static synchronized State ensure(ApplicationContext ctx) {
-        if (state == null) {
-            StateFixture f = new StateFixture(ctx);
-            f.build();
-            state = new State(Map.copyOf(f.ids));
-        }
+        // rebuilt (find-or-create) on every use: a test that freed one of its periods meanwhile gets it back
+        StateFixture f = new StateFixture(ctx);
+        f.build();
+        state = new State(Map.copyOf(f.ids));
         return state;
     }
 
@@ -261,8 +260,12 @@ public final class StateFixture {
             }
             var framework = evaluations.view(commune, id).framework();
             Map<String, EvaluationService.ScoreInput> in = new LinkedHashMap<>();
-            framework.items().limit(3).forEach(item ->
-                    in.put(item.code(), new EvaluationService.ScoreInput(BigDecimal.ONE, null, null, "Có kế hoạch và biên bản.")));
+            // every item at its best: only a recognisable result may be submitted (no request letter for "Chưa đạt")
+            framework.items().forEach(item -> in.put(item.code(), switch (item.type()) {
+                case POINTS -> new EvaluationService.ScoreInput(item.maxPoints() != null ? item.maxPoints() : BigDecimal.TEN, null, null, "Có kế hoạch và biên bản.");
+                case PASSFAIL -> new EvaluationService.ScoreInput(null, true, null, "Có kế hoạch và biên bản.");
+                case MEASURE -> new EvaluationService.ScoreInput(null, null, new BigDecimal("100"), "Có kế hoạch và biên bản.");
+            }));
             evaluations.saveScores(commune, id, in, null);
             in.keySet().forEach(code -> evaluations.attachEvidence(commune, id, code,
                     List.of(new EvidenceStore.Upload("minh-chung-" + code + ".pdf", PDF))));
