@@ -117,17 +117,17 @@ public class LearningNeeds {
                         rs.getString("note"), rs.getLong("needs"))).list();
     }
 
-    /** Needs of the last 12 months by topic and hamlet (a hamlet of null: the whole commune). */
+    /** Needs of the last 12 months by topic (its Vietnamese name) and hamlet (a hamlet of null: the whole commune). */
     @Transactional(readOnly = true)
     public List<Count> summary(CurrentUser user, long centreId) {
         centres.require(user, centreId);
         return jdbc.sql("""
-                select n.topic_code, h.name as hamlet, count(*) as needs
-                from learning_need n left join org_unit h on h.id = n.hamlet_id
+                select coalesce(t.name_vi, n.topic_code) as topic, h.name as hamlet, count(*) as needs
+                from learning_need n left join org_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
                 where n.centre_id = :c and n.created_at > now() - interval '12 months'
-                group by n.topic_code, h.name order by count(*) desc, n.topic_code
+                group by 1, h.name order by count(*) desc, 1
                 """).param("c", centreId)
-                .query((rs, i) -> new Count(rs.getString("topic_code"), rs.getString("hamlet"), rs.getLong("needs"))).list();
+                .query((rs, i) -> new Count(rs.getString("topic"), rs.getString("hamlet"), rs.getLong("needs"))).list();
     }
 
     private Centre editable(CurrentUser user, long centreId) {

@@ -558,7 +558,7 @@ public class EvaluationService {
         if (level == null || f.level(level).isEmpty()) {
             throw new InvalidInputProblem("level", "evaluation.level.unknownCode", level);
         }
-        move(user, e, Stage.PROPOSED, "PROPOSE", level, "proposed_level = :extra", level);
+        move(user, e, Stage.PROPOSED, "PROPOSE", f.level(level).map(Framework.Level::title).orElse(level), "proposed_level = :extra", level);
         return find(id);
     }
 

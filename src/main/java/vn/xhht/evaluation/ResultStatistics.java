@@ -49,6 +49,25 @@ public class ResultStatistics {
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
 
+    private FrameworkCatalog catalog;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCatalog(FrameworkCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The level's title in its framework ("Trung bình"), never its code. */
+    private String levelTitle(String frameworkCode, int version, String levelCode) {
+        if (levelCode == null || catalog == null) {
+            return levelCode;
+        }
+        try {
+            return catalog.version(frameworkCode, version).framework().level(levelCode).map(Framework.Level::title).orElse(levelCode);
+        } catch (RuntimeException e) {
+            return levelCode;
+        }
+    }
+
     ResultStatistics(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
         this.jdbc = jdbc;
         this.units = units;
@@ -95,8 +114,8 @@ public class ResultStatistics {
                  order by e.eval_year desc, p.name, v.subject_type, e.subject_name limit 1000
                 """).param("y", year).param("p", provinceId)
                 .query((rs, n) -> new PublicLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                        rs.getString(10), rs.getInt(11))).list();
+                        levelTitle(rs.getString(10), rs.getInt(11), rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11))).list();
     }
 
     /** Provinces that have a published recognition, for the public filter. */

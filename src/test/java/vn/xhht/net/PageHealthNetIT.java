@@ -357,7 +357,10 @@ class PageHealthNetIT {
     }
 
     static String visibleText(String html) {
-        String body = html.replaceAll("(?is)<head\\b.*?</head>", " ");
+        // literal material shown on purpose is not prose: code samples and commands (pre, code), stored records in the
+        // audit trail (code), and the text an administrator edits (textarea)
+        String body = html.replaceAll("(?is)<head\\b.*?</head>", " ")
+                .replaceAll("(?is)<(pre|code|textarea)\\b[^>]*>.*?</\\1>", " ");
         String title = "";
         Matcher t = Pattern.compile("(?is)<title>(.*?)</title>").matcher(html);
         if (t.find()) {
