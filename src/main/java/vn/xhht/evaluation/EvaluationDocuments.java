@@ -56,7 +56,7 @@ public class EvaluationDocuments {
                 + "đạt " + (level == null ? "—" : level) + "."));
         blocks.add(new Paragraph("Hồ sơ gửi kèm gồm: " + (f.dossier().isEmpty() ? "báo cáo tự đánh giá và bản tổng hợp kết quả" : String.join("; ", f.dossier())) + "."));
         blocks.add(new Paragraph("Kính đề nghị " + receiver + " xem xét, đánh giá và công nhận."));
-        return new OfficialDocument(null, issuer(owner), "Số:      /UBND-VX", place(owner), LocalDate.now(), null,
+        return new OfficialDocument(null, issuer(owner), "Số:      /UBND-VX", place(owner), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), null,
                 "V/v đề nghị đánh giá, công nhận " + shortTitle(f) + " năm " + e.year(), blocks,
                 List.of("- Như trên;", "- Lưu: VT."), new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
     }
@@ -95,7 +95,7 @@ public class EvaluationDocuments {
             blocks.add(new Paragraph("Ghi chú: bộ tiêu chí chưa đầy đủ — cần đối chiếu văn bản gốc. " + nz(f.incompleteNote())));
         }
         String receiver = units.find(e.reviewerUnitId()).map(r -> receiverName(authority(f, e), r)).orElse(e.reviewerName());
-        return new OfficialDocument(null, issuer(owner), "Số:      /BC-UBND", place(owner), LocalDate.now(), "BÁO CÁO",
+        return new OfficialDocument(null, issuer(owner), "Số:      /BC-UBND", place(owner), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), "BÁO CÁO",
                 "Tự đánh giá " + shortTitle(f) + " năm " + e.year(), blocks, List.of("- " + receiver + ";", "- Lưu: VT."),
                 new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
     }
