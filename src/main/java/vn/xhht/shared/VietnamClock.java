@@ -1,0 +1,55 @@
+package vn.xhht.shared;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The one "today" of XHHT. Deadlines, lateness and "yesterday" defaults are Vietnamese dates whatever zone the server
+ * runs in (a UTC server is a day behind between 00:00 and 07:00 Vietnam time), so every module asks this clock instead
+ * of {@code LocalDate.now()}. Tests pin it by providing their own {@link Clock} bean.
+ */
+@Component
+public class VietnamClock {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Clock clock;
+
+    public VietnamClock(Clock clock) {
+        this.clock = clock.withZone(ZONE);
+    }
+
+    /** A clock for code outside Spring (static helpers, tests). */
+    public static VietnamClock system() {
+        return new VietnamClock(Clock.system(ZONE));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public LocalDateTime localNow() {
+        return LocalDateTime.now(clock);
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    public Instant instant() {
+        return clock.instant();
+    }
+
+    public int year() {
+        return today().getYear();
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}
