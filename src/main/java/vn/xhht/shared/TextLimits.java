@@ -176,8 +176,11 @@ public final class TextLimits {
     public static final int LIT_SURVEY_ROUND__NOTE = 500;
     public static final int LIT_SURVEY_ROUND__TEAM = 300;
     public static final int LOGIN_FAILURE__KEY = 400;
+    public static final int ORG_UNIT_SUCCESSION__BASIS = 20;
+    public static final int ORG_UNIT_SUCCESSION__CERTAINTY = 20;
     public static final int ORG_UNIT_SUCCESSION__COVERAGE = 10;
     public static final int ORG_UNIT__CODE = 32;
+    public static final int ORG_UNIT__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__NAME = 200;
     public static final int ORG_UNIT__PATH = 200;
     public static final int ORG_UNIT__SOURCE = 40;
