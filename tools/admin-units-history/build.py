@@ -64,6 +64,10 @@ CORRECTIONS = {
 }
 
 
+# A re-run commit carries no resolutions in its message: those of the commit it re-ran apply.
+MESSAGE_OF = {"3585fce": "54c5156"}
+
+
 def git(repo, *args):
     return subprocess.run(["git", "--git-dir", repo, *args], check=True, capture_output=True).stdout
 
@@ -94,11 +98,11 @@ def snapshot(repo, commit):
 
 
 def resolutions(message, province_name):
-    """The resolution numbers of a commit message whose title names the province (all of them if none does)."""
+    """The resolution numbers of a commit message whose title names the province."""
     parts = [p.strip() for p in message.split(";") if p.strip()]
     key = slug(re.sub(r"^(Tỉnh|Thành phố) ", "", province_name))
     named = [p.split(":")[0] for p in parts if key and key in slug(p)]
-    return named or [p.split(":")[0] for p in parts]
+    return named
 
 
 def main():
@@ -112,7 +116,7 @@ def main():
     timeline = defaultdict(list)
     for i, commit in enumerate(COMMITS):
         when = date.fromisoformat(git(a.snapshots, "log", "-1", "--format=%ad", "--date=short", commit).decode().strip())
-        message = git(a.snapshots, "log", "-1", "--format=%s", commit).decode().strip()
+        message = git(a.snapshots, "log", "-1", "--format=%s", MESSAGE_OF.get(commit, commit)).decode().strip()
         for prov, rows in snapshot(a.snapshots, commit).items():
             eff, basis = (START if i == 0 else when), None
             if (commit, prov) in CORRECTIONS:
@@ -131,15 +135,19 @@ def main():
     # versions per (level, code): consecutive periods with the same name, type and parent version
     versions = []  # dicts
     current = {}   # (level, code) -> index in versions
+    ended_by = {}  # index in versions -> the resolutions in force the day after it ended
+    province_of = {}
     dates = sorted({e[0] for es in timeline.values() for e in es})
     for d in dates:
         state, source = {}, {}
+        province_change = {prov: e[3] for prov, es in timeline.items() for e in es if e[0] == d}
         for prov, es in timeline.items():
             live = [e for e in es if e[0] <= d]
             if live:
                 eff, commit, rows, res = live[-1]
                 for k, v in rows.items():
                     state[k] = v
+                    province_of[k] = prov
                     source[k] = (commit, res, eff == d)
         # close what disappeared or changed; a parent's new version gives its children new versions
         changed = set()
@@ -150,6 +158,7 @@ def main():
                 parent_changed = level > 1 and (level - 1, v["parent_code"]) in changed
                 if now is None or now != (v["name"], v["type"], v["parent_code"]) or parent_changed:
                     v["valid_to"] = d - timedelta(days=1)
+                    ended_by[current[key]] = province_change.get(province_of.get(key), [])
                     del current[key]
                     changed.add(key)
             for key, (name, typ, parent) in sorted(state.items()):
@@ -182,8 +191,16 @@ def main():
     # successions: a version that ends before 2025-03-01
     successions = []
     by_code = defaultdict(list)
-    for v in versions:
+    for i, v in enumerate(versions):
+        v["ended_by"] = " ".join(ended_by.get(i, []))
         by_code[(v["level"], v["code"])].append(v)
+    starting = defaultdict(list)
+    open_in = defaultdict(list)
+    for v in versions:
+        if v["valid_from"] is not None:
+            starting[(v["level"], v["valid_from"])].append(v)
+        if v["valid_to"] is None and v["level"] == 3:
+            open_in[v["parent_code"]].append(v)
     for (lvl, code), vs in by_code.items():
         for j, v in enumerate(vs):
             if v["valid_to"] is None:
@@ -199,9 +216,21 @@ def main():
             hits = alias.get((slug(pv["name"]), slug(v["name"])), set())
             if len(hits) > 1:
                 hits = {h for h in hits if h[0] == slug(dist["name"])} or hits
-            if len(hits) == 1:
+            next_day = v["valid_to"] + timedelta(days=1)
+            recoded = [w for w in starting.get((lvl, next_day), [])
+                       if w["name"] == v["name"] and w["parent_code"] == v["parent_code"] and w["code"] != code]
+            same_name = [w for w in open_in.get(v["parent_code"], []) if slug(w["name"]) == slug(v["name"])
+                         and w["code"] != code]
+            if len(recoded) == 1:
+                # same name and parent the next day under another code: the merged unit took this one's name, or the
+                # statistics office re-chose which predecessor's code it keeps
+                successions.append((v, recoded[0], "DERIVED", "SECONDARY"))
+            elif len(hits) == 1:
                 (_, t), = hits
                 successions.append((v, by_code[(3, t)][-1], "ALIAS", "SECONDARY"))
+            elif len(same_name) == 1:
+                # the unit that kept the name in the same district took it over
+                successions.append((v, same_name[0], "ALIAS", "SECONDARY"))
             else:
                 successions.append((v, None, "UNKNOWN", "UNKNOWN"))
 
@@ -214,10 +243,11 @@ def main():
                         fmt(v["valid_to"]), v["snapshot"], v["resolution"]])
     with open(f"{a.out}/history-successions-2019-2025.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["level", "code", "valid_to", "successor_code", "successor_valid_from", "basis", "certainty"])
+        w.writerow(["level", "code", "valid_to", "successor_code", "successor_valid_from", "basis", "certainty",
+                    "resolution"])
         for v, s, basis, cert in sorted(successions, key=lambda x: (x[0]["level"], x[0]["code"], x[0]["valid_to"])):
             w.writerow([v["level"], v["code"], fmt(v["valid_to"]), s["code"] if s else "",
-                        fmt(s["valid_from"]) if s else "", basis, cert])
+                        fmt(s["valid_from"]) if s else "", basis, cert, v["ended_by"]])
 
     n = defaultdict(int)
     for v in versions:

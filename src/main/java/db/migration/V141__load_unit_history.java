@@ -36,7 +36,7 @@ public class V141__load_unit_history extends BaseJavaMigration {
                     valid_from date, valid_to date, snapshot text, resolution text) on commit drop""");
             st.execute("""
                 create temp table stg_hsucc (level int, code text, valid_to date, successor_code text,
-                    successor_valid_from date, basis text, certainty text) on commit drop""");
+                    successor_valid_from date, basis text, certainty text, resolution text) on commit drop""");
         }
         copy(c, "stg_hist", "/admin-units/history-2019-2025.csv");
         copy(c, "stg_hsucc", "/admin-units/history-successions-2019-2025.csv");
@@ -71,6 +71,10 @@ public class V141__load_unit_history extends BaseJavaMigration {
                     from org_unit p where u.parent_id = p.id and u.level = %d and u.source = '%s'
                     """.formatted(level, HISTORY));
             }
+            st.execute("""
+                update org_unit u set end_basis = nullif(s.resolution, '')
+                from stg_hsucc s where u.source = '%s' and u.level = s.level and u.code = s.code and u.valid_to = s.valid_to
+                """.formatted(HISTORY));
             // every closed version found its parent, exactly once
             expect(st, "select count(*) from stg_hist where valid_to is not null", count(st, "select count(*) from org_unit where source = '" + HISTORY + "'"));
 
@@ -84,7 +88,7 @@ public class V141__load_unit_history extends BaseJavaMigration {
                 where s.basis <> 'UNKNOWN'
                 """.formatted(HISTORY, MARCH_2025));
             expect(st, "select count(*) from stg_hsucc where basis <> 'UNKNOWN'",
-                    count(st, "select count(*) from org_unit_succession where basis in ('CODE', 'ALIAS')"));
+                    count(st, "select count(*) from org_unit_succession where basis in ('CODE', 'ALIAS', 'DERIVED')"));
 
             // A district (or province) that vanished: its communes went to the successors' parents; FULL when all of
             // them went to one.

@@ -179,7 +179,9 @@ public final class TextLimits {
     public static final int ORG_UNIT_SUCCESSION__BASIS = 20;
     public static final int ORG_UNIT_SUCCESSION__CERTAINTY = 20;
     public static final int ORG_UNIT_SUCCESSION__COVERAGE = 10;
+    public static final int ORG_UNIT_SUCCESSION__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__CODE = 32;
+    public static final int ORG_UNIT__END_BASIS = 300;
     public static final int ORG_UNIT__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__NAME = 200;
     public static final int ORG_UNIT__PATH = 200;
