@@ -109,6 +109,8 @@ public final class TextLimits {
     public static final int EVIDENCE_FILE__OWNER_TYPE = 40;
     public static final int EVIDENCE_FILE__SHA256 = 64;
     public static final int EVIDENCE_FILE__UPLOADED_BY = 64;
+    public static final int HAMLET_SUCCESSOR__ASSIGNED_BY = 64;
+    public static final int HAMLET_SUCCESSOR__LEGAL_BASIS = 300;
     public static final int LEARNING_NEED__AGE_GROUP = 10;
     public static final int LEARNING_NEED__CREATED_BY = 64;
     public static final int LEARNING_NEED__DETAIL = 1000;
