@@ -86,7 +86,8 @@ public class LineageGaps {
         }
         LocalDate from = unit.validTo().plusDays(1);
         OrgUnit successor = directory.findByCode(code, unit.level(), from)
-                .orElseThrow(() -> new InvalidInputProblem("successorCode", "lineage.successor.notFound", code, from));
+                .orElseThrow(() -> new InvalidInputProblem("successorCode", "lineage.successor.notFound", code,
+                        from.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
         try {
             jdbc.sql("""
                     insert into org_unit_succession (predecessor_id, successor_id, coverage, effective_on, basis, certainty, legal_basis)
