@@ -36,9 +36,16 @@ class OrgUnitApiController {
         }
     }
 
-    record SuccessionDto(UnitDto unit, String coverage, LocalDate effectiveOn) {
+    record SuccessionDto(UnitDto unit,
+                         @Schema(allowableValues = {"FULL", "PARTIAL"}) String coverage,
+                         LocalDate effectiveOn,
+                         @Schema(description = "where the link comes from: REFORM_2025 (official mapping of 1/7/2025), CODE (the same code continues), ALIAS (an old name listed as absorbed; secondary source), DERIVED (from where a district's communes went), ADMIN (completed by an administrator)",
+                                 allowableValues = {"REFORM_2025", "CODE", "ALIAS", "DERIVED", "ADMIN"}) String basis,
+                         @Schema(allowableValues = {"VERIFIED", "SECONDARY", "UNCERTAIN", "UNKNOWN"}) String certainty,
+                         @Schema(description = "the resolution an administrator gave for the link", nullable = true) String legalBasis) {
         static SuccessionDto of(Succession s) {
-            return new SuccessionDto(UnitDto.of(s.unit()), s.coverage().name(), s.effectiveOn());
+            return new SuccessionDto(UnitDto.of(s.unit()), s.coverage().name(), s.effectiveOn(), s.basis().name(),
+                    s.certainty().name(), s.legalBasis());
         }
     }
 
@@ -104,16 +111,16 @@ class OrgUnitApiController {
     }
 
     @GetMapping("/{id}/successors")
-    @Operation(operationId = "listOrgUnitSuccessors", summary = "Đơn vị kế thừa sau sắp xếp 2025",
-            description = "Units that took over this unit in the 2025 reform, with coverage FULL or PARTIAL")
+    @Operation(operationId = "listOrgUnitSuccessors", summary = "Đơn vị kế thừa",
+            description = "Units that took over this unit (the 2025 reform and the arrangements of 2019-2025), with coverage FULL or PARTIAL, where the link comes from and how certain it is")
     List<SuccessionDto> successors(@PathVariable long id) {
         directory.requireReadable(CurrentUsers.require(), id);
         return directory.successors(id).stream().map(SuccessionDto::of).toList();
     }
 
     @GetMapping("/{id}/predecessors")
-    @Operation(operationId = "listOrgUnitPredecessors", summary = "Đơn vị trước sắp xếp 2025",
-            description = "Units this unit took over in the 2025 reform, with coverage FULL or PARTIAL.")
+    @Operation(operationId = "listOrgUnitPredecessors", summary = "Đơn vị tiền thân",
+            description = "Units this unit took over (the 2025 reform and the arrangements of 2019-2025), with coverage FULL or PARTIAL, where the link comes from and how certain it is.")
     List<SuccessionDto> predecessors(@PathVariable long id) {
         directory.requireReadable(CurrentUsers.require(), id);
         return directory.predecessors(id).stream().map(SuccessionDto::of).toList();

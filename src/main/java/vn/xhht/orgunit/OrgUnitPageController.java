@@ -110,6 +110,7 @@ class OrgUnitPageController {
         List<Succession> predecessors = directory.predecessors(unit.id());
         model.addAttribute("successors", successors);
         model.addAttribute("predecessors", predecessors);
+        model.addAttribute("legalBasis", repository.legalBasis(unit.id()).orElse(null));
         boolean writable = directory.canWrite(user, unit.id());
         model.addAttribute("canManageHamlets", writable && unit.isCommune() && unit.validTo() == null
                 && HamletService.MANAGERS.contains(user.role()));

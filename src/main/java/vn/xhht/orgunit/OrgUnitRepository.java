@@ -183,16 +183,23 @@ class OrgUnitRepository {
                 """).param("id", id).query(MAPPER).list();
     }
 
+    /** The resolution(s) that brought this version of the unit into force, where the history records them. */
+    Optional<String> legalBasis(long id) {
+        return jdbc.sql("select legal_basis from org_unit where id = :id and legal_basis is not null").param("id", id)
+                .query(String.class).optional();
+    }
+
     List<Succession> predecessors(long id) {
         return succession("s.successor_id = :id", "s.predecessor_id", id);
     }
 
     private List<Succession> succession(String where, String other, long id) {
-        return jdbc.sql("select s.coverage, s.effective_on, x.* from org_unit_succession s join ("
+        return jdbc.sql("select s.coverage, s.effective_on, s.basis, s.certainty, s.legal_basis as succession_basis, x.* from org_unit_succession s join ("
                         + SELECT + ") x on x.id = " + other + " where " + where + " order by x.level, x.code")
                 .param("id", id)
                 .query((rs, n) -> new Succession(map(rs, n), Succession.Coverage.valueOf(rs.getString("coverage")),
-                        rs.getObject("effective_on", LocalDate.class)))
+                        rs.getObject("effective_on", LocalDate.class), Succession.Basis.valueOf(rs.getString("basis")),
+                        vn.xhht.shared.Certainty.valueOf(rs.getString("certainty")), rs.getString("succession_basis")))
                 .list();
     }
 

@@ -17,7 +17,7 @@ public class StructureDates {
     private final LocalDate earliest;
     private final LocalDate latest;
 
-    StructureDates(@Value("${xhht.orgunit.earliest-date:2000-01-01}") LocalDate earliest,
+    StructureDates(@Value("${xhht.orgunit.earliest-date:2019-01-01}") LocalDate earliest,
                    @Value("${xhht.orgunit.latest-date:2100-12-31}") LocalDate latest) {
         this.earliest = earliest;
         this.latest = latest;

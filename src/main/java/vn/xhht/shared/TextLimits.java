@@ -109,6 +109,8 @@ public final class TextLimits {
     public static final int EVIDENCE_FILE__OWNER_TYPE = 40;
     public static final int EVIDENCE_FILE__SHA256 = 64;
     public static final int EVIDENCE_FILE__UPLOADED_BY = 64;
+    public static final int HAMLET_SUCCESSOR__ASSIGNED_BY = 64;
+    public static final int HAMLET_SUCCESSOR__LEGAL_BASIS = 300;
     public static final int LEARNING_NEED__AGE_GROUP = 10;
     public static final int LEARNING_NEED__CREATED_BY = 64;
     public static final int LEARNING_NEED__DETAIL = 1000;
@@ -176,8 +178,13 @@ public final class TextLimits {
     public static final int LIT_SURVEY_ROUND__NOTE = 500;
     public static final int LIT_SURVEY_ROUND__TEAM = 300;
     public static final int LOGIN_FAILURE__KEY = 400;
+    public static final int ORG_UNIT_SUCCESSION__BASIS = 20;
+    public static final int ORG_UNIT_SUCCESSION__CERTAINTY = 20;
     public static final int ORG_UNIT_SUCCESSION__COVERAGE = 10;
+    public static final int ORG_UNIT_SUCCESSION__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__CODE = 32;
+    public static final int ORG_UNIT__END_BASIS = 300;
+    public static final int ORG_UNIT__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__NAME = 200;
     public static final int ORG_UNIT__PATH = 200;
     public static final int ORG_UNIT__SOURCE = 40;
