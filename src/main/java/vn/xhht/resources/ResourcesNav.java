@@ -15,7 +15,7 @@ class ResourcesNav implements NavContribution {
 
     @Override
     public List<NavItem> items(CurrentUser user) {
-        return user.role() == Role.TTGDNN_STAFF ? List.of() : List.of(new NavItem("/budgets", "nav.budgets"));
+        return user.role() == Role.TTGDNN_STAFF ? List.of() : List.of(new NavItem("/budgets", "nav.budgets"), new NavItem("/trainings", "nav.trainings"));
     }
 
     @Override

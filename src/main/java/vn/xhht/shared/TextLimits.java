@@ -244,6 +244,15 @@ public final class TextLimits {
     public static final int TOPIC__CODE = 40;
     public static final int TOPIC__NAME_EN = 200;
     public static final int TOPIC__NAME_VI = 200;
+    public static final int TRAINING_EVENT__AUDIENCE = 300;
+    public static final int TRAINING_EVENT__CREATED_BY = 64;
+    public static final int TRAINING_EVENT__ORGANISER = 20;
+    public static final int TRAINING_EVENT__TITLE = 300;
+    public static final int TRAINING_EVENT__TOPIC = 300;
+    public static final int TRAINING_EVENT__TRAINERS = 1000;
+    public static final int TRAINING_EVENT__VENUE = 300;
+    public static final int TRAINING_RULE__CERTAINTY = 300;
+    public static final int TRAINING_RULE__LEGAL_BASIS = 300;
     public static final int TRAINING__COURSE = 300;
     public static final int TRAINING__ORGANISER = 200;
     public static final int UNIT_SIGNER__CHAIR_NAME = 120;
