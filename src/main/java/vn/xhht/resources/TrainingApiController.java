@@ -40,7 +40,7 @@ class TrainingApiController {
             @Schema(description = "Giảng viên. / Trainers.", maxLength = 1000) String trainers) {
     }
 
-    @Schema(name = "TrainingAttendanceRequest")
+    @Schema(name = "TrainingAttendanceRequest", example = "{\"personIds\": [101, 102]}")
     record Attendance(@Schema(description = "Người trong hồ sơ nhân sự của các trung tâm. / People of the centres' records.",
             requiredMode = Schema.RequiredMode.REQUIRED) List<Long> personIds) {
     }

@@ -134,6 +134,7 @@ public final class StateFixture {
         activities(commune, centre, oldCommune);
         literacy(commune, province, canYen, caoBang);
         budgets(commune, centre, canYen);
+        training(province, caoBang);
         needs(centre);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
@@ -363,6 +364,15 @@ public final class StateFixture {
             });
             ids.put("budget." + state, id);
         }
+    }
+
+    /** A training event of the province this year (shown on the training pages and read by the API). */
+    private void training(Officer province, long caoBang) {
+        vn.xhht.resources.Trainings trainings = bean(vn.xhht.resources.Trainings.class);
+        String title = "Tập huấn báo cáo viên trung tâm học tập cộng đồng" + MARK;
+        ids.put("training", jdbc.sql("select id from training_event where title = :t").param("t", title).query(Long.class).optional()
+                .orElseGet(() -> trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, title, "Kỹ năng truyền thông",
+                        TODAY.minusDays(30), TODAY.minusDays(29), "PROVINCE", "Hội trường Sở GD&ĐT", "Chuyên viên Sở", "Báo cáo viên")).id()));
     }
 
     // ---- literacy ----
