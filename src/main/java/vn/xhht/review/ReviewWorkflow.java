@@ -152,6 +152,49 @@ public class ReviewWorkflow {
         return move(user, r, Review.Status.RETURNED, "REOPEN", reason, "decided_at = now()");
     }
 
+    /**
+     * Whether the user may decide a subject its own unit decides on (the commune chairman approves the centre's
+     * financial plan, TT 344/2016/TT-BTC Điều 16): one of {@code roles}, writing in the reviewer unit, and not the
+     * person who submitted it, so that nobody approves what they themselves put forward.
+     */
+    public boolean canDecideWithinUnit(CurrentUser user, Review r, Set<Role> roles) {
+        return roles.contains(user.role()) && units.canWrite(user, r.reviewerUnitId()) && r.status() == Review.Status.SUBMITTED
+                && !user.username().equals(lastSubmitter(r.subjectType(), r.subjectId()));
+    }
+
+    public Review approveWithinUnit(CurrentUser user, String type, long id, String comment, Set<Role> roles) {
+        Review r = decidableWithinUnit(user, type, id, roles);
+        return move(user, r, Review.Status.APPROVED, "APPROVE", comment, "decided_at = now()");
+    }
+
+    public Review returnWithinUnit(CurrentUser user, String type, long id, String comment, Set<Role> roles) {
+        Review r = decidableWithinUnit(user, type, id, roles);
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputProblem("comment", "review.comment.required");
+        }
+        return move(user, r, Review.Status.RETURNED, "RETURN", comment, "decided_at = now()");
+    }
+
+    private Review decidableWithinUnit(CurrentUser user, String type, long id, Set<Role> roles) {
+        Review r = require(type, id);
+        if (!roles.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId())
+                || user.username().equals(lastSubmitter(type, id))) {
+            throw new AccessDeniedProblem("review.cannotDecide");
+        }
+        if (r.status() == Review.Status.APPROVED) {
+            throw new InvalidInputProblem("status", "review.alreadyApproved");
+        }
+        if (r.status() != Review.Status.SUBMITTED) {
+            throw new InvalidInputProblem("status", "review.notSubmitted");
+        }
+        return r;
+    }
+
+    private String lastSubmitter(String type, long id) {
+        return jdbc.sql("select actor from review_event where subject_type = :t and subject_id = :id and action = 'SUBMIT' order by id desc limit 1")
+                .param("t", type).param("id", id).query(String.class).optional().orElse(null);
+    }
+
     private Review decidable(CurrentUser user, String type, long id, Set<Role> reviewerRoles) {
         Review r = require(type, id);
         if (!reviewerRoles.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId()) || user.unitId() == r.ownerUnitId()) {

@@ -91,6 +91,12 @@ public final class Routes {
         m.put("/api/v1/centres/{id}", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/centres/{id}/activities", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/activities/{id}", Map.of("id", List.of(v(s, "activity.past"))));
+        List<String> budgets = ids(s, "budget.");
+        m.put("/budgets/{id}", Map.of("id", budgets));
+        m.put("/centres/{id}/budgets", Map.of("id", centres));
+        m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
+        m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
+        m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
         return m;
     }
 

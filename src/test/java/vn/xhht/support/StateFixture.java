@@ -133,6 +133,8 @@ public final class StateFixture {
         evaluations(commune, province, evaluator, canYen);
         activities(commune, centre, oldCommune);
         literacy(commune, province, canYen, caoBang);
+        budgets(commune, centre, canYen);
+        training(province, caoBang);
         needs(centre);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
@@ -324,6 +326,53 @@ public final class StateFixture {
                         participations == null ? null : participations / 2, participations == null ? null : participations - 5,
                         null, null, null, null, null, null, null, participations == null ? 30 : null, null, null, null, null),
                         List.of()).id());
+    }
+
+    // ---- budgets ----
+
+    /** The budget of Cần Yên's centre in each state, in years no budget test uses: draft, returned, submitted, approved with spending, settled. */
+    private void budgets(Officer commune, long centre, long canYen) {
+        vn.xhht.resources.BudgetService budgets = bean(vn.xhht.resources.BudgetService.class);
+        Officer chairman = Officer.at(Role.COMMUNE_OFFICER, canYen);
+        String[] states = {"draft", "returned", "submitted", "approved", "settled"};
+        for (int i = 0; i < states.length; i++) {
+            int year = 2011 + i;
+            String state = states[i];
+            long id = budgets.ofCentreYear(commune, centre, year).map(vn.xhht.resources.Budget::id).orElseGet(() -> {
+                long b = budgets.create(commune, centre, year).id();
+                budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("ESTIMATE", "STATE_SUPPORT", null, 25_000_000L,
+                        (year - 1) + "-11-20", null, "Hỗ trợ theo Thông tư 96/2008" + MARK));
+                budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("ESTIMATE", null, "MATERIALS", 25_000_000L,
+                        (year - 1) + "-11-20", null, "Mua sách cho tủ sách" + MARK));
+                if (state.equals("draft")) {
+                    return b;
+                }
+                budgets.submit(commune, b);
+                if (state.equals("returned")) {
+                    budgets.returnWithComment(chairman, b, "Bổ sung nguồn vận động" + MARK);
+                } else if (!state.equals("submitted")) {
+                    budgets.approve(chairman, b, "Đồng ý" + MARK);
+                    budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("ALLOCATION", "STATE_SUPPORT", null, 25_000_000L,
+                            (year - 1) + "-12-20", null, null));
+                    budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("SPENDING", null, "MATERIALS", 1_500_000L,
+                            year + "-03-10", null, "Mua sách" + MARK));
+                    if (state.equals("settled")) {
+                        budgets.lockSettlement(commune, b);
+                    }
+                }
+                return b;
+            });
+            ids.put("budget." + state, id);
+        }
+    }
+
+    /** A training event of the province this year (shown on the training pages and read by the API). */
+    private void training(Officer province, long caoBang) {
+        vn.xhht.resources.Trainings trainings = bean(vn.xhht.resources.Trainings.class);
+        String title = "Tập huấn báo cáo viên trung tâm học tập cộng đồng" + MARK;
+        ids.put("training", jdbc.sql("select id from training_event where title = :t").param("t", title).query(Long.class).optional()
+                .orElseGet(() -> trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, title, "Kỹ năng truyền thông",
+                        TODAY.minusDays(30), TODAY.minusDays(29), "PROVINCE", "Hội trường Sở GD&ĐT", "Chuyên viên Sở", "Báo cáo viên")).id()));
     }
 
     // ---- literacy ----

@@ -1,0 +1,228 @@
+package vn.xhht.resources;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.audit.AuditAction;
+import vn.xhht.audit.AuditTrail;
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InputRules;
+import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.Role;
+import vn.xhht.shared.TextLimits;
+
+/**
+ * Training of the centres' people (R37): events with their attendance taken from the centres' people records, and
+ * each centre's count of events attended in a calendar year against the province's minimum (data with certainty).
+ */
+@Service
+@Transactional
+public class Trainings {
+
+    public enum Organiser { PROVINCE, COMMUNE, TTGDNN, ASSOCIATION, OTHER }
+
+    static final Set<Role> ORGANISERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER,
+            Role.COMMUNE_OFFICER, Role.TTGDNN_STAFF, Role.ASSOCIATION_EVALUATOR);
+
+    @Schema(name = "Training", description = "Một đợt tập huấn. / A training event.")
+    public record Training(long id, long unitId, String unitName, Organiser organiser, String title, String topic,
+                           LocalDate startDate, LocalDate endDate, String venue, String trainers, String audience, long attendees) {
+    }
+
+    public record Form(Long unitId, String title, String topic, LocalDate startDate, LocalDate endDate, String organiser,
+                       String venue, String trainers, String audience) {
+    }
+
+    @Schema(name = "TrainingCompliance", description = "Số đợt tập huấn người của trung tâm đã dự trong năm so với mức tối thiểu. "
+            + "/ Events the centre's people attended in the year against the minimum.")
+    public record Compliance(long centreId, String centreName, long events, int required, boolean compliant) {
+    }
+
+    public record Rule(int minPerYear, String legalBasis, String certainty) {
+    }
+
+    private final JdbcClient jdbc;
+    private final OrgUnitDirectory units;
+    private final AuditTrail audit;
+
+    Trainings(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.units = units;
+        this.audit = audit;
+    }
+
+    public Training create(CurrentUser user, Form f) {
+        List<InvalidInputProblem.Violation> v = new ArrayList<>();
+        if (f.unitId() == null) {
+            v.add(new InvalidInputProblem.Violation("unitId", "training.unit.required"));
+        }
+        if (f.title() == null || f.title().isBlank()) {
+            v.add(new InvalidInputProblem.Violation("title", "training.title.required"));
+        }
+        InputRules.maxLength(v, "title", f.title(), TextLimits.TRAINING_EVENT__TITLE);
+        InputRules.maxLength(v, "topic", f.topic(), TextLimits.TRAINING_EVENT__TOPIC);
+        InputRules.maxLength(v, "venue", f.venue(), TextLimits.TRAINING_EVENT__VENUE);
+        InputRules.maxLength(v, "trainers", f.trainers(), TextLimits.TRAINING_EVENT__TRAINERS);
+        InputRules.maxLength(v, "audience", f.audience(), TextLimits.TRAINING_EVENT__AUDIENCE);
+        if (f.startDate() == null) {
+            v.add(new InvalidInputProblem.Violation("startDate", "training.startDate.required"));
+        }
+        InputRules.date(v, "startDate", f.startDate());
+        LocalDate end = f.endDate() == null ? f.startDate() : f.endDate();
+        InputRules.date(v, "endDate", end);
+        if (f.startDate() != null && end != null && end.isBefore(f.startDate())) {
+            v.add(new InvalidInputProblem.Violation("endDate", "training.endDate.beforeStart"));
+        }
+        Organiser organiser = null;
+        try {
+            organiser = InputRules.choice("organiser", Organiser.class, f.organiser());
+        } catch (InvalidInputProblem e) {
+            v.addAll(e.violations());
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
+        }
+        OrgUnit unit = units.require(f.unitId());
+        if (!ORGANISERS.contains(user.role()) || !units.canWrite(user, unit.id())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (unit.level() == OrgUnit.NATION) {
+            throw new InvalidInputProblem("unitId", "training.unit.province");
+        }
+        long province = unit.provinceId() == null ? unit.id() : unit.provinceId();
+        long id = jdbc.sql("""
+                insert into training_event (unit_id, province_id, organiser, title, topic, start_date, end_date, venue, trainers, audience, created_by)
+                values (:u, :p, :o, :t, :topic, :s, :e, :venue, :trainers, :audience, :by) returning id
+                """).param("u", unit.id()).param("p", province).param("o", organiser == null ? null : organiser.name())
+                .param("t", f.title().strip()).param("topic", blank(f.topic())).param("s", f.startDate()).param("e", end)
+                .param("venue", blank(f.venue())).param("trainers", blank(f.trainers())).param("audience", blank(f.audience()))
+                .param("by", user.username()).query(Long.class).single();
+        audit.change(AuditAction.CREATE, "TrainingEvent", id, unit.id(), null, Map.of("title", f.title().strip(),
+                "startDate", f.startDate().toString()), "Tạo đợt tập huấn " + f.title().strip());
+        return require(user, id);
+    }
+
+    /**
+     * Records who attended, from the centres' people records; a person of another province than the event's, or one
+     * the user cannot see, refuses the whole list (nothing saved).
+     */
+    public Training attend(CurrentUser user, long eventId, List<Long> personIds) {
+        Training t = require(user, eventId);
+        if (!ORGANISERS.contains(user.role()) || !units.canWrite(user, t.unitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        if (personIds == null || personIds.isEmpty()) {
+            throw new InvalidInputProblem("personIds", "training.persons.required");
+        }
+        long province = jdbc.sql("select province_id from training_event where id = :id").param("id", eventId).query(Long.class).single();
+        Set<Long> ids = new LinkedHashSet<>(personIds);
+        for (Long p : ids) {
+            if (p == null) {
+                throw new InvalidInputProblem("personIds", "training.person.unknown");
+            }
+            List<Long> communes = jdbc.sql("""
+                    select c.commune_id from person p join centre_person cp on cp.person_id = p.id join centre c on c.id = cp.centre_id
+                     where p.id = :p and p.province_id = :province
+                    """).param("p", p).param("province", province).query(Long.class).list();
+            if (communes.isEmpty() || communes.stream().noneMatch(c -> units.canRead(user, c))) {
+                throw new InvalidInputProblem("personIds", "training.person.otherProvince");
+            }
+        }
+        for (Long p : ids) {
+            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p) on conflict do nothing")
+                    .param("e", eventId).param("p", p).update();
+        }
+        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), null, Map.of("personIds", List.copyOf(ids)),
+                "Ghi người dự tập huấn " + t.title());
+        return require(user, eventId);
+    }
+
+    @Transactional(readOnly = true)
+    public Training require(CurrentUser user, long id) {
+        Training t = jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Trainings::map).optional()
+                .orElseThrow(() -> new NotFoundProblem("training.notFound", id));
+        if (!units.canRead(user, t.unitId())) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        return t;
+    }
+
+    /** Events organised in the unit's subtree or by the units above it, in the year. */
+    @Transactional(readOnly = true)
+    public List<Training> list(CurrentUser user, long unitId, int year) {
+        OrgUnit unit = units.requireReadable(user, unitId);
+        List<Long> above = new ArrayList<>(units.ancestors(unit).stream().map(OrgUnit::id).toList());
+        above.add(-1L);
+        return jdbc.sql(SELECT + """
+                 where extract(year from e.start_date) = :y
+                   and (e.unit_id in (select s.id from org_unit s where s.path like (select r.path from org_unit r where r.id = :unit) || '%')
+                        or e.unit_id in (:above))
+                 order by e.start_date desc, e.id desc limit 500
+                """).param("y", year).param("unit", unitId).param("above", above).query(Trainings::map).list();
+    }
+
+    /** The minimum per year in the province on 1 January of the year: its own rule, else the general one. */
+    @Transactional(readOnly = true)
+    public Rule rule(long provinceId, int year) {
+        LocalDate on = LocalDate.of(year, 1, 1);
+        return jdbc.sql("""
+                select min_per_year, legal_basis, certainty from training_rule
+                 where (province_id = :p or province_id is null) and valid_from <= :d and (valid_to is null or valid_to >= :d)
+                 order by province_id nulls last, valid_from desc limit 1
+                """).param("p", provinceId).param("d", on)
+                .query((rs, n) -> new Rule(rs.getInt("min_per_year"), rs.getString("legal_basis"), rs.getString("certainty")))
+                .optional().orElse(new Rule(0, "", "unknown"));
+    }
+
+    /** Each centre under the unit: the events its people attended in the calendar year, against its province's minimum. */
+    @Transactional(readOnly = true)
+    public List<Compliance> compliance(CurrentUser user, long unitId, int year) {
+        units.requireReadable(user, unitId);
+        Map<Long, Integer> required = new LinkedHashMap<>();
+        return jdbc.sql("""
+                select c.id, c.name, c.province_id,
+                       (select count(distinct a.event_id) from centre_person cp
+                          join training_attendance a on a.person_id = cp.person_id
+                          join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
+                         where cp.centre_id = c.id) as events
+                  from centre c
+                 where c.commune_id in (select s.id from org_unit s where s.path like (select r.path from org_unit r where r.id = :unit) || '%')
+                 order by c.name, c.id limit 5000
+                """).param("unit", unitId).param("y", year).query((rs, n) -> {
+            int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
+            long events = rs.getLong("events");
+            return new Compliance(rs.getLong("id"), rs.getString("name"), events, req, events >= req);
+        }).list();
+    }
+
+    static final String SELECT = """
+            select e.*, u.name as unit_name, (select count(*) from training_attendance a where a.event_id = e.id) as attendees
+              from training_event e join org_unit u on u.id = e.unit_id
+            """;
+
+    static Training map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Training(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"),
+                rs.getString("organiser") == null ? null : Organiser.valueOf(rs.getString("organiser")), rs.getString("title"),
+                rs.getString("topic"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+                rs.getString("venue"), rs.getString("trainers"), rs.getString("audience"), rs.getLong("attendees"));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
