@@ -12,7 +12,8 @@ public record Evaluation(long id, long frameworkVersionId, Long campaignId, Long
                          LocalDate checkDate, String checkNote, String proposedLevel, String decisionNumber,
                          LocalDate decisionDate, String decisionSigner, LocalDate validFrom, LocalDate validUntil,
                          OffsetDateTime submittedAt, OffsetDateTime acceptedAt, OffsetDateTime checkedAt,
-                         OffsetDateTime decidedAt, OffsetDateTime publishedAt, long version) {
+                         OffsetDateTime decidedAt, OffsetDateTime publishedAt, long version, boolean provisional) {
+    // provisional: the framework version is incomplete, so any level reached is provisional wherever it is shown
 
     /** Where the dossier stands (hồ sơ: nháp → đã nộp → tiếp nhận → đã kiểm tra → đề xuất → có quyết định → công bố). */
     public enum Stage {

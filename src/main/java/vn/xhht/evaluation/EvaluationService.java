@@ -338,7 +338,9 @@ public class EvaluationService {
                 continue;
             }
             if (item.type() == ItemType.POINTS && s.points() != null) {
-                if (s.points().signum() < 0) {
+                if (item.maxPoints() == null) {
+                    errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.noMax", new Object[]{item.code()}));
+                } else if (s.points().signum() < 0) {
                     errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.negative", new Object[]{item.code()}));
                 } else if (item.maxPoints() != null && s.points().compareTo(item.maxPoints()) > 0) {
                     errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.tooHigh",
@@ -517,8 +519,10 @@ public class EvaluationService {
             Item item = f.item(in.getKey()).orElse(null);
             if (item == null) {
                 errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(), "evaluation.item.unknown", new Object[]{in.getKey()}));
+            } else if (item.type() == ItemType.POINTS && in.getValue().points() != null && item.maxPoints() == null) {
+                errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(), "evaluation.points.noMax", new Object[]{item.code()}));
             } else if (item.type() == ItemType.POINTS && in.getValue().points() != null
-                    && (in.getValue().points().signum() < 0 || item.maxPoints() != null && in.getValue().points().compareTo(item.maxPoints()) > 0)) {
+                    && (in.getValue().points().signum() < 0 || in.getValue().points().compareTo(item.maxPoints()) > 0)) {
                 errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(),
                         in.getValue().points().signum() < 0 ? "evaluation.points.negative" : "evaluation.points.tooHigh",
                         new Object[]{item.code(), RuleEngine.plain(item.maxPoints())}));
@@ -588,7 +592,8 @@ public class EvaluationService {
         String level = e.proposedLevel() != null ? e.proposedLevel() : e.checkedLevel();
         Framework.Level l = level == null ? null : f.level(level).orElse(null);
         boolean recognised = l != null && l.recognised();
-        LocalDate until = recognised && f.validityMonths() != null ? date.plusMonths(f.validityMonths()).minusDays(1) : null;
+        LocalDate until = !recognised ? null : f.validityRule() != null ? f.validityRule().until(date)
+                : f.validityMonths() != null ? date.plusMonths(f.validityMonths()).minusDays(1) : null;
         int updated = jdbc.sql("""
                 update evaluation set stage = 'DECIDED', decision_number = :n, decision_date = :d, decision_signer = :s, decided_at = now(),
                        recognised = :r, level_code = :l, valid_from = :from, valid_until = :until, version = version + 1
@@ -793,8 +798,9 @@ public class EvaluationService {
     // ---------------------------------------------------------------- mapping
 
     static final String SELECT = """
-            select e.*, o.name as owner_name, r.name as reviewer_name from evaluation e
+            select e.*, o.name as owner_name, r.name as reviewer_name, not fv.complete as provisional from evaluation e
               join org_unit o on o.id = e.owner_unit_id join org_unit r on r.id = e.reviewer_unit_id
+              join eval_framework_version fv on fv.id = e.framework_version_id
             """;
 
     static Evaluation map(ResultSet rs, int n) throws SQLException {
@@ -809,7 +815,7 @@ public class EvaluationService {
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
                 rs.getObject("submitted_at", OffsetDateTime.class), rs.getObject("accepted_at", OffsetDateTime.class),
                 rs.getObject("checked_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getLong("version"));
+                rs.getObject("published_at", OffsetDateTime.class), rs.getLong("version"), rs.getBoolean("provisional"));
     }
 
     static Evaluation.Score mapScore(ResultSet rs, int n) throws SQLException {

@@ -15,7 +15,27 @@ public record Framework(String code, int version, String title, SubjectType subj
                         BigDecimal maxTotal, LocalDate effectiveFrom, LocalDate effectiveTo, boolean complete,
                         String incompleteNote, LegalBasis legalBasis, List<Authority> authorities,
                         List<Criterion> criteria, List<Level> levels, Integer validityMonths, Integer upgradeAfterMonths,
-                        List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier) {
+                        List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier,
+                        ValidityRule validityRule) {
+
+    /**
+     * How long a recognition lasts. The sources read "bảo lưu 3 năm" two ways: 36 months from the decision, or the
+     * three calendar years after the year of recognition; which one applies is a rule of the framework version, with
+     * its source and how sure it is, and the other reading is named so users see the doubt.
+     */
+    public enum ValidityReading { MONTHS_FROM_DECISION, YEARS_AFTER_RECOGNITION_YEAR }
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkValidityRule")
+    public record ValidityRule(ValidityReading reading, Integer months, Integer years, String source, String certainty,
+                               String alternative) {
+        /** The last day a recognition decided on {@code decisionDate} is valid (the year of recognition is the decision's). */
+        public LocalDate until(LocalDate decisionDate) {
+            if (reading == ValidityReading.YEARS_AFTER_RECOGNITION_YEAR) {
+                return LocalDate.of(decisionDate.getYear() + years, 12, 31);
+            }
+            return decisionDate.plusMonths(months).minusDays(1);
+        }
+    }
 
     /** What is evaluated: a commune, a hamlet, a family, a clan, an agency (learning unit) or a learning centre. */
     public enum SubjectType {

@@ -169,7 +169,7 @@ class EvaluationWorkflowTest {
         RuleEngine.Result md2 = RuleEngine.evaluate(completed, all);
         assertThat(md2.levelCode()).isEqualTo("MD2");
         Evaluation next = new Evaluation(-1, e.frameworkVersionId(), null, canYen, null, e.subjectName(), canYen, "", caoBang, "", caoBang, 2025,
-                Evaluation.Stage.DRAFT, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
+                Evaluation.Stage.DRAFT, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, true);
         assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now()))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.upgrade.tooEarly"));
         evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now().plusMonths(12));
@@ -303,7 +303,7 @@ class EvaluationWorkflowTest {
         Framework tt44 = catalog.latest("tt44-2014-commune").framework();
         java.time.OffsetDateTime received = java.time.OffsetDateTime.parse("2023-12-29T09:00:00+07:00");
         Evaluation e = new Evaluation(-1, 0, null, 1L, null, "x", 1, "", 1, "", 1, 2023, Evaluation.Stage.SUBMITTED, null, null, false,
-                null, null, null, null, null, null, null, null, null, null, null, null, received, null, null, null, null, 0);
+                null, null, null, null, null, null, null, null, null, null, null, null, received, null, null, null, null, 0, true);
         LocalDate due = evaluations.ruleDate(e, tt44, Framework.Step.ACCEPT);
         assertThat(due).isEqualTo(workingDays.add(LocalDate.of(2023, 12, 29), 10)).isAfter(LocalDate.of(2024, 1, 11));
         assertThat(workingDays.isWorkingDay(due)).isTrue();
