@@ -216,8 +216,8 @@ public class EvaluationService {
             jdbc.sql("insert into evaluation_score (evaluation_id, item_code) values (:e, :c)").param("e", id).param("c", i.code()).update();
         }
         Evaluation.Deadline due = deadline(find(id), f);
+        // the review records the creation event; the audit row is this one
         reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), due == null ? null : due.date());
-        event(id, "CREATE", user, null);
         audit.change(AuditAction.CREATE, SUBJECT, id, owner.id(), null,
                 Map.of("framework", f.code() + " v" + f.version(), "subject", subjectName, "year", year),
                 "Tạo hồ sơ đánh giá " + subjectName + " năm " + year);
@@ -304,10 +304,20 @@ public class EvaluationService {
                 .query(EvaluationService::mapScore).list();
     }
 
+    /**
+     * The review's events, with the steps older dossiers wrote to their own table before the review carried them
+     * (the review already has their creation, submission, acceptance and return).
+     */
     List<Evaluation.Event> history(long id) {
-        return jdbc.sql("select action, actor, comment, occurred_at from evaluation_event where evaluation_id = :id order by id")
-                .param("id", id).query((rs, n) -> new Evaluation.Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class))).list();
+        List<Evaluation.Event> out = new ArrayList<>(reviews.history(SUBJECT, id).stream()
+                .map(r -> new Evaluation.Event("APPROVE".equals(r.action()) ? "ACCEPT" : r.action(), r.actor(), r.comment(), r.occurredAt())).toList());
+        out.addAll(jdbc.sql("""
+                select action, actor, comment, occurred_at from evaluation_event
+                 where evaluation_id = :id and action not in ('CREATE', 'SUBMIT', 'ACCEPT', 'RETURN') order by id
+                """).param("id", id).query((rs, n) -> new Evaluation.Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list());
+        out.sort(java.util.Comparator.comparing(Evaluation.Event::occurredAt));
+        return out;
     }
 
     // ---------------------------------------------------------------- self-assessment
@@ -371,8 +381,7 @@ public class EvaluationService {
                     .param("c", Texts.orNull(s.comment())).param("e", id).param("code", item.code()).update();
             after.put(item.code(), s.points() != null ? s.points() : s.met() != null ? s.met() : s.value());
         }
-        event(id, "SCORE", user, null);
-        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), before, after, "Tự đánh giá " + e.subjectName());
+        reviews.record(user, SUBJECT, id, null, "SCORE", null, before, after, "Tự đánh giá " + e.subjectName());
         recompute(id);
         return view(find(id));
     }
@@ -391,7 +400,8 @@ public class EvaluationService {
         Evaluation.Score s = scores(id).stream().filter(x -> x.itemCode().equals(itemCode)).findFirst()
                 .orElseThrow(() -> new InvalidInputProblem("item", "evaluation.item.unknown", itemCode));
         List<EvidenceFile> stored = evidence.storeAll(user, SCORE_OWNER, s.id(), e.ownerUnitId(), uploads, EVIDENCE_KINDS, "file_" + itemCode);
-        event(id, "EVIDENCE", user, itemCode);
+        // the evidence store audits the file itself: the review only keeps the event
+        reviews.record(user, SUBJECT, id, null, "EVIDENCE", itemCode, null, null, null);
         recompute(id);
         return stored;
     }
@@ -434,8 +444,9 @@ public class EvaluationService {
                     v.result().level() == null ? "chưa xác định" : v.result().level().title());
         }
         checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
+        // the review records the submission (one event, one audit row); the stage column follows it
         reviews.submit(user, SUBJECT, id);
-        move(user, e, Stage.SUBMITTED, "SUBMIT", null, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
+        setStage(e, Stage.SUBMITTED, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
         return find(id);
     }
 
@@ -482,14 +493,14 @@ public class EvaluationService {
     public Evaluation accept(CurrentUser user, long id, String comment) {
         Evaluation e = require(user, id);
         reviews.approve(user, SUBJECT, id, comment, reviewerRoles(e));
-        move(user, e, Stage.ACCEPTED, "ACCEPT", comment, "accepted_at = now()", null);
+        setStage(e, Stage.ACCEPTED, "accepted_at = now()", null);
         return find(id);
     }
 
     public Evaluation returnWithReasons(CurrentUser user, long id, String reasons) {
         Evaluation e = require(user, id);
         reviews.returnWithComment(user, SUBJECT, id, reasons, reviewerRoles(e));
-        move(user, e, Stage.RETURNED, "RETURN", reasons, "accepted_at = null", null);
+        setStage(e, Stage.RETURNED, "accepted_at = null", null);
         return find(id);
     }
 
@@ -603,8 +614,7 @@ public class EvaluationService {
         if (updated == 0) {
             throw new ConcurrentEditProblem(SUBJECT + " " + id);
         }
-        event(id, "DECIDE", user, n);
-        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), Map.of("stage", e.stage().name()),
+        reviews.record(user, SUBJECT, id, Stage.DECIDED.name(), "DECIDE", n, Map.of("stage", e.stage().name()),
                 Map.of("stage", "DECIDED", "decision", n, "level", level == null ? "" : level), "Quyết định " + n + " · " + e.subjectName());
         return find(id);
     }
@@ -678,22 +688,25 @@ public class EvaluationService {
         }
     }
 
+    /** A step after acceptance: the stage column follows, and the review records the action once (event and audit). */
     private void move(CurrentUser user, Evaluation e, Stage to, String action, String comment, String extraSet, String extra) {
+        setStage(e, to, extraSet, extra);
+        reviews.record(user, SUBJECT, e.id(), to.name(), action, comment, Map.of("stage", e.stage().name()),
+                comment == null ? Map.of("stage", to.name()) : Map.of("stage", to.name(), "comment", comment),
+                action + " · " + e.subjectName() + " " + e.year());
+    }
+
+    /**
+     * The evaluation's stage column, kept for this module's lists and statistics; it never records anything itself:
+     * the review workflow holds the events and the audit rows.
+     */
+    private void setStage(Evaluation e, Stage to, String extraSet, String extra) {
         int n = jdbc.sql("update evaluation set stage = :to, version = version + 1, " + extraSet + " where id = :id and version = :v")
                 .param("to", to.name()).param("id", e.id()).param("v", e.version()).params(extraSet.contains(":extra")
                         ? Map.of("extra", extra == null ? "" : extra) : Map.of()).update();
         if (n == 0) {
             throw new ConcurrentEditProblem(SUBJECT + " " + e.id());
         }
-        event(e.id(), action, user, comment);
-        audit.change(AuditAction.UPDATE, SUBJECT, e.id(), e.ownerUnitId(), Map.of("stage", e.stage().name()),
-                comment == null ? Map.of("stage", to.name()) : Map.of("stage", to.name(), "comment", comment),
-                action + " · " + e.subjectName() + " " + e.year());
-    }
-
-    private void event(long id, String action, CurrentUser user, String comment) {
-        jdbc.sql("insert into evaluation_event (evaluation_id, action, actor, comment) values (:e, :a, :u, :c)")
-                .param("e", id).param("a", action).param("u", user.username()).param("c", comment).update();
     }
 
     // ---------------------------------------------------------------- deadlines
