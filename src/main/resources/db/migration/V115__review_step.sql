@@ -6,4 +6,4 @@ alter table review_state add column step varchar(20);
 -- proposal, decision, publication)
 alter table review_event drop constraint review_event_action_check;
 alter table review_event add constraint review_event_action_check check (action in ('CREATE', 'SUBMIT', 'RETURN', 'APPROVE',
-    'REOPEN', 'SCORE', 'EVIDENCE', 'PLAN', 'CHECK', 'PROPOSE', 'DECIDE', 'PUBLISH'));
+    'REOPEN', 'SCORE', 'EVIDENCE', 'SELF_PLAN', 'DOSSIER', 'CHECK_PLAN', 'CHECK', 'PROPOSE', 'DECIDE', 'PUBLISH'));

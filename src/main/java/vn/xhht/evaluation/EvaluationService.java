@@ -84,9 +84,13 @@ public class EvaluationService {
     private final AuditTrail audit;
     private final WorkingDays workingDays;
     private final Subjects subjects;
+    // the procedure's steps use this service; it is looked up when a submission or check needs it
+    private final org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure;
 
     EvaluationService(JdbcClient jdbc, FrameworkCatalog catalog, OrgUnitDirectory units, ReviewWorkflow reviews,
-                      EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects) {
+                      EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects,
+                      org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure) {
+        this.procedure = procedure;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.units = units;
@@ -443,6 +447,7 @@ public class EvaluationService {
             throw new InvalidInputProblem("level", "evaluation.submit.notRecognised",
                     v.result().level() == null ? "chưa xác định" : v.result().level().title());
         }
+        procedure.getObject().checkBeforeSubmit(e, v.framework());
         checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
         // the review records the submission (one event, one audit row); the stage column follows it
         reviews.submit(user, SUBJECT, id);
@@ -508,10 +513,16 @@ public class EvaluationService {
     public Evaluation check(CurrentUser user, long id, String team, LocalDate date, Map<String, ScoreInput> findings, String note) {
         Evaluation e = require(user, id);
         requireChecker(user, e);
-        if (e.stage() != Stage.ACCEPTED && e.stage() != Stage.CHECKED) {
-            throw new InvalidInputProblem("stage", "evaluation.check.notAccepted");
+        Framework fw = catalog.byVersionId(e.frameworkVersionId());
+        if (!checkable(e, fw)) {
+            throw new InvalidInputProblem("stage", fw.procedure().checkPlan() && e.stage() == Stage.ACCEPTED
+                    ? "evaluation.check.noPlan" : "evaluation.check.notAccepted");
         }
         String t = Texts.orNull(team);
+        if (t == null && fw.procedure().checkPlan()) {
+            // the team of the approved check plan, members and organisations
+            t = Texts.orNull(EvaluationProcedure.teamText(procedure.getObject().steps(e, fw).members()));
+        }
         if (t == null) {
             throw new InvalidInputProblem("team", "evaluation.check.team.required");
         }
@@ -662,10 +673,19 @@ public class EvaluationService {
                 && units.canWrite(user, e.reviewerUnitId());
     }
 
+    /** The check follows acceptance, or the approved check plan when the framework asks for one. */
+    boolean checkable(Evaluation e, Framework f) {
+        return e.stage() == Stage.CHECKED || (f.procedure().checkPlan() ? e.stage() == Stage.PLANNED : e.stage() == Stage.ACCEPTED);
+    }
+
+    public boolean canPlanCheck(CurrentUser user, Evaluation e) {
+        return e.stage() == Stage.ACCEPTED && catalog.byVersionId(e.frameworkVersionId()).procedure().checkPlan() && canDecide(user, e);
+    }
+
     public boolean canCheck(CurrentUser user, Evaluation e) {
         try {
             requireChecker(user, e);
-            return e.stage() == Stage.ACCEPTED || e.stage() == Stage.CHECKED;
+            return checkable(e, catalog.byVersionId(e.frameworkVersionId()));
         } catch (AccessDeniedProblem x) {
             return false;
         }
@@ -700,7 +720,7 @@ public class EvaluationService {
      * The evaluation's stage column, kept for this module's lists and statistics; it never records anything itself:
      * the review workflow holds the events and the audit rows.
      */
-    private void setStage(Evaluation e, Stage to, String extraSet, String extra) {
+    void setStage(Evaluation e, Stage to, String extraSet, String extra) {
         int n = jdbc.sql("update evaluation set stage = :to, version = version + 1, " + extraSet + " where id = :id and version = :v")
                 .param("to", to.name()).param("id", e.id()).param("v", e.version()).params(extraSet.contains(":extra")
                         ? Map.of("extra", extra == null ? "" : extra) : Map.of()).update();
@@ -718,7 +738,7 @@ public class EvaluationService {
 
     /** {@code campaignDates} caches the campaigns' dossier and decision deadlines across calls. */
     Evaluation.Deadline deadline(Evaluation e, Framework f, Map<Long, LocalDate[]> campaignDates) {
-        Framework.Step step = e.stage().nextStep();
+        Framework.Step step = e.nextStep(f);
         if (step == null) {
             return null;
         }
@@ -769,7 +789,7 @@ public class EvaluationService {
     public List<Map.Entry<Evaluation, Evaluation.Deadline>> owedBy(long unitId) {
         List<Evaluation> list = jdbc.sql(SELECT + """
                  where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
                  order by e.id limit 200
                 """).param("u", unitId).query(EvaluationService::map).list();
         List<Map.Entry<Evaluation, Evaluation.Deadline>> out = new ArrayList<>();
@@ -792,17 +812,18 @@ public class EvaluationService {
     public List<OwedStep> stepsOwedBy(long unitId) {
         List<Evaluation> list = jdbc.sql(SELECT + """
                  where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
                  order by e.id limit 200
                 """).param("u", unitId).query(EvaluationService::map).list();
         List<OwedStep> out = new ArrayList<>();
         Map<Long, LocalDate[]> campaignDates = new HashMap<>();
         for (Evaluation e : list) {
-            Framework.Step step = e.stage().nextStep();
+            Framework fw = catalog.byVersionId(e.frameworkVersionId());
+            Framework.Step step = e.nextStep(fw);
             if (step == null || (step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId()) != unitId) {
                 continue;
             }
-            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()), campaignDates);
+            Evaluation.Deadline d = deadline(e, fw, campaignDates);
             out.add(new OwedStep(e, step, d == null ? null : d.date()));
         }
         return out;

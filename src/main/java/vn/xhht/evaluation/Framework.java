@@ -16,7 +16,19 @@ public record Framework(String code, int version, String title, SubjectType subj
                         String incompleteNote, LegalBasis legalBasis, List<Authority> authorities,
                         List<Criterion> criteria, List<Level> levels, Integer validityMonths, Integer upgradeAfterMonths,
                         List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier,
-                        ValidityRule validityRule) {
+                        ValidityRule validityRule, Procedure procedure) {
+
+    /**
+     * Which steps of the procedure the framework's regulation requires beyond self-assessment, submission and
+     * decision: the self-check plan approved by the subject's chairman (step 1), the dossier documents each with its
+     * file (step 2), the check plan approved by the receiving office (step 3), a check team covering every criterion
+     * (step 4). Stated with its source and certainty like every rule taken from a document.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkProcedure")
+    public record Procedure(boolean selfCheckPlan, boolean dossierFiles, boolean checkPlan, boolean checkTeamByCriteria,
+                            String source, String certainty) {
+        public static final Procedure NONE = new Procedure(false, false, false, false, null, null);
+    }
 
     /**
      * How long a recognition lasts. The sources read "bảo lưu 3 năm" two ways: 36 months from the decision, or the
@@ -94,7 +106,7 @@ public record Framework(String code, int version, String title, SubjectType subj
     }
 
     /** The step the next actor owes. */
-    public enum Step { SUBMIT, ACCEPT, CHECK, DECIDE, PUBLISH }
+    public enum Step { SUBMIT, ACCEPT, CHECK_PLAN, CHECK, DECIDE, PUBLISH }
 
     public Stream<Item> items() {
         return criteria.stream().flatMap(c -> c.items().stream());

@@ -265,7 +265,7 @@ public class FrameworkCatalog implements ApplicationRunner {
     private static Framework copy(Framework f, java.util.List<Framework.Criterion> criteria, java.util.List<Framework.Level> levels) {
         return new Framework(f.code(), f.version(), f.title(), f.subjectType(), f.scoring(), f.maxTotal(), f.effectiveFrom(), f.effectiveTo(),
                 f.complete(), f.incompleteNote(), f.legalBasis(), f.authorities(), criteria, levels, f.validityMonths(), f.upgradeAfterMonths(),
-                f.deadlines(), f.targets(), f.dossier(), f.validityRule());
+                f.deadlines(), f.targets(), f.dossier(), f.validityRule(), f.procedure());
     }
 
     private static final String SELECT = """

@@ -320,7 +320,20 @@ public final class FrameworkParser {
         }
         return new Framework(code, version, title, subject, scoring, maxTotal, from, to, complete, incompleteNote, legal,
                 List.copyOf(authorities), List.copyOf(criteria), List.copyOf(levels), validity, upgrade, List.copyOf(deadlines),
-                targets, strings(m.get("dossier")), validityRule);
+                targets, strings(m.get("dossier")), validityRule, procedure(m.get("procedure"), strings(m.get("dossier"))));
+    }
+
+    private Framework.Procedure procedure(Node n, List<String> dossier) {
+        if (n == null || isNull(n)) {
+            return Framework.Procedure.NONE;
+        }
+        Map<String, Node> p = map(mapping(n));
+        boolean files = bool(p, "dossierFiles", false);
+        if (files && dossier.isEmpty()) {
+            throw fail(p.get("dossierFiles"), "yêu cầu tệp cho từng giấy tờ của hồ sơ nhưng bộ tiêu chí không liệt kê giấy tờ nào (dossier)");
+        }
+        return new Framework.Procedure(bool(p, "selfCheckPlan", false), files, bool(p, "checkPlan", false),
+                bool(p, "checkTeamByCriteria", false), text(p, "source", n, false), text(p, "certainty", n, false));
     }
 
     private static boolean overlaps(LocalDate f1, LocalDate t1, LocalDate f2, LocalDate t2) {

@@ -147,6 +147,17 @@ final class FrameworkWriter {
             y.append("dossier:\n");
             f.dossier().forEach(s -> y.append("  - ").append(q(s)).append('\n'));
         }
+        Framework.Procedure p = f.procedure();
+        if (p != null && !p.equals(Framework.Procedure.NONE)) {
+            List<String> parts = new ArrayList<>();
+            parts.add("selfCheckPlan: " + p.selfCheckPlan());
+            parts.add("dossierFiles: " + p.dossierFiles());
+            parts.add("checkPlan: " + p.checkPlan());
+            parts.add("checkTeamByCriteria: " + p.checkTeamByCriteria());
+            flow(parts, "source", p.source());
+            flow(parts, "certainty", p.certainty());
+            y.append("procedure: {").append(String.join(", ", parts)).append("}\n");
+        }
         return y.toString();
     }
 

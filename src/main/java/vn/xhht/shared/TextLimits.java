@@ -90,6 +90,15 @@ public final class TextLimits {
     public static final int EVALUATION__REQUESTED_LEVEL = 30;
     public static final int EVALUATION__STAGE = 12;
     public static final int EVALUATION__SUBJECT_NAME = 300;
+    public static final int EVALUATION__SELF_PLAN_NUMBER = 60;
+    public static final int EVALUATION__SELF_PLAN_APPROVER = 200;
+    public static final int EVALUATION__CHECK_PLAN_NUMBER = 60;
+    public static final int EVALUATION__CHECK_PLAN_APPROVER = 200;
+    public static final int EVAL_DOSSIER_DOCUMENT__TITLE = 300;
+    public static final int EVAL_CHECK_MEMBER__MEMBER_NAME = 200;
+    public static final int EVAL_CHECK_MEMBER__ORGANISATION = 300;
+    public static final int EVAL_CHECK_MEMBER__POSITION = 200;
+    public static final int EVAL_CHECK_MEMBER__CRITERIA = 500;
     public static final int EVAL_CAMPAIGN__CREATED_BY = 64;
     public static final int EVAL_CAMPAIGN__TITLE = 300;
     public static final int EVAL_FRAMEWORK_VERSION__CODE = 60;
@@ -217,6 +226,7 @@ public final class TextLimits {
     public static final int REVIEW_EVENT__SUBJECT_TYPE = 40;
     public static final int REVIEW_STATE__STATUS = 20;
     public static final int REVIEW_STATE__SUBJECT_TYPE = 40;
+    public static final int REVIEW_STATE__STEP = 20;
     public static final int SUBCOMMITTEE__MEMBERS = 1000;
     public static final int SUBCOMMITTEE__NAME = 200;
     public static final int SURVEY_ROUND__CHANNEL = 20;
