@@ -78,6 +78,14 @@ public final class TextLimits {
     public static final int CLUB_MEMBER__SEX = 6;
     public static final int CLUB__FIELD = 200;
     public static final int CLUB__NAME = 200;
+    public static final int EMULATION_PLAN__TITLE = 300;
+    public static final int EMULATION_PLAN__ISSUER = 300;
+    public static final int EMULATION_PLAN__CREATED_BY = 64;
+    public static final int EMULATION_PLAN_ITEM__CONTENT_TITLE = 300;
+    public static final int EMULATION_PLAN_ITEM__CRITERION_TITLE = 300;
+    public static final int EMULATION_CLUSTER__NAME = 200;
+    public static final int EMULATION_CLUSTER__CREATED_BY = 64;
+    public static final int EMULATION_BRIEFING__CREATED_BY = 64;
     public static final int EVALUATION_EVENT__ACTION = 20;
     public static final int EVALUATION_EVENT__ACTOR = 64;
     public static final int EVALUATION_SCORE__ITEM_CODE = 40;

@@ -317,12 +317,13 @@ class EvaluationWorkflowTest {
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.campaign.decisionBeforeDossier"));
         assertThat(campaigns.annex(province, c.id(), false)).hasSize(lines.size());
 
-        // "within 10 working days of receipt" (TT 44/2014) is counted by the calendar
+        // "within 10 working days of receipt of a complete, valid dossier" (TT 44/2014: its acceptance) to the check plan
         Framework tt44 = catalog.latest("tt44-2014-commune").framework();
         java.time.OffsetDateTime received = java.time.OffsetDateTime.parse("2023-12-29T09:00:00+07:00");
-        Evaluation e = new Evaluation(-1, 0, null, 1L, null, "x", 1, "", 1, "", 1, 2023, Evaluation.Stage.SUBMITTED, null, null, false,
-                null, null, null, null, null, null, null, null, null, null, null, null, received, null, null, null, null, 0, true);
-        LocalDate due = evaluations.ruleDate(e, tt44, Framework.Step.ACCEPT);
+        Evaluation e = new Evaluation(-1, 0, null, 1L, null, "x", 1, "", 1, "", 1, 2023, Evaluation.Stage.ACCEPTED, null, null, false,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, received, null, null, null, 0, true);
+        assertThat(e.nextStep(tt44)).isEqualTo(Framework.Step.CHECK_PLAN);
+        LocalDate due = evaluations.ruleDate(e, tt44, Framework.Step.CHECK_PLAN);
         assertThat(due).isEqualTo(workingDays.add(LocalDate.of(2023, 12, 29), 10)).isAfter(LocalDate.of(2024, 1, 11));
         assertThat(workingDays.isWorkingDay(due)).isTrue();
     }
