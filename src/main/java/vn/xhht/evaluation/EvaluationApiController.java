@@ -69,7 +69,7 @@ class EvaluationApiController {
     List<Line> list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year) {
         CurrentUser user = CurrentUsers.require();
         return evaluations.listFor(user, unitId == null ? user.unitId() : unitId, year).stream()
-                .map(e -> new Line(e.id(), e.subjectName(), e.year(), e.stage(), e.total(), e.levelCode())).toList();
+                .map(e -> new Line(e.id(), e.subjectName(), e.year(), e.stage(), e.total(), e.levelCode(), e.provisional())).toList();
     }
 
     @PostMapping("/evaluations")
@@ -170,6 +170,6 @@ class EvaluationApiController {
                         .map(g -> messages.getMessage(g.messageKey(), g.argsArray(), LocaleContextHolder.getLocale())).toList(),
                 v.deadline(), e.checkedLevel(), e.decisionNumber(), e.decisionDate(),
                 e.stage() == Evaluation.Stage.DECIDED || e.stage() == Evaluation.Stage.PUBLISHED ? e.levelCode() : null,
-                e.validUntil(), e.version(), items);
+                e.validUntil(), e.version(), items, !v.framework().complete());
     }
 }

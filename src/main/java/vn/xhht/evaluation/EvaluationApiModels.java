@@ -71,7 +71,8 @@ final class EvaluationApiModels {
 
     @Schema(name = "EvaluationSummary", description = "Một dòng của danh sách hồ sơ. / One dossier in a list.")
     record Line(long id, String subject, int year, Evaluation.Stage stage, @Schema(nullable = true) BigDecimal total,
-                @Schema(nullable = true) String level) {
+                @Schema(nullable = true) String level,
+                @Schema(description = "Kết quả tạm thời: bộ tiêu chí chưa đầy đủ. / Provisional: the framework version is incomplete.") boolean provisional) {
     }
 
     @Schema(name = "Evaluation", description = "Hồ sơ đánh giá với kết quả tính theo bộ tiêu chí. / A dossier with its computed result.")
@@ -86,7 +87,8 @@ final class EvaluationApiModels {
                   @Schema(nullable = true) LocalDate decisionDate, @Schema(nullable = true) String decidedLevel,
                   @Schema(nullable = true) LocalDate validUntil,
                   @Schema(description = "Phiên bản; gửi lại khi chấm điểm. / Version; send it back with scores.") long version,
-                  List<Item> items) {
+                  List<Item> items,
+                  @Schema(description = "Mọi mức đạt được là tạm thời: bộ tiêu chí chưa đầy đủ. / Any level reached is provisional: the framework version is incomplete.") boolean provisional) {
     }
 
     @Schema(name = "EvaluationItem")

@@ -134,17 +134,19 @@ public class EvaluationDocuments {
         blocks.add(new Paragraph("QUYẾT ĐỊNH:"));
         blocks.add(new Paragraph("Điều 1. Công nhận " + lines.size() + " đơn vị đạt " + shortTitle(f) + " năm " + year
                 + " (có danh sách kèm theo)."));
-        blocks.add(new Paragraph("Điều 2. " + (f.validityMonths() == null ? "Thời hạn giữ kết quả: theo quy định."
-                : "Kết quả công nhận có giá trị " + f.validityMonths() + " tháng kể từ ngày ký.")));
+        blocks.add(new Paragraph("Điều 2. " + validityText(f)));
         blocks.add(new Paragraph("Điều 3. Quyết định có hiệu lực kể từ ngày ký. Các cơ quan, đơn vị có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này."));
         blocks.add(new Heading("", "DANH SÁCH KÈM THEO QUYẾT ĐỊNH SỐ " + nz(number).toUpperCase() + (date == null ? "" : " NGÀY " + date.format(DMY))));
         List<List<String>> rows = new ArrayList<>();
         int i = 1;
         for (AnnexLine l : lines) {
-            rows.add(List.of(String.valueOf(i++), l.subject(), nz(l.unitName()), nz(l.level()),
+            rows.add(List.of(String.valueOf(i++), l.subject(), nz(l.unitName()), nz(l.level()) + (f.complete() ? "" : " (tạm thời)"),
                     l.validUntil() == null ? "—" : l.validUntil().format(DMY)));
         }
         blocks.add(new Table(List.of("TT", "Tên đơn vị", "Trực thuộc", "Kết quả công nhận", "Giá trị đến"), rows));
+        if (!f.complete()) {
+            blocks.add(new Paragraph(PROVISIONAL + " " + nz(f.incompleteNote())));
+        }
         String issuer = issuer(reviewer);
         String parent = parentOf(reviewer);
         if (a != null && a.decider() != null && a.decider().contains("Giáo dục và Đào tạo")) {
@@ -155,6 +157,21 @@ public class EvaluationDocuments {
         return new OfficialDocument(parent, issuer, "Số: " + nz(number), place(reviewer),
                 date == null ? LocalDate.now() : date, "QUYẾT ĐỊNH", "Về việc công nhận " + shortTitle(f) + " năm " + year, blocks,
                 List.of("- Như Điều 3;", "- Lưu: VT."), new Signature(null, a == null ? "THỦ TRƯỞNG" : positionOf(a.decider()), nz(signer)));
+    }
+
+    static final String PROVISIONAL = "Ghi chú: kết quả tạm thời — xếp theo bộ tiêu chí chưa đầy đủ, cần đối chiếu văn bản gốc.";
+
+    /** Article 2 of a decision: how long the recognition lasts, by the framework's reading and its certainty. */
+    static String validityText(Framework f) {
+        Framework.ValidityRule r = f.validityRule();
+        if (r == null) {
+            return f.validityMonths() == null ? "Thời hạn giữ kết quả: theo quy định."
+                    : "Kết quả công nhận có giá trị " + f.validityMonths() + " tháng kể từ ngày ký.";
+        }
+        String text = r.reading() == Framework.ValidityReading.MONTHS_FROM_DECISION
+                ? "Kết quả công nhận có giá trị " + r.months() + " tháng kể từ ngày ký"
+                : "Kết quả công nhận có giá trị trong " + r.years() + " năm dương lịch sau năm công nhận";
+        return text + (r.certainty() == null ? "." : " (" + r.certainty() + (r.source() == null ? "" : "; nguồn: " + r.source()) + ").");
     }
 
     static Table summaryTable(EvaluationService.View v, boolean withCheck) {
@@ -184,7 +201,7 @@ public class EvaluationDocuments {
     static String resultLine(Framework f, RuleEngine.Result r) {
         String total = f.isPoints() ? "tổng điểm " + RuleEngine.plain(r.total()) + "/" + RuleEngine.plain(r.maxTotal())
                 : r.itemsMet() + "/" + RuleEngine.plain(r.maxTotal()) + " chỉ tiêu đạt";
-        return total + "; kết quả: " + (r.level() == null ? "chưa xác định" : r.level().title()) + ".";
+        return total + "; kết quả: " + (r.level() == null ? "chưa xác định" : r.level().title() + (f.complete() ? "" : " (tạm thời)")) + ".";
     }
 
     private static Framework.Authority authority(Framework f, Evaluation e) {

@@ -46,9 +46,12 @@ class EvaluationPageController {
     private final MessageSource messages;
     private final vn.xhht.audit.AuditTrail audit;
 
+    private final EvaluationProcedure procedure;
+
     EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
                              EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
-                             vn.xhht.audit.AuditTrail audit) {
+                             vn.xhht.audit.AuditTrail audit, EvaluationProcedure procedure) {
+        this.procedure = procedure;
         this.audit = audit;
         this.evaluations = evaluations;
         this.catalog = catalog;
@@ -118,6 +121,8 @@ class EvaluationPageController {
         model.addAttribute("canAccept", evaluations.canAccept(user, v.evaluation()));
         model.addAttribute("canCheck", evaluations.canCheck(user, v.evaluation()));
         model.addAttribute("canDecide", evaluations.canDecide(user, v.evaluation()));
+        model.addAttribute("canPlanCheck", evaluations.canPlanCheck(user, v.evaluation()));
+        model.addAttribute("steps", procedure.steps(user, id));
         model.addAttribute("authority", v.framework().authorityOn(LocalDate.now()).orElse(null));
         model.addAttribute("today", LocalDate.now());
         if (!model.containsAttribute("errors")) {
@@ -326,6 +331,48 @@ class EvaluationPageController {
             }
             evaluations.check(user, id, form.get("team"), checkDate, findings, form.get("note"));
         }, "evaluation.checked");
+    }
+
+    @PostMapping("/evaluations/{id}/self-plan")
+    String selfPlan(@PathVariable long id, @RequestParam(required = false) String selfPlanNumber,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate selfPlanDate,
+                    @RequestParam(required = false) String selfPlanApprover, RedirectAttributes r) {
+        return act(id, r, () -> procedure.saveSelfPlan(CurrentUsers.require(), id, selfPlanNumber, selfPlanDate, selfPlanApprover),
+                "evaluation.selfPlan.saved");
+    }
+
+    @PostMapping("/evaluations/{id}/dossier/{position}")
+    String dossierFile(@PathVariable long id, @PathVariable int position,
+                       @RequestParam(required = false, name = "files") List<MultipartFile> files, RedirectAttributes r) {
+        return act(id, r, () -> {
+            List<EvidenceStore.Upload> uploads = new ArrayList<>();
+            if (files != null) {
+                for (MultipartFile f : files) {
+                    if (!f.isEmpty()) {
+                        try {
+                            uploads.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }
+            procedure.attachDossierFile(CurrentUsers.require(), id, position, uploads);
+        }, "evaluation.dossier.saved");
+    }
+
+    /** The approved check plan with its team: member_{i}_name / _organisation / _position / _criteria (codes, comma-separated). */
+    @PostMapping("/evaluations/{id}/check-plan")
+    String checkPlan(@PathVariable long id, @RequestParam Map<String, String> form,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate checkPlanDate, RedirectAttributes r) {
+        List<EvaluationProcedure.Member> members = new ArrayList<>();
+        for (int i = 0; i < 30 && form.containsKey("member_" + i + "_name"); i++) {
+            String crit = form.getOrDefault("member_" + i + "_criteria", "");
+            members.add(new EvaluationProcedure.Member(form.get("member_" + i + "_name"), form.get("member_" + i + "_organisation"),
+                    form.get("member_" + i + "_position"), List.of(crit.split("[,;]"))));
+        }
+        return act(id, r, () -> procedure.approveCheckPlan(CurrentUsers.require(), id, form.get("checkPlanNumber"), checkPlanDate,
+                form.get("checkPlanApprover"), members), "evaluation.checkPlan.saved");
     }
 
     @PostMapping("/evaluations/{id}/propose")

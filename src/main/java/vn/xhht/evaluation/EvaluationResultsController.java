@@ -85,6 +85,8 @@ class EvaluationResultsController {
             }
         }
         cols.add(new XlsxExport.Column("Tổng", XlsxExport.ColumnType.INTEGER, 10));
+        // results rated under an incomplete framework are provisional in the export too
+        cols.add(new XlsxExport.Column("Trong đó tạm thời (bộ tiêu chí chưa đầy đủ)", XlsxExport.ColumnType.INTEGER, 16));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"ket-qua-danh-gia-" + y + ".xlsx\"");
         audit.access(AuditAction.EXPORT, "EvaluationStatistics", unit, unit, "Xuất thống kê kết quả " + code + " " + y);
@@ -100,6 +102,7 @@ class EvaluationResultsController {
                     }
                 }
                 values.add(r.total());
+                values.add(r.provisional());
                 sink.row(values.toArray());
             }
         });

@@ -84,9 +84,13 @@ public class EvaluationService {
     private final AuditTrail audit;
     private final WorkingDays workingDays;
     private final Subjects subjects;
+    // the procedure's steps use this service; it is looked up when a submission or check needs it
+    private final org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure;
 
     EvaluationService(JdbcClient jdbc, FrameworkCatalog catalog, OrgUnitDirectory units, ReviewWorkflow reviews,
-                      EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects) {
+                      EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects,
+                      org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure) {
+        this.procedure = procedure;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.units = units;
@@ -216,8 +220,8 @@ public class EvaluationService {
             jdbc.sql("insert into evaluation_score (evaluation_id, item_code) values (:e, :c)").param("e", id).param("c", i.code()).update();
         }
         Evaluation.Deadline due = deadline(find(id), f);
+        // the review records the creation event; the audit row is this one
         reviews.open(user, SUBJECT, id, owner.id(), reviewer.id(), due == null ? null : due.date());
-        event(id, "CREATE", user, null);
         audit.change(AuditAction.CREATE, SUBJECT, id, owner.id(), null,
                 Map.of("framework", f.code() + " v" + f.version(), "subject", subjectName, "year", year),
                 "Tạo hồ sơ đánh giá " + subjectName + " năm " + year);
@@ -304,10 +308,20 @@ public class EvaluationService {
                 .query(EvaluationService::mapScore).list();
     }
 
+    /**
+     * The review's events, with the steps older dossiers wrote to their own table before the review carried them
+     * (the review already has their creation, submission, acceptance and return).
+     */
     List<Evaluation.Event> history(long id) {
-        return jdbc.sql("select action, actor, comment, occurred_at from evaluation_event where evaluation_id = :id order by id")
-                .param("id", id).query((rs, n) -> new Evaluation.Event(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class))).list();
+        List<Evaluation.Event> out = new ArrayList<>(reviews.history(SUBJECT, id).stream()
+                .map(r -> new Evaluation.Event("APPROVE".equals(r.action()) ? "ACCEPT" : r.action(), r.actor(), r.comment(), r.occurredAt())).toList());
+        out.addAll(jdbc.sql("""
+                select action, actor, comment, occurred_at from evaluation_event
+                 where evaluation_id = :id and action not in ('CREATE', 'SUBMIT', 'ACCEPT', 'RETURN') order by id
+                """).param("id", id).query((rs, n) -> new Evaluation.Event(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class))).list());
+        out.sort(java.util.Comparator.comparing(Evaluation.Event::occurredAt));
+        return out;
     }
 
     // ---------------------------------------------------------------- self-assessment
@@ -338,7 +352,9 @@ public class EvaluationService {
                 continue;
             }
             if (item.type() == ItemType.POINTS && s.points() != null) {
-                if (s.points().signum() < 0) {
+                if (item.maxPoints() == null) {
+                    errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.noMax", new Object[]{item.code()}));
+                } else if (s.points().signum() < 0) {
                     errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.negative", new Object[]{item.code()}));
                 } else if (item.maxPoints() != null && s.points().compareTo(item.maxPoints()) > 0) {
                     errors.add(new InvalidInputProblem.Violation(field, "evaluation.points.tooHigh",
@@ -369,8 +385,7 @@ public class EvaluationService {
                     .param("c", Texts.orNull(s.comment())).param("e", id).param("code", item.code()).update();
             after.put(item.code(), s.points() != null ? s.points() : s.met() != null ? s.met() : s.value());
         }
-        event(id, "SCORE", user, null);
-        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), before, after, "Tự đánh giá " + e.subjectName());
+        reviews.record(user, SUBJECT, id, null, "SCORE", null, before, after, "Tự đánh giá " + e.subjectName());
         recompute(id);
         return view(find(id));
     }
@@ -389,7 +404,8 @@ public class EvaluationService {
         Evaluation.Score s = scores(id).stream().filter(x -> x.itemCode().equals(itemCode)).findFirst()
                 .orElseThrow(() -> new InvalidInputProblem("item", "evaluation.item.unknown", itemCode));
         List<EvidenceFile> stored = evidence.storeAll(user, SCORE_OWNER, s.id(), e.ownerUnitId(), uploads, EVIDENCE_KINDS, "file_" + itemCode);
-        event(id, "EVIDENCE", user, itemCode);
+        // the evidence store audits the file itself: the review only keeps the event
+        reviews.record(user, SUBJECT, id, null, "EVIDENCE", itemCode, null, null, null);
         recompute(id);
         return stored;
     }
@@ -431,9 +447,11 @@ public class EvaluationService {
             throw new InvalidInputProblem("level", "evaluation.submit.notRecognised",
                     v.result().level() == null ? "chưa xác định" : v.result().level().title());
         }
+        procedure.getObject().checkBeforeSubmit(e, v.framework());
         checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
+        // the review records the submission (one event, one audit row); the stage column follows it
         reviews.submit(user, SUBJECT, id);
-        move(user, e, Stage.SUBMITTED, "SUBMIT", null, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
+        setStage(e, Stage.SUBMITTED, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
         return find(id);
     }
 
@@ -480,14 +498,14 @@ public class EvaluationService {
     public Evaluation accept(CurrentUser user, long id, String comment) {
         Evaluation e = require(user, id);
         reviews.approve(user, SUBJECT, id, comment, reviewerRoles(e));
-        move(user, e, Stage.ACCEPTED, "ACCEPT", comment, "accepted_at = now()", null);
+        setStage(e, Stage.ACCEPTED, "accepted_at = now()", null);
         return find(id);
     }
 
     public Evaluation returnWithReasons(CurrentUser user, long id, String reasons) {
         Evaluation e = require(user, id);
         reviews.returnWithComment(user, SUBJECT, id, reasons, reviewerRoles(e));
-        move(user, e, Stage.RETURNED, "RETURN", reasons, "accepted_at = null", null);
+        setStage(e, Stage.RETURNED, "accepted_at = null", null);
         return find(id);
     }
 
@@ -495,10 +513,16 @@ public class EvaluationService {
     public Evaluation check(CurrentUser user, long id, String team, LocalDate date, Map<String, ScoreInput> findings, String note) {
         Evaluation e = require(user, id);
         requireChecker(user, e);
-        if (e.stage() != Stage.ACCEPTED && e.stage() != Stage.CHECKED) {
-            throw new InvalidInputProblem("stage", "evaluation.check.notAccepted");
+        Framework fw = catalog.byVersionId(e.frameworkVersionId());
+        if (!checkable(e, fw)) {
+            throw new InvalidInputProblem("stage", fw.procedure().checkPlan() && e.stage() == Stage.ACCEPTED
+                    ? "evaluation.check.noPlan" : "evaluation.check.notAccepted");
         }
         String t = Texts.orNull(team);
+        if (t == null && fw.procedure().checkPlan()) {
+            // the team of the approved check plan, members and organisations
+            t = Texts.orNull(EvaluationProcedure.teamText(procedure.getObject().steps(e, fw).members()));
+        }
         if (t == null) {
             throw new InvalidInputProblem("team", "evaluation.check.team.required");
         }
@@ -517,8 +541,10 @@ public class EvaluationService {
             Item item = f.item(in.getKey()).orElse(null);
             if (item == null) {
                 errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(), "evaluation.item.unknown", new Object[]{in.getKey()}));
+            } else if (item.type() == ItemType.POINTS && in.getValue().points() != null && item.maxPoints() == null) {
+                errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(), "evaluation.points.noMax", new Object[]{item.code()}));
             } else if (item.type() == ItemType.POINTS && in.getValue().points() != null
-                    && (in.getValue().points().signum() < 0 || item.maxPoints() != null && in.getValue().points().compareTo(item.maxPoints()) > 0)) {
+                    && (in.getValue().points().signum() < 0 || in.getValue().points().compareTo(item.maxPoints()) > 0)) {
                 errors.add(new InvalidInputProblem.Violation("check_" + in.getKey(),
                         in.getValue().points().signum() < 0 ? "evaluation.points.negative" : "evaluation.points.tooHigh",
                         new Object[]{item.code(), RuleEngine.plain(item.maxPoints())}));
@@ -588,7 +614,8 @@ public class EvaluationService {
         String level = e.proposedLevel() != null ? e.proposedLevel() : e.checkedLevel();
         Framework.Level l = level == null ? null : f.level(level).orElse(null);
         boolean recognised = l != null && l.recognised();
-        LocalDate until = recognised && f.validityMonths() != null ? date.plusMonths(f.validityMonths()).minusDays(1) : null;
+        LocalDate until = !recognised ? null : f.validityRule() != null ? f.validityRule().until(date)
+                : f.validityMonths() != null ? date.plusMonths(f.validityMonths()).minusDays(1) : null;
         int updated = jdbc.sql("""
                 update evaluation set stage = 'DECIDED', decision_number = :n, decision_date = :d, decision_signer = :s, decided_at = now(),
                        recognised = :r, level_code = :l, valid_from = :from, valid_until = :until, version = version + 1
@@ -598,8 +625,7 @@ public class EvaluationService {
         if (updated == 0) {
             throw new ConcurrentEditProblem(SUBJECT + " " + id);
         }
-        event(id, "DECIDE", user, n);
-        audit.change(AuditAction.UPDATE, SUBJECT, id, e.ownerUnitId(), Map.of("stage", e.stage().name()),
+        reviews.record(user, SUBJECT, id, Stage.DECIDED.name(), "DECIDE", n, Map.of("stage", e.stage().name()),
                 Map.of("stage", "DECIDED", "decision", n, "level", level == null ? "" : level), "Quyết định " + n + " · " + e.subjectName());
         return find(id);
     }
@@ -647,10 +673,19 @@ public class EvaluationService {
                 && units.canWrite(user, e.reviewerUnitId());
     }
 
+    /** The check follows acceptance, or the approved check plan when the framework asks for one. */
+    boolean checkable(Evaluation e, Framework f) {
+        return e.stage() == Stage.CHECKED || (f.procedure().checkPlan() ? e.stage() == Stage.PLANNED : e.stage() == Stage.ACCEPTED);
+    }
+
+    public boolean canPlanCheck(CurrentUser user, Evaluation e) {
+        return e.stage() == Stage.ACCEPTED && catalog.byVersionId(e.frameworkVersionId()).procedure().checkPlan() && canDecide(user, e);
+    }
+
     public boolean canCheck(CurrentUser user, Evaluation e) {
         try {
             requireChecker(user, e);
-            return e.stage() == Stage.ACCEPTED || e.stage() == Stage.CHECKED;
+            return checkable(e, catalog.byVersionId(e.frameworkVersionId()));
         } catch (AccessDeniedProblem x) {
             return false;
         }
@@ -673,22 +708,25 @@ public class EvaluationService {
         }
     }
 
+    /** A step after acceptance: the stage column follows, and the review records the action once (event and audit). */
     private void move(CurrentUser user, Evaluation e, Stage to, String action, String comment, String extraSet, String extra) {
+        setStage(e, to, extraSet, extra);
+        reviews.record(user, SUBJECT, e.id(), to.name(), action, comment, Map.of("stage", e.stage().name()),
+                comment == null ? Map.of("stage", to.name()) : Map.of("stage", to.name(), "comment", comment),
+                action + " · " + e.subjectName() + " " + e.year());
+    }
+
+    /**
+     * The evaluation's stage column, kept for this module's lists and statistics; it never records anything itself:
+     * the review workflow holds the events and the audit rows.
+     */
+    void setStage(Evaluation e, Stage to, String extraSet, String extra) {
         int n = jdbc.sql("update evaluation set stage = :to, version = version + 1, " + extraSet + " where id = :id and version = :v")
                 .param("to", to.name()).param("id", e.id()).param("v", e.version()).params(extraSet.contains(":extra")
                         ? Map.of("extra", extra == null ? "" : extra) : Map.of()).update();
         if (n == 0) {
             throw new ConcurrentEditProblem(SUBJECT + " " + e.id());
         }
-        event(e.id(), action, user, comment);
-        audit.change(AuditAction.UPDATE, SUBJECT, e.id(), e.ownerUnitId(), Map.of("stage", e.stage().name()),
-                comment == null ? Map.of("stage", to.name()) : Map.of("stage", to.name(), "comment", comment),
-                action + " · " + e.subjectName() + " " + e.year());
-    }
-
-    private void event(long id, String action, CurrentUser user, String comment) {
-        jdbc.sql("insert into evaluation_event (evaluation_id, action, actor, comment) values (:e, :a, :u, :c)")
-                .param("e", id).param("a", action).param("u", user.username()).param("c", comment).update();
     }
 
     // ---------------------------------------------------------------- deadlines
@@ -700,7 +738,7 @@ public class EvaluationService {
 
     /** {@code campaignDates} caches the campaigns' dossier and decision deadlines across calls. */
     Evaluation.Deadline deadline(Evaluation e, Framework f, Map<Long, LocalDate[]> campaignDates) {
-        Framework.Step step = e.stage().nextStep();
+        Framework.Step step = e.nextStep(f);
         if (step == null) {
             return null;
         }
@@ -751,7 +789,7 @@ public class EvaluationService {
     public List<Map.Entry<Evaluation, Evaluation.Deadline>> owedBy(long unitId) {
         List<Evaluation> list = jdbc.sql(SELECT + """
                  where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
                  order by e.id limit 200
                 """).param("u", unitId).query(EvaluationService::map).list();
         List<Map.Entry<Evaluation, Evaluation.Deadline>> out = new ArrayList<>();
@@ -774,17 +812,18 @@ public class EvaluationService {
     public List<OwedStep> stepsOwedBy(long unitId) {
         List<Evaluation> list = jdbc.sql(SELECT + """
                  where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
                  order by e.id limit 200
                 """).param("u", unitId).query(EvaluationService::map).list();
         List<OwedStep> out = new ArrayList<>();
         Map<Long, LocalDate[]> campaignDates = new HashMap<>();
         for (Evaluation e : list) {
-            Framework.Step step = e.stage().nextStep();
+            Framework fw = catalog.byVersionId(e.frameworkVersionId());
+            Framework.Step step = e.nextStep(fw);
             if (step == null || (step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId()) != unitId) {
                 continue;
             }
-            Evaluation.Deadline d = deadline(e, catalog.byVersionId(e.frameworkVersionId()), campaignDates);
+            Evaluation.Deadline d = deadline(e, fw, campaignDates);
             out.add(new OwedStep(e, step, d == null ? null : d.date()));
         }
         return out;
@@ -793,8 +832,9 @@ public class EvaluationService {
     // ---------------------------------------------------------------- mapping
 
     static final String SELECT = """
-            select e.*, o.name as owner_name, r.name as reviewer_name from evaluation e
+            select e.*, o.name as owner_name, r.name as reviewer_name, not fv.complete as provisional from evaluation e
               join org_unit o on o.id = e.owner_unit_id join org_unit r on r.id = e.reviewer_unit_id
+              join eval_framework_version fv on fv.id = e.framework_version_id
             """;
 
     static Evaluation map(ResultSet rs, int n) throws SQLException {
@@ -809,7 +849,7 @@ public class EvaluationService {
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
                 rs.getObject("submitted_at", OffsetDateTime.class), rs.getObject("accepted_at", OffsetDateTime.class),
                 rs.getObject("checked_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
-                rs.getObject("published_at", OffsetDateTime.class), rs.getLong("version"));
+                rs.getObject("published_at", OffsetDateTime.class), rs.getLong("version"), rs.getBoolean("provisional"));
     }
 
     static Evaluation.Score mapScore(ResultSet rs, int n) throws SQLException {

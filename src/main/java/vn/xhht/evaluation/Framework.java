@@ -15,7 +15,39 @@ public record Framework(String code, int version, String title, SubjectType subj
                         BigDecimal maxTotal, LocalDate effectiveFrom, LocalDate effectiveTo, boolean complete,
                         String incompleteNote, LegalBasis legalBasis, List<Authority> authorities,
                         List<Criterion> criteria, List<Level> levels, Integer validityMonths, Integer upgradeAfterMonths,
-                        List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier) {
+                        List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier,
+                        ValidityRule validityRule, Procedure procedure) {
+
+    /**
+     * Which steps of the procedure the framework's regulation requires beyond self-assessment, submission and
+     * decision: the self-check plan approved by the subject's chairman (step 1), the dossier documents each with its
+     * file (step 2), the check plan approved by the receiving office (step 3), a check team covering every criterion
+     * (step 4). Stated with its source and certainty like every rule taken from a document.
+     */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkProcedure")
+    public record Procedure(boolean selfCheckPlan, boolean dossierFiles, boolean checkPlan, boolean checkTeamByCriteria,
+                            String source, String certainty) {
+        public static final Procedure NONE = new Procedure(false, false, false, false, null, null);
+    }
+
+    /**
+     * How long a recognition lasts. The sources read "bảo lưu 3 năm" two ways: 36 months from the decision, or the
+     * three calendar years after the year of recognition; which one applies is a rule of the framework version, with
+     * its source and how sure it is, and the other reading is named so users see the doubt.
+     */
+    public enum ValidityReading { MONTHS_FROM_DECISION, YEARS_AFTER_RECOGNITION_YEAR }
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkValidityRule")
+    public record ValidityRule(ValidityReading reading, Integer months, Integer years, String source, String certainty,
+                               String alternative) {
+        /** The last day a recognition decided on {@code decisionDate} is valid (the year of recognition is the decision's). */
+        public LocalDate until(LocalDate decisionDate) {
+            if (reading == ValidityReading.YEARS_AFTER_RECOGNITION_YEAR) {
+                return LocalDate.of(decisionDate.getYear() + years, 12, 31);
+            }
+            return decisionDate.plusMonths(months).minusDays(1);
+        }
+    }
 
     /** What is evaluated: a commune, a hamlet, a family, a clan, an agency (learning unit) or a learning centre. */
     public enum SubjectType {
@@ -74,7 +106,7 @@ public record Framework(String code, int version, String title, SubjectType subj
     }
 
     /** The step the next actor owes. */
-    public enum Step { SUBMIT, ACCEPT, CHECK, DECIDE, PUBLISH }
+    public enum Step { SUBMIT, ACCEPT, CHECK_PLAN, CHECK, DECIDE, PUBLISH }
 
     public Stream<Item> items() {
         return criteria.stream().flatMap(c -> c.items().stream());

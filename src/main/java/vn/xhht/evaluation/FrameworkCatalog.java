@@ -154,7 +154,7 @@ public class FrameworkCatalog implements ApplicationRunner {
             var row = jdbc.sql("select code, yaml from eval_framework_version where id = :id").param("id", versionId)
                     .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional()
                     .orElseThrow(() -> new NotFoundProblem("evaluation.framework.notFound", versionId));
-            f = FrameworkParser.parse(row[0], row[1]);
+            f = FrameworkParser.parseStored(row[0], row[1]);
             cache.put(versionId, f);
         }
         return f;
@@ -265,7 +265,7 @@ public class FrameworkCatalog implements ApplicationRunner {
     private static Framework copy(Framework f, java.util.List<Framework.Criterion> criteria, java.util.List<Framework.Level> levels) {
         return new Framework(f.code(), f.version(), f.title(), f.subjectType(), f.scoring(), f.maxTotal(), f.effectiveFrom(), f.effectiveTo(),
                 f.complete(), f.incompleteNote(), f.legalBasis(), f.authorities(), criteria, levels, f.validityMonths(), f.upgradeAfterMonths(),
-                f.deadlines(), f.targets(), f.dossier());
+                f.deadlines(), f.targets(), f.dossier(), f.validityRule(), f.procedure());
     }
 
     private static final String SELECT = """

@@ -60,13 +60,25 @@ public final class FrameworkParser {
     }
 
     private final String file;
+    private final boolean strict;
 
-    private FrameworkParser(String file) {
+    private FrameworkParser(String file, boolean strict) {
         this.file = file;
+        this.strict = strict;
     }
 
+    /** A new file or an administrator's edit: every rule applies, including the points rules of issue 14. */
     public static Framework parse(String file, String yaml) {
-        return new FrameworkParser(file).read(yaml);
+        return new FrameworkParser(file, true).read(yaml);
+    }
+
+    /**
+     * A version already stored: read with the rules it was accepted under, so that dossiers made with it stay
+     * readable. Scores on such a version are still held to each item's maximum when it is entered (the service
+     * refuses points for an item without one) and credited at most the maximum by the rule engine.
+     */
+    static Framework parseStored(String file, String yaml) {
+        return new FrameworkParser(file, false).read(yaml);
     }
 
     private Framework read(String yaml) {
@@ -154,7 +166,7 @@ public final class FrameworkParser {
                 ItemType type = i.containsKey("type") ? enumValue(ItemType.class, i, "type", in)
                         : scoring == Framework.Scoring.POINTS ? ItemType.POINTS : ItemType.PASSFAIL;
                 BigDecimal max = decimal(i, "maxPoints");
-                if (type == ItemType.POINTS && max == null && complete) {
+                if (type == ItemType.POINTS && max == null && (complete || strict)) {
                     throw fail(in, "chỉ tiêu " + ic + " tính điểm nhưng thiếu điểm tối đa (maxPoints)");
                 }
                 if (max != null && max.signum() <= 0) {
@@ -190,8 +202,14 @@ public final class FrameworkParser {
             throw fail(m.get("maxTotal"), "tổng điểm tối đa các chỉ tiêu (" + sumMax.stripTrailingZeros().toPlainString()
                     + ") vượt quá maxTotal");
         }
-        if (complete && scoring == Framework.Scoring.POINTS && maxTotal != null && sumMax.compareTo(maxTotal) != 0) {
-            throw fail(m.get("maxTotal"), "bộ tiêu chí đầy đủ nhưng tổng điểm các chỉ tiêu khác maxTotal");
+        if (strict && scoring == Framework.Scoring.POINTS && maxTotal == null) {
+            throw fail(top, "bộ tiêu chí tính điểm phải có tổng điểm tối đa (maxTotal)");
+        }
+        if ((complete || strict) && scoring == Framework.Scoring.POINTS && maxTotal != null && sumMax.compareTo(maxTotal) != 0) {
+            // an unknown part of a regulation is written as an item with the part's known maximum, never left out:
+            // otherwise a result could not reach the levels the regulation sets, or points would go uncapped
+            throw fail(m.get("maxTotal"), "tổng điểm tối đa các chỉ tiêu (" + sumMax.stripTrailingZeros().toPlainString()
+                    + ") khác tổng điểm của bộ tiêu chí (maxTotal: " + maxTotal.stripTrailingZeros().toPlainString() + ")");
         }
 
         List<Level> levels = new ArrayList<>();
@@ -249,11 +267,23 @@ public final class FrameworkParser {
 
         Integer validity = null;
         Integer upgrade = null;
+        Framework.ValidityRule validityRule = null;
         Node vn = m.get("validity");
         if (vn != null) {
             Map<String, Node> v = map(mapping(vn));
             validity = v.containsKey("months") ? integer(v, "months", vn, false) : null;
             upgrade = v.containsKey("upgradeAfterMonths") ? integer(v, "upgradeAfterMonths", vn, false) : null;
+            Framework.ValidityReading reading = v.containsKey("reading")
+                    ? enumValue(Framework.ValidityReading.class, v, "reading", vn) : Framework.ValidityReading.MONTHS_FROM_DECISION;
+            Integer years = v.containsKey("years") ? integer(v, "years", vn, false) : null;
+            if (reading == Framework.ValidityReading.YEARS_AFTER_RECOGNITION_YEAR && (years == null || years <= 0)) {
+                throw fail(vn, "cách đọc thời hạn theo năm cần số năm (years)");
+            }
+            if (reading == Framework.ValidityReading.MONTHS_FROM_DECISION && validity == null) {
+                throw fail(vn, "cách đọc thời hạn theo tháng cần số tháng (months)");
+            }
+            validityRule = new Framework.ValidityRule(reading, validity, years, text(v, "source", vn, false),
+                    text(v, "certainty", vn, false), text(v, "alternative", vn, false));
         }
         List<Deadline> deadlines = new ArrayList<>();
         for (Node dn : seq(m.get("deadlines"))) {
@@ -290,7 +320,20 @@ public final class FrameworkParser {
         }
         return new Framework(code, version, title, subject, scoring, maxTotal, from, to, complete, incompleteNote, legal,
                 List.copyOf(authorities), List.copyOf(criteria), List.copyOf(levels), validity, upgrade, List.copyOf(deadlines),
-                targets, strings(m.get("dossier")));
+                targets, strings(m.get("dossier")), validityRule, procedure(m.get("procedure"), strings(m.get("dossier"))));
+    }
+
+    private Framework.Procedure procedure(Node n, List<String> dossier) {
+        if (n == null || isNull(n)) {
+            return Framework.Procedure.NONE;
+        }
+        Map<String, Node> p = map(mapping(n));
+        boolean files = bool(p, "dossierFiles", false);
+        if (files && dossier.isEmpty()) {
+            throw fail(p.get("dossierFiles"), "yêu cầu tệp cho từng giấy tờ của hồ sơ nhưng bộ tiêu chí không liệt kê giấy tờ nào (dossier)");
+        }
+        return new Framework.Procedure(bool(p, "selfCheckPlan", false), files, bool(p, "checkPlan", false),
+                bool(p, "checkTeamByCriteria", false), text(p, "source", n, false), text(p, "certainty", n, false));
     }
 
     private static boolean overlaps(LocalDate f1, LocalDate t1, LocalDate f2, LocalDate t2) {

@@ -104,13 +104,29 @@ final class FrameworkWriter {
             }
             y.append("  - {").append(String.join(", ", parts)).append("}\n");
         }
-        if (f.validityMonths() != null || f.upgradeAfterMonths() != null) {
+        if (f.validityMonths() != null || f.upgradeAfterMonths() != null || f.validityRule() != null) {
             List<String> parts = new ArrayList<>();
             if (f.validityMonths() != null) {
                 parts.add("months: " + f.validityMonths());
             }
             if (f.upgradeAfterMonths() != null) {
                 parts.add("upgradeAfterMonths: " + f.upgradeAfterMonths());
+            }
+            Framework.ValidityRule r = f.validityRule();
+            if (r != null) {
+                parts.add("reading: " + r.reading().name());
+                if (r.years() != null) {
+                    parts.add("years: " + r.years());
+                }
+                if (r.source() != null) {
+                    parts.add("source: " + q(r.source()));
+                }
+                if (r.certainty() != null) {
+                    parts.add("certainty: " + q(r.certainty()));
+                }
+                if (r.alternative() != null) {
+                    parts.add("alternative: " + q(r.alternative()));
+                }
             }
             y.append("validity: {").append(String.join(", ", parts)).append("}\n");
         }
@@ -130,6 +146,17 @@ final class FrameworkWriter {
         if (!f.dossier().isEmpty()) {
             y.append("dossier:\n");
             f.dossier().forEach(s -> y.append("  - ").append(q(s)).append('\n'));
+        }
+        Framework.Procedure p = f.procedure();
+        if (p != null && !p.equals(Framework.Procedure.NONE)) {
+            List<String> parts = new ArrayList<>();
+            parts.add("selfCheckPlan: " + p.selfCheckPlan());
+            parts.add("dossierFiles: " + p.dossierFiles());
+            parts.add("checkPlan: " + p.checkPlan());
+            parts.add("checkTeamByCriteria: " + p.checkTeamByCriteria());
+            flow(parts, "source", p.source());
+            flow(parts, "certainty", p.certainty());
+            y.append("procedure: {").append(String.join(", ", parts)).append("}\n");
         }
         return y.toString();
     }

@@ -27,7 +27,8 @@ import vn.xhht.shared.Texts;
 public class ResultStatistics {
 
     /** One child unit's counts per level code. */
-    public record Row(Long unitId, String unitName, Map<String, Long> counts, long total) {
+    /** {@code provisional}: how many of the row's results were rated under an incomplete framework version. */
+    public record Row(Long unitId, String unitName, Map<String, Long> counts, long total, long provisional) {
         public long count(String level) {
             return counts.getOrDefault(level, 0L);
         }
@@ -38,7 +39,8 @@ public class ResultStatistics {
     }
 
     public record PublicLine(String subject, String kind, String unitName, String provinceName, int year, String level,
-                             String decisionNumber, LocalDate decisionDate, LocalDate validUntil, String frameworkCode, int frameworkVersion) {
+                             String decisionNumber, LocalDate decisionDate, LocalDate validUntil, String frameworkCode, int frameworkVersion,
+                             boolean provisional, Framework.ValidityRule validity) {
     }
 
     public record Award(long id, String recipientKind, String recipientName, String title, int year, String decisionNumber,
@@ -79,26 +81,33 @@ public class ResultStatistics {
         OrgUnit unit = units.requireReadable(user, unitId);
         int pos = unit.level() + 3;
         Map<Long, Map<String, Long>> byChild = new LinkedHashMap<>();
+        Map<Long, Long> provisionalByChild = new LinkedHashMap<>();
         jdbc.sql(("""
-                select cast(nullif(split_part(o.path, '/', %d), '') as bigint) as child, e.level_code, count(*) as n
+                select cast(nullif(split_part(o.path, '/', %d), '') as bigint) as child, e.level_code, count(*) as n,
+                       count(*) filter (where not v.complete) as provisional
                   from evaluation e join org_unit o on o.id = e.owner_unit_id join eval_framework_version v on v.id = e.framework_version_id
                  where o.path like (select path from org_unit where id = :unit) || '%%' and v.code = :code and e.eval_year = :y
                    and e.stage in ('DECIDED', 'PUBLISHED')
                  group by 1, 2
                 """).formatted(pos)).param("unit", unitId).param("code", frameworkCode).param("y", year)
-                .query((rs, n) -> byChild.computeIfAbsent((Long) rs.getObject(1, Long.class), k -> new LinkedHashMap<>())
-                        .merge(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(3), Long::sum)).list();
+                .query((rs, n) -> {
+                    Long child = rs.getObject(1, Long.class);
+                    provisionalByChild.merge(child == null ? -1L : child, rs.getLong(4), Long::sum);
+                    return byChild.computeIfAbsent(child, k -> new LinkedHashMap<>())
+                            .merge(rs.getString(2) == null ? "" : rs.getString(2), rs.getLong(3), Long::sum);
+                }).list();
         List<Row> rows = new ArrayList<>();
         Map<String, Long> all = new LinkedHashMap<>();
         for (var entry : byChild.entrySet()) {
             Long child = entry.getKey();
             String name = child == null ? unit.name() : units.find(child).map(OrgUnit::name).orElse("#" + child);
             long total = entry.getValue().values().stream().mapToLong(Long::longValue).sum();
-            rows.add(new Row(child, name, entry.getValue(), total));
+            rows.add(new Row(child, name, entry.getValue(), total, provisionalByChild.getOrDefault(child == null ? -1L : child, 0L)));
             entry.getValue().forEach((k, v) -> all.merge(k, v, Long::sum));
         }
         rows.sort(java.util.Comparator.comparing(Row::unitName));
-        rows.add(new Row(unitId, "Tổng cộng", all, all.values().stream().mapToLong(Long::longValue).sum()));
+        rows.add(new Row(unitId, "Tổng cộng", all, all.values().stream().mapToLong(Long::longValue).sum(),
+                provisionalByChild.values().stream().mapToLong(Long::longValue).sum()));
         return rows;
     }
 
@@ -106,7 +115,7 @@ public class ResultStatistics {
     public List<PublicLine> published(Integer year, Long provinceId) {
         return jdbc.sql("""
                 select e.subject_name, v.subject_type, o.name as unit_name, p.name as province_name, e.eval_year, e.level_code,
-                       e.decision_number, e.decision_date, e.valid_until, v.code, v.version
+                       e.decision_number, e.decision_date, e.valid_until, v.code, v.version, not v.complete as provisional, v.id
                   from evaluation e join eval_framework_version v on v.id = e.framework_version_id
                   join org_unit o on o.id = e.owner_unit_id join org_unit p on p.id = e.province_id
                  where e.stage = 'PUBLISHED' and e.recognised
@@ -115,7 +124,18 @@ public class ResultStatistics {
                 """).param("y", year).param("p", provinceId)
                 .query((rs, n) -> new PublicLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         levelTitle(rs.getString(10), rs.getInt(11), rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11))).list();
+                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11), rs.getBoolean(12), validityRule(rs.getLong(13)))).list();
+    }
+
+    private Framework.ValidityRule validityRule(long versionId) {
+        if (catalog == null) {
+            return null;
+        }
+        Framework f = catalog.byVersionId(versionId);
+        // a version without a stated reading counts months from the decision: say so with the framework's basis
+        return f.validityRule() != null ? f.validityRule() : f.validityMonths() == null ? null
+                : new Framework.ValidityRule(Framework.ValidityReading.MONTHS_FROM_DECISION, f.validityMonths(), null,
+                f.legalBasis().number(), f.legalBasis().certainty(), null);
     }
 
     /** Provinces that have a published recognition, for the public filter. */

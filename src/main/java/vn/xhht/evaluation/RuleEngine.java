@@ -172,7 +172,9 @@ public final class RuleEngine {
 
     private static BigDecimal credit(Item i, Entry e) {
         if (i.type() == ItemType.POINTS && e.points() != null) {
-            return e.points();
+            // never more than the item's maximum, and nothing for an item without one (a version stored before
+            // maxima were required): 1,000 points must not give 1,000/100
+            return i.maxPoints() == null ? BigDecimal.ZERO : e.points().min(i.maxPoints());
         }
         return BigDecimal.ZERO;
     }

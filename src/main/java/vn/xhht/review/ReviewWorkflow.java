@@ -195,6 +195,31 @@ public class ReviewWorkflow {
                 .param("t", type).param("id", id).query(String.class).optional().orElse(null);
     }
 
+    /**
+     * Records one action of a subject's own procedure (after approval: an evaluation's check, proposal, decision…;
+     * or a change to the dossier): one event and, when {@code summary} is given, one audit row. {@code step}, when
+     * given, becomes the subject's current step. The caller has checked the action is allowed.
+     */
+    public void record(CurrentUser user, String type, long id, String step, String action, String comment,
+                       Map<String, ?> before, Map<String, ?> after, String summary) {
+        Review r = require(type, id);
+        if (step != null) {
+            jdbc.sql("update review_state set step = :s, version = version + 1 where subject_type = :t and subject_id = :id")
+                    .param("s", step).param("t", type).param("id", id).update();
+        }
+        event(type, id, action, user, comment);
+        if (summary != null) {
+            audit.change(AuditAction.UPDATE, type, id, r.ownerUnitId(), before, after, summary);
+        }
+    }
+
+    /** The step recorded last by {@link #record}, or null. */
+    @Transactional(readOnly = true)
+    public String step(String type, long id) {
+        return jdbc.sql("select step from review_state where subject_type = :t and subject_id = :id")
+                .param("t", type).param("id", id).query(String.class).optional().orElse(null);
+    }
+
     private Review decidable(CurrentUser user, String type, long id, Set<Role> reviewerRoles) {
         Review r = require(type, id);
         if (!reviewerRoles.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId()) || user.unitId() == r.ownerUnitId()) {

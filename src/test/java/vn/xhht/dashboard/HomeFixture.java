@@ -60,7 +60,7 @@ public final class HomeFixture {
             deletePlan(id);
         }
         for (long id : evaluationIds) {
-            for (String t : new String[]{"evaluation_event", "evaluation_score"}) {
+            for (String t : new String[]{"evaluation_event", "evaluation_score", "eval_dossier_document", "eval_check_member"}) {
                 jdbc.sql("delete from " + t + " where evaluation_id = :id").param("id", id).update();
             }
             jdbc.sql("delete from evaluation where id = :id").param("id", id).update();
@@ -105,7 +105,7 @@ public final class HomeFixture {
                         + " where v.code = 'tt25-2023-commune' and e.subject_unit_id = :u and e.eval_year in (:a, :b)")
                 .param("u", canYen).param("a", year - 1).param("b", year).query(Long.class).list()) {
             jdbc.sql("update award set evaluation_id = null where evaluation_id = :id").param("id", stale).update();
-            for (String t : new String[]{"evaluation_event", "evaluation_score"}) {
+            for (String t : new String[]{"evaluation_event", "evaluation_score", "eval_dossier_document", "eval_check_member"}) {
                 jdbc.sql("delete from " + t + " where evaluation_id = :id").param("id", stale).update();
             }
             jdbc.sql("delete from evaluation where id = :id").param("id", stale).update();

@@ -3,6 +3,7 @@ package vn.xhht.evaluation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +48,11 @@ class RuleEngineTest {
         }
     }
 
-    /** TT 22/2020 completed by an administrator (TC2.3 = 15, TC3 = 40): Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50. */
+    /** TT 22/2020 as shipped (TC2.3 with the rest of TC2 = 15, TC3 = 40 as blocks): Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50. */
     @Test
-    void pointsModelTt22BoundariesOnceCompleted() {
-        String completed = text("tt22-2020-unit")
-                .replace("maxPoints: null, certainty: \"tên: secondary; điểm: unknown\"", "maxPoints: 15")
-                .replace("    items: []", "    items:\n      - {code: TC3.1, title: \"Tác dụng\", maxPoints: 40}");
-        Framework f = FrameworkParser.parse("tt22.yaml", completed);
+    void pointsModelTt22Boundaries() {
+        Framework f = shipped("tt22-2020-unit");
+        assertThat(f.complete()).as("the blocks are not the regulation's items: still incomplete, so provisional").isFalse();
         assertThat(f.items().map(Framework.Item::maxPoints).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).isEqualByComparingTo("100");
         Map<Double, String> expected = new LinkedHashMap<>();
         expected.put(0.0, "KHONG_DAT");
@@ -75,13 +74,79 @@ class RuleEngineTest {
         assertThat(RuleEngine.evaluate(f, spread(f, 100, false)).total()).isEqualByComparingTo("0");
     }
 
+    /** TT 22/2020 TC2.3: 1,000 points must not give 1,000/100, even on a version stored before maxima were required. */
     @Test
-    void shippedTt22AsItIsCannotReachARatingAboveItsKnownItems() {
+    void pointsAboveTheMaximumAreNeverCredited() {
         Framework f = shipped("tt22-2020-unit");
-        RuleEngine.Result r = RuleEngine.evaluate(f, spread(f, 45, true));
-        assertThat(r.total()).isEqualByComparingTo("45");
+        Map<String, Entry> e = new LinkedHashMap<>();
+        e.put("TC2.3", Entry.points(1000, true));
+        RuleEngine.Result r = RuleEngine.evaluate(f, e);
+        assertThat(r.total()).isEqualByComparingTo("15");
         assertThat(r.levelCode()).isEqualTo("KHONG_DAT");
-        assertThat(r.missingForNextLevel()).extracting(RuleEngine.Gap::messageKey).containsExactly("evaluation.gap.points");
+        // the version 1 text, as stored in databases before this rule: readable, but the item without maximum earns nothing
+        String stored = text("tt22-2020-unit").replace("version: 2", "version: 1")
+                .replaceAll("maxPoints: 15, certainty: \"tên[^\"]*\"", "maxPoints: null")
+                .replaceAll("(?s)  - code: TC3\n(.*?)    items:\n      - \\{code: TC3.1[^\n]*\n", "  - code: TC3\n$1    items: []\n");
+        assertThatThrownBy(() -> FrameworkParser.parse("tt22-2020-unit.yaml", stored)).isInstanceOf(FrameworkParser.FormatException.class);
+        Framework old = FrameworkParser.parseStored("tt22-2020-unit", stored);
+        assertThat(old.item("TC2.3").orElseThrow().maxPoints()).isNull();
+        assertThat(RuleEngine.evaluate(old, e).total()).isEqualByComparingTo("0");
+        assertThat(RuleEngine.evaluate(old, e).levelCode()).isEqualTo("KHONG_DAT");
+    }
+
+    /** A points item without a maximum, or maxima that do not add up to the total: the file is refused whole, the line named. */
+    @Test
+    void pointsFilesWithMissingMaximaOrInconsistentTotalsAreRefused() {
+        String base = text("centre-rating");
+        String noMax = base.replaceFirst("(\\{code: B\\.1, [^}]*?)maxPoints: \\d+", "$1maxPoints: null");
+        assertThat(noMax).isNotEqualTo(base);
+        assertThatThrownBy(() -> FrameworkParser.parse("centre-rating.yaml", noMax))
+                .isInstanceOfSatisfying(FrameworkParser.FormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(lineOf(noMax, "{code: B.1,"));
+                    assertThat(e.getMessage()).contains("centre-rating.yaml", "dòng " + lineOf(noMax, "{code: B.1,"), "B.1", "thiếu điểm tối đa");
+                });
+        // the same rule for an incomplete framework: "not known yet" is no excuse for an uncapped item
+        String incompleteNoMax = noMax.replace("complete: false", "complete: false");
+        assertThat(incompleteNoMax).contains("complete: false");
+        assertThatThrownBy(() -> FrameworkParser.parse("c.yaml", incompleteNoMax)).hasMessageContaining("B.1");
+        // maxima that add up to less than the total (an item's maximum lowered from its value)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{code: B\\.1, [^}]*?maxPoints: (\\d+)").matcher(base);
+        assertThat(m.find()).isTrue();
+        int b1 = Integer.parseInt(m.group(1));
+        String lower = base.replaceFirst("(\\{code: B\\.1, [^}]*?maxPoints: )\\d+", "$1" + (b1 - 1));
+        assertThatThrownBy(() -> FrameworkParser.parse("c.yaml", lower))
+                .isInstanceOfSatisfying(FrameworkParser.FormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(lineOf(lower, "maxTotal:"));
+                    assertThat(e.reason()).contains("(99)", "maxTotal: 100");
+                });
+        // a points framework without a total
+        String noTotal = base.replaceFirst("(?m)^maxTotal: 100\n", "");
+        assertThatThrownBy(() -> FrameworkParser.parse("c.yaml", noTotal)).hasMessageContaining("maxTotal");
+        // every shipped points framework passes the strict rules and sums to its total
+        for (String code : SHIPPED) {
+            Framework f = shipped(code);
+            if (f.isPoints()) {
+                assertThat(f.items().filter(i -> i.type() == Framework.ItemType.POINTS).map(Framework.Item::maxPoints)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)).as(code).isEqualByComparingTo(f.maxTotal());
+            }
+        }
+    }
+
+    /** "Bảo lưu 3 năm": the framework states its reading; both readings compute their own last day. */
+    @Test
+    void validityReadingIsARuleOfTheFramework() {
+        Framework tt25 = shipped("tt25-2023-commune");
+        assertThat(tt25.validityRule().reading()).isEqualTo(Framework.ValidityReading.MONTHS_FROM_DECISION);
+        assertThat(tt25.validityRule().certainty()).isNotBlank();
+        assertThat(tt25.validityRule().source()).contains("25/2023");
+        assertThat(tt25.validityRule().alternative()).isNotBlank();
+        assertThat(tt25.validityRule().until(LocalDate.of(2024, 5, 20))).isEqualTo(LocalDate.of(2027, 5, 19));
+        String years = text("tt25-2023-commune").replace("reading: MONTHS_FROM_DECISION", "reading: YEARS_AFTER_RECOGNITION_YEAR");
+        Framework y = FrameworkParser.parse("t.yaml", years);
+        assertThat(y.validityRule().until(LocalDate.of(2024, 5, 20))).isEqualTo(LocalDate.of(2027, 12, 31));
+        assertThat(FrameworkParser.parse("t.yaml", FrameworkWriter.write(y)).validityRule()).isEqualTo(y.validityRule());
+        String noYears = years.replace("years: 3, ", "");
+        assertThatThrownBy(() -> FrameworkParser.parse("t.yaml", noYears)).hasMessageContaining("years");
     }
 
     /** Centre rating: 50/70/85 and no area at zero. */

@@ -162,7 +162,7 @@ class PlainWordsTest {
         assertThat(visible(list)).contains("Quý IV/2026", "Quý I/2025").doesNotContain("2026Q4");
         assertThat(visible(list)).as("each period of a form once").containsOnlyOnce("Quý IV/2026 Quý III/2026");
         String frameworks = visible(commune.get("/evaluations").body());
-        assertThat(frameworks).contains("(Thông tư 25/2023, phiên bản 1)");
+        assertThat(frameworks).contains("(Thông tư 25/2023, phiên bản 2)");
         String framework = visible(commune.get("/evaluations/frameworks/tt25-2023-commune").body());
         assertThat(framework).contains("chưa chắc chắn — theo nguồn thứ cấp");
         String literacy = visible(commune.get("/literacy?unitId=" + canYen).body());

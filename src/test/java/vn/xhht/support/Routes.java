@@ -57,8 +57,9 @@ public final class Routes {
                 "kind", List.of("request", "report", "minutes", "decision"), "format", docs));
         m.put("/evaluations/frameworks/{code}", Map.of("code", List.of("tt25-2023-commune", "tt22-2020-unit")));
         m.put("/evaluations/campaigns/{id}", Map.of("id", List.of(v(s, "campaign"))));
+        m.put("/evaluations/emulation/clusters/{id}", Map.of("id", List.of(v(s, "emulationCluster"))));
         m.put("/evaluations/campaigns/{id}/decision.{format}", Map.of("id", List.of(v(s, "campaign")), "format", docs));
-        m.put("/api/v1/evaluation-frameworks/{code}/versions/{version}", Map.of("code", List.of("tt25-2023-commune"), "version", List.of("1")));
+        m.put("/api/v1/evaluation-frameworks/{code}/versions/{version}", Map.of("code", List.of("tt25-2023-commune"), "version", List.of("2")));
         m.put("/api/v1/evaluations/{id}", Map.of("id", List.of(v(s, "evaluation.SUBMITTED"))));
         m.put("/api/v1/centres/{id}/plans", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/plans/{id}", Map.of("id", List.of(v(s, "plan.approved"))));

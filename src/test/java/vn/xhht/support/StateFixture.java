@@ -245,6 +245,11 @@ public final class StateFixture {
                 "Trường Tiểu học số 2", "Trường Mầm non số 2", "Trường THCS số 2", "Trường PTDTBT số 2"};
         int i = 0;
         for (Evaluation.Stage target : Evaluation.Stage.values()) {
+            if (target == Evaluation.Stage.PLANNED) {
+                // a check plan is a step of frameworks that ask for one (TT 44/2014); no shipped framework that does
+                // has known levels, so no dossier of it can be submitted: EvaluationProcedureTest covers that step
+                continue;
+            }
             String name = schools[i++] + " Cần Yên" + MARK;
             Optional<Long> found = jdbc.sql("""
                     select e.id from evaluation e join eval_subject s on s.id = e.subject_id where s.name = :n
@@ -300,11 +305,36 @@ public final class StateFixture {
                 select min(f.id) from evidence_file f join evaluation_score sc on sc.id = f.owner_id and f.owner_type = 'EvaluationScore'
                 where sc.evaluation_id = :e
                 """).param("e", ids.get("evaluation.PUBLISHED")).query(Long.class).single());
+        emulation(province, ids.get("unit.caoBang"), canYen);
         CampaignService campaigns = bean(CampaignService.class);
         ids.put("campaign", campaigns.visibleTo(province).stream().filter(c -> c.title().endsWith(MARK)).findFirst()
                 .map(CampaignService.Campaign::id)
                 .orElseGet(() -> campaigns.open(province, ids.get("unit.caoBang"), "tt25-2023-commune", TODAY.getYear(),
                         "Đánh giá xã hội học tập năm " + TODAY.getYear() + MARK, null, null, null, null).id()));
+    }
+
+    /** An emulation plan of 5 contents and 10 criteria with one cluster, a briefing and points (R27). */
+    private void emulation(Officer province, long caoBang, long canYen) {
+        vn.xhht.evaluation.EmulationClusters emulation = bean(vn.xhht.evaluation.EmulationClusters.class);
+        Optional<Long> found = jdbc.sql("select c.id from emulation_cluster c join emulation_plan p on p.id = c.plan_id where p.title = :t")
+                .param("t", "Kế hoạch thi đua" + MARK).query(Long.class).optional();
+        if (found.isPresent()) {
+            ids.put("emulationCluster", found.get());
+            return;
+        }
+        StringBuilder criteria = new StringBuilder();
+        for (int c = 1; c <= 5; c++) {
+            for (int k = 1; k <= 2; k++) {
+                criteria.append("Nội dung ").append(c).append("; Tiêu chí ").append(c).append('.').append(k).append("; 10\n");
+            }
+        }
+        var plan = emulation.createPlan(province, caoBang, TODAY.getYear(), "Kế hoạch thi đua" + MARK, "Hội Khuyến học tỉnh", criteria.toString());
+        long other = jdbc.sql("select id from org_unit where parent_id = :p and id <> :c and valid_to is null order by id limit 1")
+                .param("p", caoBang).param("c", canYen).query(Long.class).single();
+        var cluster = emulation.createCluster(province, plan.id(), "Cụm thi đua số 1", List.of(canYen, other));
+        emulation.addBriefing(province, cluster.id(), (TODAY.getMonthValue() - 1) / 3 + 1, TODAY, "Giao ban tiến độ");
+        emulation.saveScores(province, cluster.id(), canYen, Map.of(plan.items().get(0).id(), new BigDecimal("8.5")));
+        ids.put("emulationCluster", cluster.id());
     }
 
     // ---- activities ----
