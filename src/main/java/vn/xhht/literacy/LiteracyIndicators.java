@@ -184,25 +184,41 @@ public class LiteracyIndicators {
         return sql.append(" else ").append(age).append(" end").toString();
     }
 
-    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
-        int ref = rule.referenceKey(date);
-        // the register holds today's literacy status; for an earlier date a person whose status was changed after
-        // it is counted with the status it had then (the old value of the first change after the date). The
-        // level is then derived as the generated column lit_level does (V20).
+    /**
+     * How to read a person's literacy status and level as they were on a date: the register holds today's status;
+     * for an earlier date a person whose status was changed after it is read with the status it had then (the old
+     * value of the first change after the date), and the level derived as the generated column lit_level does
+     * (V20). {@code join} joins that change as {@code h} to {@code lit_person p}; queries bind {@code :cut}.
+     */
+    record StatusOn(String join, String level, String status, java.time.OffsetDateTime cut) {
+    }
+
+    StatusOn statusOn(LocalDate date) {
         java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(vn.xhht.shared.VietnamClock.ZONE).toOffsetDateTime();
         boolean replay = date.isBefore(clock.today()) && jdbc.sql("""
                 select exists (select 1 from lit_person_change where field = 'literacyStatus' and changed_at >= :cut)
                 """).param("cut", cut).query(Boolean.class).single();
-        String status = replay ? "(case when h.person_id is null then p.literacy_status else h.old_value end)" : "p.literacy_status";
-        String level = !replay ? "p.lit_level" : """
+        if (!replay) {
+            return new StatusOn("", "p.lit_level", "p.literacy_status", cut);
+        }
+        return new StatusOn("""
+                left join (select distinct on (c.person_id) c.person_id, c.old_value from lit_person_change c
+                           where c.field = 'literacyStatus' and c.changed_at >= :cut
+                           order by c.person_id, c.changed_at, c.id) h on h.person_id = p.id""", """
                 (case when h.person_id is null then p.lit_level
                       when h.old_value in ('ILLITERATE', 'REILLITERATE') then 0
                       when h.old_value = 'L2' or p.highest_grade >= 5 or p.primary_year is not null then 2
-                      when h.old_value = 'L1' or p.highest_grade >= 3 then 1 else 0 end)""";
-        String past = !replay ? "" : """
-                left join (select distinct on (c.person_id) c.person_id, c.old_value from lit_person_change c
-                           where c.field = 'literacyStatus' and c.changed_at >= :cut
-                           order by c.person_id, c.changed_at, c.id) h on h.person_id = p.id""";
+                      when h.old_value = 'L1' or p.highest_grade >= 3 then 1 else 0 end)""",
+                "(case when h.person_id is null then p.literacy_status else h.old_value end)", cut);
+    }
+
+    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
+        int ref = rule.referenceKey(date);
+        StatusOn on = statusOn(date);
+        String status = on.status();
+        String level = on.level();
+        String past = on.join();
+        java.time.OffsetDateTime cut = on.cut();
         return jdbc.sql("""
                 select %s as commune_id, %s as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
                        %s as lit_level, %s = 'REILLITERATE' as reill,
