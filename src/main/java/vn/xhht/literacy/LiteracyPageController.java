@@ -543,6 +543,7 @@ class LiteracyPageController {
         long id = unitId == null ? user.unitId() : unitId;
         model.addAttribute("unit", access.requireReadable(user, id));
         model.addAttribute("items", recognitions.list(user, id));
+        model.addAttribute("authorities", recognitions.authorities(((OrgUnit) model.getAttribute("unit")).level(), null));
         model.addAttribute("canWrite", access.units().canWrite(user, id) || user.isAdmin());
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
         return "literacy/recognitions";
