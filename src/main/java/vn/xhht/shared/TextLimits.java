@@ -10,6 +10,11 @@ public final class TextLimits {
     private TextLimits() {
     }
 
+    public static final int CALENDAR_NOTICE__CERTAINTY = 12;
+    public static final int CALENDAR_NOTICE__ISSUER = 200;
+    public static final int CALENDAR_NOTICE__NUMBER = 40;
+    public static final int CALENDAR_NOTICE__SOURCE_NOTE = 300;
+    public static final int CALENDAR_NOTICE__SUBJECT = 300;
     public static final int ACTIVITY_MONTH__TOPIC_CODE = 40;
     public static final int ACTIVITY_MONTH__TYPE_CODE = 40;
     public static final int ACTIVITY_TYPE__CODE = 40;
