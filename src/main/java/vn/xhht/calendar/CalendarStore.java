@@ -46,7 +46,7 @@ class CalendarStore {
     }
 
     /** An official notice a year of the calendar was checked against (V111). */
-    record Notice(int year, String number, LocalDate issuedOn, String issuer, String subject, String certainty, String sourceNote,
+    public record Notice(int year, String number, LocalDate issuedOn, String issuer, String subject, String certainty, String sourceNote,
                   long days) {
     }
 
@@ -54,8 +54,8 @@ class CalendarStore {
      * How a year stands: ENTERED or GENERATED, its days still provisional, and the notices its days were checked
      * against. A year is confirmed when it has notices and no provisional day.
      */
-    record YearStatus(int year, String source, long provisionalDays, List<Notice> notices) {
-        boolean confirmed() {
+    public record YearStatus(int year, String source, long provisionalDays, List<Notice> notices) {
+        public boolean confirmed() {
             return provisionalDays == 0 && !notices.isEmpty();
         }
     }
