@@ -26,7 +26,8 @@ import org.postgresql.PGConnection;
  * Issue-5 figures on a running XHHT with an empty register (started by bench/literacy/run.sh): generates a register
  * file of about 1,000,000 persons (≈ 250,000 households) over the communes of Tỉnh Cao Bằng, imports it through the
  * API (end to end: upload, check, COPY, commit) and COPYs the same rows into a bare table; then times the province
- * and one commune's indicators through the API against one plain GROUP BY over the bare table.
+ * and one commune's indicators through the API against one plain GROUP BY over the bare table. The province answer
+ * holds every band × all/women/men, also per ethnicity and priority group (issue 14); its band table is printed.
  *
  * Usage: java -cp target/classes:postgresql.jar bench/literacy/LiteracyBench.java baseUrl jdbcUrl [households]
  */
@@ -147,8 +148,38 @@ public class LiteracyBench {
             double sqlCommune = median(21, () -> sql(db, plain.formatted(LocalDate.now().getYear(), "and commune = '" + communeCode + "'")));
             System.out.printf("indicators, province (API):      %6.0f ms (computed in %.0f ms)   plain GROUP BY over bare table: %6.0f ms   ratio %.2f (target <= 2, < 1000 ms)%n",
                     apiProvince, serverProvince, sqlProvince, apiProvince / sqlProvince);
+            printProvinceFigures(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/literacy/indicators?unitId=" + province)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
             System.out.printf("indicators, one commune (API):   %6.1f ms (computed in %.0f ms)   plain GROUP BY over bare table: %6.1f ms   (target < 50 ms)%n",
                     apiCommune, serverCommune, sqlCommune);
+        }
+    }
+
+    /**
+     * The province answer timed above: every band × all/women/men (issue 14), and how many ethnicity and priority
+     * groups carry the same table.
+     */
+    static void printProvinceFigures(String body) {
+        Matcher m = Pattern.compile("\"(all|women|men)\":\\{\"from\":(\\d+),\"to\":(\\d+),\"population\":(\\d+),\"literateLevel1\":(\\d+),"
+                + "\"literateLevel2\":(\\d+),\"illiterate\":(\\d+),\"reilliterate\":(\\d+),\"rateLevel1\":([^,]+),\"rateLevel2\":([^}]+)\\}").matcher(body);
+        List<String[]> rows = new ArrayList<>();
+        while (m.find()) {
+            String[] r = new String[10];
+            for (int i = 0; i < 10; i++) r[i] = m.group(i + 1);
+            rows.add(r);
+        }
+        int perTable = 0;
+        while (perTable < rows.size() && !(perTable > 0 && rows.get(perTable)[0].equals("all") && rows.get(perTable)[1].equals(rows.get(0)[1])
+                && rows.get(perTable)[2].equals(rows.get(0)[2]))) perTable++;
+        int ethnicities = Pattern.compile("\"key\":").matcher(body.substring(body.indexOf("\"bandsByEthnicity\""), body.indexOf("\"bandsByPriority\""))).results().mapToInt(x -> 1).sum();
+        int priorities = Pattern.compile("\"key\":").matcher(body.substring(body.indexOf("\"bandsByPriority\""))).results().mapToInt(x -> 1).sum();
+        System.out.printf("  province answer: %,d bytes; %d band rows × all/women/men, the same for %d ethnicities and %d priority groups (%,d band figures in all)%n",
+                body.length(), perTable / 3, ethnicities, priorities, rows.size());
+        System.out.println("  band    sex    population   level >= 1      level 2   illiterate  re-illit.   rate 1   rate 2");
+        for (int i = 0; i < perTable && i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            System.out.printf("  %-7s %-6s %,10d %,12d %,12d %,10d %,10d %8s %8s%n", r[1] + "-" + r[2], r[0], Long.parseLong(r[3]),
+                    Long.parseLong(r[4]), Long.parseLong(r[5]), Long.parseLong(r[6]), Long.parseLong(r[7]), r[8], r[9]);
         }
     }
 

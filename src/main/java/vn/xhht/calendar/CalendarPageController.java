@@ -45,6 +45,7 @@ class CalendarPageController {
         List<CalendarDay> entries = store.year(y);
         model.addAttribute("year", y);
         model.addAttribute("entries", entries);
+        model.addAttribute("yearStatuses", store.yearStatuses());
         model.addAttribute("provisionalCount", entries.stream().filter(CalendarDay::provisional).count());
         model.addAttribute("kinds", DayKind.values());
         model.addAttribute("isAdmin", user.isAdmin());

@@ -45,6 +45,38 @@ class CalendarStore {
                 .optional();
     }
 
+    /** An official notice a year of the calendar was checked against (V111). */
+    public record Notice(int year, String number, LocalDate issuedOn, String issuer, String subject, String certainty, String sourceNote,
+                  long days) {
+    }
+
+    /**
+     * How a year stands: ENTERED or GENERATED, its days still provisional, and the notices its days were checked
+     * against. A year is confirmed when it has notices and no provisional day.
+     */
+    public record YearStatus(int year, String source, long provisionalDays, List<Notice> notices) {
+        public boolean confirmed() {
+            return provisionalDays == 0 && !notices.isEmpty();
+        }
+    }
+
+    List<YearStatus> yearStatuses() {
+        List<Notice> notices = jdbc.sql("""
+                select n.*, (select count(*) from calendar_day d where d.notice_id = n.id) as days
+                from calendar_notice n order by n.year, n.issued_on""")
+                .query((rs, i) -> new Notice(rs.getInt("year"), rs.getString("number"), rs.getObject("issued_on", LocalDate.class),
+                        rs.getString("issuer"), rs.getString("subject"), rs.getString("certainty"), rs.getString("source_note"),
+                        rs.getLong("days"))).list();
+        return jdbc.sql("""
+                select y.year, y.source, (select count(*) from calendar_day d where d.provisional
+                                          and d.day >= make_date(y.year, 1, 1) and d.day < make_date(y.year + 1, 1, 1)) as provisional
+                from calendar_year y order by y.year""")
+                .query((rs, i) -> {
+                    int year = rs.getInt(1);
+                    return new YearStatus(year, rs.getString(2), rs.getLong(3), notices.stream().filter(n -> n.year() == year).toList());
+                }).list();
+    }
+
     boolean yearExists(int year) {
         return jdbc.sql("select count(*) from calendar_year where year = :y").param("y", year).query(Long.class).single() > 0;
     }

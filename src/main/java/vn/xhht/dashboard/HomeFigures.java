@@ -27,9 +27,9 @@ class HomeFigures {
 
     /** A key figure: its label, value over the period, the approved yearly target and last year's same span (each may be null). */
     record Figure(String labelKey, BigDecimal value, BigDecimal target, BigDecimal lastYear) {
-        Long percentOfTarget() {
-            return value == null || target == null || target.signum() <= 0 ? null
-                    : value.multiply(BigDecimal.valueOf(100)).divide(target, 0, RoundingMode.HALF_UP).longValue();
+        /** The share of the target reached, two decimals cut (99.98 % never shows as 100 %); null when unknown. */
+        BigDecimal percentOfTarget() {
+            return value == null || target == null || target.signum() <= 0 ? null : vn.xhht.shared.Percent.of(value, target);
         }
     }
 

@@ -151,6 +151,16 @@ public class LiteracyClasses {
         if (commune != c.communeId()) {
             throw new InvalidInputProblem("personId", "lit.class.person");
         }
+        if (c.programme().equals("XMC_STAGE2")) {
+            // stage 2 continues stage 1 (TT 33/2021): the learner has completed a stage-1 class or is literate at level 1
+            boolean ready = jdbc.sql("""
+                    select p.lit_level >= 1 or exists (select 1 from lit_enrolment e join lit_class k on k.id = e.class_id
+                                                       where e.person_id = p.id and k.programme = 'XMC_STAGE1' and e.result = 'COMPLETED')
+                    from lit_person p where p.id = :p""").param("p", personId).query(Boolean.class).single();
+            if (!ready) {
+                throw new InvalidInputProblem("personCode", "d14lit.class.stage2Prerequisite");
+            }
+        }
         jdbc.sql("insert into lit_enrolment (class_id, person_id, enrolled_on) values (:c, :p, current_date) on conflict do nothing")
                 .param("c", classId).param("p", personId).update();
         audit.change(AuditAction.CREATE, "LiteracyEnrolment", classId, c.communeId(), null, Map.of("personId", personId), "Ghi danh học viên");

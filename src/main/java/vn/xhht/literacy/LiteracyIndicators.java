@@ -26,8 +26,6 @@ import vn.xhht.shared.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class LiteracyIndicators {
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-
     public record Band(int from, int to, long population, long literateLevel1, long literateLevel2, long illiterate,
                        long reilliterate, BigDecimal rateLevel1, BigDecimal rateLevel2) {
     }
@@ -48,7 +46,35 @@ public class LiteracyIndicators {
     public record Indicators(long unitId, String unitName, LocalDate date, boolean especiallyDifficult, long population,
                              List<Band> ageBands, List<Breakdown> bySex, List<Breakdown> byEthnicity,
                              List<Breakdown> byPriority, List<StandardResult> standards, String ageMethod,
-                             String ageRuleBasis, String ageRuleCertainty, long computeMillis) {
+                             String ageRuleBasis, String ageRuleCertainty, long computeMillis,
+                             @io.swagger.v3.oas.annotations.media.Schema(description = "Mọi độ tuổi × tổng/nữ/nam. / Every band for all, women and men.")
+                             List<BandRow> bands,
+                             @io.swagger.v3.oas.annotations.media.Schema(description = "Mọi độ tuổi theo dân tộc. / Every band by ethnicity.")
+                             List<GroupBands> bandsByEthnicity,
+                             @io.swagger.v3.oas.annotations.media.Schema(description = "Mọi độ tuổi theo nhóm ưu tiên. / Every band by priority group.")
+                             List<GroupBands> bandsByPriority,
+                             @io.swagger.v3.oas.annotations.media.Schema(description = "Phổ cập bậc trung học 18–21. / Upper secondary 18–21.")
+                             List<UpperSecondary> upperSecondary) {
+    }
+
+    /** One age band (rule data, table lit_band) with its seven figures for everybody, for women and for men. */
+    public record BandRow(int from, int to, String measure, String legalBasis, String certainty, Band all, Band women, Band men) {
+    }
+
+    /** The bands of one ethnicity or priority group. */
+    public record GroupBands(String key, String label, List<BandRow> bands) {
+    }
+
+    /**
+     * Upper secondary in a band of measure UPPER_SECONDARY: people having completed grade 12 (the register has no
+     * diploma column, so completing grade 12 stands for it) and the share, cut to two decimals.
+     */
+    public record UpperSecondary(int from, int to, String sex, long population, long completed, BigDecimal rate,
+                                 String legalBasis, String certainty) {
+    }
+
+    /** A band of the indicators as rule data. */
+    record BandRule(int from, int to, String measure, String legalBasis, String certainty) {
     }
 
     /** A commune's line in a province view. */
@@ -56,15 +82,18 @@ public class LiteracyIndicators {
                               long population1560, BigDecimal rate1560, int xmcLevel) {
     }
 
-    static final int[][] BANDS = {{15, 25}, {15, 35}, {15, 60}, {15, 18}, {11, 14}, {6, 6}, {11, 11}};
+    /** Bands used when no band rule is in force (and by the boundaries of the age segments). */
+    static final int[][] BANDS = {{6, 6}, {11, 11}, {11, 14}, {15, 18}, {18, 21}, {15, 25}, {15, 35}, {36, 60}, {15, 60}};
 
     private final JdbcClient jdbc;
     private final LiteracyAccess access;
     private final Standards standards;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final vn.xhht.shared.VietnamClock clock;
 
     LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
-                       org.springframework.transaction.PlatformTransactionManager transactions) {
+                       org.springframework.transaction.PlatformTransactionManager transactions, vn.xhht.shared.VietnamClock clock) {
+        this.clock = clock;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
@@ -78,6 +107,23 @@ public class LiteracyIndicators {
                         rs.getInt("rollover_month"), rs.getInt("rollover_day"), rs.getBigDecimal("pass_score"),
                         rs.getString("legal_basis"), rs.getString("certainty")))
                 .optional().orElse(new AgeRule(date, "EXACT", 9, 1, BigDecimal.valueOf(5), "", "unknown"));
+    }
+
+    /** The bands in force on the date, in their order (rule data, V110). */
+    List<BandRule> bandRules(LocalDate date) {
+        List<BandRule> rules = jdbc.sql("""
+                select age_from, age_to, measure, legal_basis, certainty from lit_band
+                where (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to >= :d) order by position, id
+                """).param("d", date).query((rs, n) -> new BandRule(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                rs.getString(5))).list();
+        if (!rules.isEmpty()) {
+            return rules;
+        }
+        List<BandRule> fallback = new ArrayList<>();
+        for (int[] b : BANDS) {
+            fallback.add(new BandRule(b[0], b[1], "LITERACY", "", "unknown"));
+        }
+        return fallback;
     }
 
     /** The filter selecting the persons of a unit's subtree (ids are numbers from the directory, never user text). */
@@ -117,8 +163,12 @@ public class LiteracyIndicators {
      * grouped by the segment between two boundaries (a cell's age is the segment's first age) instead of by year of
      * age: a band sums exactly the same people with a tenth of the groups.
      */
-    private String ageSegment(String age) {
+    private String ageSegment(String age, List<BandRule> rules) {
         java.util.SortedSet<Integer> bounds = new java.util.TreeSet<>(standards.ageBoundaries());
+        for (BandRule b : rules) {
+            bounds.add(b.from());
+            bounds.add(b.to() + 1);
+        }
         bounds.add(0);
         bounds.add(15);
         bounds.add(61);
@@ -134,40 +184,56 @@ public class LiteracyIndicators {
         return sql.append(" else ").append(age).append(" end").toString();
     }
 
-    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
-        int ref = rule.referenceKey(date);
-        // the register holds today's literacy status; for an earlier date a person whose status was changed after
-        // it is counted with the status it had then (the old value of the first change after the date). The
-        // level is then derived as the generated column lit_level does (V20).
-        java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime();
-        boolean replay = date.isBefore(LocalDate.now(VIETNAM)) && jdbc.sql("""
+    /**
+     * How to read a person's literacy status and level as they were on a date: the register holds today's status;
+     * for an earlier date a person whose status was changed after it is read with the status it had then (the old
+     * value of the first change after the date), and the level derived as the generated column lit_level does
+     * (V20). {@code join} joins that change as {@code h} to {@code lit_person p}; queries bind {@code :cut}.
+     */
+    record StatusOn(String join, String level, String status, java.time.OffsetDateTime cut) {
+    }
+
+    StatusOn statusOn(LocalDate date) {
+        java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(vn.xhht.shared.VietnamClock.ZONE).toOffsetDateTime();
+        boolean replay = date.isBefore(clock.today()) && jdbc.sql("""
                 select exists (select 1 from lit_person_change where field = 'literacyStatus' and changed_at >= :cut)
                 """).param("cut", cut).query(Boolean.class).single();
-        String status = replay ? "(case when h.person_id is null then p.literacy_status else h.old_value end)" : "p.literacy_status";
-        String level = !replay ? "p.lit_level" : """
+        if (!replay) {
+            return new StatusOn("", "p.lit_level", "p.literacy_status", cut);
+        }
+        return new StatusOn("""
+                left join (select distinct on (c.person_id) c.person_id, c.old_value from lit_person_change c
+                           where c.field = 'literacyStatus' and c.changed_at >= :cut
+                           order by c.person_id, c.changed_at, c.id) h on h.person_id = p.id""", """
                 (case when h.person_id is null then p.lit_level
                       when h.old_value in ('ILLITERATE', 'REILLITERATE') then 0
                       when h.old_value = 'L2' or p.highest_grade >= 5 or p.primary_year is not null then 2
-                      when h.old_value = 'L1' or p.highest_grade >= 3 then 1 else 0 end)""";
-        String past = !replay ? "" : """
-                left join (select distinct on (c.person_id) c.person_id, c.old_value from lit_person_change c
-                           where c.field = 'literacyStatus' and c.changed_at >= :cut
-                           order by c.person_id, c.changed_at, c.id) h on h.person_id = p.id""";
+                      when h.old_value = 'L1' or p.highest_grade >= 3 then 1 else 0 end)""",
+                "(case when h.person_id is null then p.literacy_status else h.old_value end)", cut);
+    }
+
+    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
+        int ref = rule.referenceKey(date);
+        StatusOn on = statusOn(date);
+        String status = on.status();
+        String level = on.level();
+        String past = on.join();
+        java.time.OffsetDateTime cut = on.cut();
         return jdbc.sql("""
                 select %s as commune_id, %s as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
                        %s as lit_level, %s = 'REILLITERATE' as reill,
                        (p.primary_year is not null or p.highest_grade >= 5) as prim, p.lsec_year is not null as lsec,
-                       coalesce(p.current_grade, 0) as grade, count(*) as n
+                       coalesce(p.current_grade, 0) as grade, p.highest_grade >= 12 as usec, count(*) as n
                 from lit_person p %s
                 where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
                   and p.birth_key <= %d
-                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000"), level, status,
+                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000", bandRules(date)), level, status,
                         past, scope(unit), ref))
                 .param("cut", cut)
                 .param("d", date)
                 .query((rs, n) -> new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getLong(11)))
+                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getBoolean(11), rs.getLong(12)))
                 .list();
     }
 
@@ -197,10 +263,12 @@ public class LiteracyIndicators {
         AgeRule rule = ageRule(date);
         List<Cell> communeCells = !byCommune ? null : givenCommuneCells != null ? givenCommuneCells : cells(unit, date, true, rule);
         List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false, rule);
+        List<BandRule> bandRules = bandRules(date);
         List<Band> bands = new ArrayList<>();
-        for (int[] b : BANDS) {
-            bands.add(band(cells, b[0], b[1]));
+        for (BandRule b : bandRules) {
+            bands.add(band(cells, b.from(), b.to()));
         }
+        Map<String, String> ethnicities = Codes.ETHNICITIES;
         List<Breakdown> bySex = breakdown(cells, Cell::sex, Map.of("M", "Nam", "F", "Nữ"));
         List<Breakdown> byEthnicity = breakdown(cells, Cell::ethnicity, Codes.ETHNICITIES);
         Map<String, String> prio = new LinkedHashMap<>(Codes.PRIORITY_GROUPS);
@@ -209,8 +277,106 @@ public class LiteracyIndicators {
         List<StandardResult> results = unit.level() == OrgUnit.COMMUNE ? evaluateCommune(cells, unit.especiallyDifficult(), date)
                 : byCommune ? evaluateAbove(unit, date, communeCells) : List.of();
         long population = cells.stream().mapToLong(Cell::n).sum();
+        List<BandRow> bandRows = bandRows(cells, bandRules, c -> "").getOrDefault("", emptyRows(bandRules));
+        List<GroupBands> byEthBands = groups(bandRows(cells, bandRules, Cell::ethnicity), ethnicities);
+        List<GroupBands> byPrioBands = groups(bandRows(cells, bandRules, Cell::priority), prio);
         return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), population, bands, bySex, byEthnicity,
-                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty(), (System.nanoTime() - t0) / 1_000_000);
+                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty(), (System.nanoTime() - t0) / 1_000_000,
+                bandRows, byEthBands, byPrioBands, upperSecondary(cells, bandRules));
+    }
+
+    private static final int FIGURES = 6; // population, ≥ level 1, level 2, illiterate, re-illiterate, upper secondary
+
+    /**
+     * Every band × all/women/men for each group the key puts a cell in, summed in one pass over the cells (the
+     * database already grouped the persons; a cell is counted in every band its age segment lies in).
+     */
+    static Map<String, List<BandRow>> bandRows(List<Cell> cells, List<BandRule> rules, java.util.function.Function<Cell, String> key) {
+        Map<String, long[][][]> sums = new java.util.TreeMap<>();
+        for (Cell c : cells) {
+            long[][][] s = sums.computeIfAbsent(key.apply(c), k -> new long[rules.size()][3][FIGURES]);
+            int sex = "F".equals(c.sex()) ? 1 : 2;
+            for (int b = 0; b < rules.size(); b++) {
+                BandRule r = rules.get(b);
+                if (c.age() < r.from() || c.age() > r.to()) {
+                    continue;
+                }
+                add(s[b][0], c);
+                add(s[b][sex], c);
+            }
+        }
+        Map<String, List<BandRow>> out = new LinkedHashMap<>();
+        sums.forEach((k, s) -> {
+            List<BandRow> rows = new ArrayList<>(rules.size());
+            for (int b = 0; b < rules.size(); b++) {
+                BandRule r = rules.get(b);
+                rows.add(new BandRow(r.from(), r.to(), r.measure(), r.legalBasis(), r.certainty(),
+                        toBand(r, s[b][0]), toBand(r, s[b][1]), toBand(r, s[b][2])));
+            }
+            out.put(k, rows);
+        });
+        return out;
+    }
+
+    private static void add(long[] f, Cell c) {
+        f[0] += c.n();
+        if (c.level() >= 1) {
+            f[1] += c.n();
+        }
+        if (c.level() == 2) {
+            f[2] += c.n();
+        }
+        if (c.level() == 0) {
+            f[c.reilliterate() ? 4 : 3] += c.n();
+        }
+        if (c.upperSecondary()) {
+            f[5] += c.n();
+        }
+    }
+
+    private static Band toBand(BandRule r, long[] f) {
+        return new Band(r.from(), r.to(), f[0], f[1], f[2], f[3], f[4], rate(f[1], f[0]), rate(f[2], f[0]));
+    }
+
+    private static List<BandRow> emptyRows(List<BandRule> rules) {
+        List<BandRow> rows = new ArrayList<>();
+        for (BandRule r : rules) {
+            Band zero = toBand(r, new long[FIGURES]);
+            rows.add(new BandRow(r.from(), r.to(), r.measure(), r.legalBasis(), r.certainty(), zero, zero, zero));
+        }
+        return rows;
+    }
+
+    private static List<GroupBands> groups(Map<String, List<BandRow>> rows, Map<String, String> labels) {
+        List<GroupBands> out = new ArrayList<>();
+        rows.forEach((k, r) -> out.add(new GroupBands(k, labels.getOrDefault(k, k), r)));
+        return out;
+    }
+
+    /** The upper-secondary figure of every band whose measure asks for it, for all, women and men. */
+    static List<UpperSecondary> upperSecondary(List<Cell> cells, List<BandRule> rules) {
+        List<UpperSecondary> out = new ArrayList<>();
+        for (BandRule r : rules) {
+            if (!r.measure().equals("UPPER_SECONDARY")) {
+                continue;
+            }
+            long[][] f = new long[3][2];
+            for (Cell c : cells) {
+                if (c.age() < r.from() || c.age() > r.to()) {
+                    continue;
+                }
+                int sex = "F".equals(c.sex()) ? 1 : 2;
+                for (int i : new int[]{0, sex}) {
+                    f[i][0] += c.n();
+                    f[i][1] += c.upperSecondary() ? c.n() : 0;
+                }
+            }
+            String[] sexes = {"", "F", "M"};
+            for (int i = 0; i < 3; i++) {
+                out.add(new UpperSecondary(r.from(), r.to(), sexes[i], f[i][0], f[i][1], rate(f[i][1], f[i][0]), r.legalBasis(), r.certainty()));
+            }
+        }
+        return out;
     }
 
     static Band band(List<Cell> cells, int from, int to) {
@@ -272,10 +438,44 @@ public class LiteracyIndicators {
 
     List<StandardResult> evaluateCommune(List<Standards.Standard> list, List<Cell> cells, boolean difficult) {
         Map<String, StandardResult> done = new LinkedHashMap<>();
-        // requirements point to lower levels, so evaluating in level order resolves them
-        list.stream().sorted(java.util.Comparator.comparingInt(Standards.Standard::level))
-                .forEach(s -> done.put(s.code() + "/" + s.level(), evaluate(s, cells, difficult, done)));
+        for (Standards.Standard s : dependencyOrder(list)) {
+            done.put(s.code() + "/" + s.level(), evaluate(s, cells, difficult, done));
+        }
         return new ArrayList<>(done.values());
+    }
+
+    /**
+     * The standards ordered so that each comes after every standard it requires (PCGDTHCS level 1 requires XMC level
+     * 1, a standard of the same level: the level alone does not order them). Among standards free to go, the lower
+     * level and then the code come first, so the order is stable; a cycle in the rule data leaves its members last,
+     * where the missing result makes the requirement unknown rather than met.
+     */
+    static List<Standards.Standard> dependencyOrder(List<Standards.Standard> list) {
+        List<Standards.Standard> remaining = new ArrayList<>(list);
+        remaining.sort(java.util.Comparator.comparingInt(Standards.Standard::level).thenComparing(Standards.Standard::code));
+        java.util.Set<String> present = new java.util.HashSet<>();
+        remaining.forEach(s -> present.add(s.code() + "/" + s.level()));
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        List<Standards.Standard> out = new ArrayList<>();
+        boolean progress = true;
+        while (!remaining.isEmpty() && progress) {
+            progress = false;
+            for (java.util.Iterator<Standards.Standard> it = remaining.iterator(); it.hasNext(); ) {
+                Standards.Standard s = it.next();
+                boolean ready = s.conditions().stream().filter(c -> c.measure().equals("requires"))
+                        .map(c -> c.requiresCode() + "/" + c.requiresLevel())
+                        .allMatch(k -> !present.contains(k) || placed.contains(k));
+                if (ready) {
+                    out.add(s);
+                    placed.add(s.code() + "/" + s.level());
+                    it.remove();
+                    progress = true;
+                    break;
+                }
+            }
+        }
+        out.addAll(remaining);
+        return out;
     }
 
     private StandardResult evaluate(Standards.Standard s, List<Cell> cells, boolean difficult, Map<String, StandardResult> done) {
@@ -372,12 +572,12 @@ public class LiteracyIndicators {
         Map<Cell, long[]> m = new HashMap<>();
         for (Cell c : communeCells) {
             Cell k = new Cell(0, c.age(), c.sex(), c.ethnicity(), c.priority(), c.level(), c.reilliterate(), c.primary(), c.lsec(),
-                    c.currentGrade(), 0);
+                    c.currentGrade(), c.upperSecondary(), 0);
             m.computeIfAbsent(k, x -> new long[1])[0] += c.n();
         }
         List<Cell> out = new ArrayList<>(m.size());
         m.forEach((k, n) -> out.add(new Cell(0, k.age(), k.sex(), k.ethnicity(), k.priority(), k.level(), k.reilliterate(), k.primary(),
-                k.lsec(), k.currentGrade(), n[0])));
+                k.lsec(), k.currentGrade(), k.upperSecondary(), n[0])));
         return out;
     }
 

@@ -24,6 +24,11 @@ public class LiteracyLabels {
         return STANDARDS.getOrDefault(code, code) + " mức độ " + level;
     }
 
+    /** A standard without its level ("Phổ cập giáo dục mầm non cho trẻ 5 tuổi", every level). */
+    public String family(String code) {
+        return STANDARDS.getOrDefault(code, code);
+    }
+
     public String standard(String code, int level) {
         return standardName(code, level);
     }

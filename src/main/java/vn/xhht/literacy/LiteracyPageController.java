@@ -413,18 +413,49 @@ class LiteracyPageController {
         LiteracyIndicators.Indicators ind = indicators.compute(user, unitId, d);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"chi-so-xmc.xlsx\"");
-        xlsx.write(response.getOutputStream(), "Chi so XMC", "Chỉ số xóa mù chữ — " + ind.unitName() + " — ngày "
-                        + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + Register.watermark(user),
-                List.of(new XlsxExport.Column("Độ tuổi", XlsxExport.ColumnType.TEXT, 10),
-                        new XlsxExport.Column("Số người", XlsxExport.ColumnType.INTEGER, 10),
-                        new XlsxExport.Column("Biết chữ mức 1", XlsxExport.ColumnType.INTEGER, 10),
-                        new XlsxExport.Column("Biết chữ mức 2", XlsxExport.ColumnType.INTEGER, 10),
-                        new XlsxExport.Column("Mù chữ", XlsxExport.ColumnType.INTEGER, 10),
-                        new XlsxExport.Column("Tái mù chữ", XlsxExport.ColumnType.INTEGER, 10),
-                        new XlsxExport.Column("Tỉ lệ mức 1 (%)", XlsxExport.ColumnType.DECIMAL, 10),
-                        new XlsxExport.Column("Tỉ lệ mức 2 (%)", XlsxExport.ColumnType.DECIMAL, 10)),
-                sink -> ind.ageBands().forEach(b -> sink.row(b.from() + "–" + b.to(), b.population(), b.literateLevel1(), b.literateLevel2(),
-                        b.illiterate(), b.reilliterate(), b.rateLevel1(), b.rateLevel2())));
+        String title = "Chỉ số xóa mù chữ — " + ind.unitName() + " — ngày "
+                + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + Register.watermark(user);
+        List<XlsxExport.Column> columns = List.of(new XlsxExport.Column("Nhóm", XlsxExport.ColumnType.TEXT, 22),
+                new XlsxExport.Column("Độ tuổi", XlsxExport.ColumnType.TEXT, 10),
+                new XlsxExport.Column("Giới", XlsxExport.ColumnType.TEXT, 8),
+                new XlsxExport.Column("Số người", XlsxExport.ColumnType.INTEGER, 10),
+                new XlsxExport.Column("Biết chữ mức 1", XlsxExport.ColumnType.INTEGER, 10),
+                new XlsxExport.Column("Biết chữ mức 2", XlsxExport.ColumnType.INTEGER, 10),
+                new XlsxExport.Column("Mù chữ", XlsxExport.ColumnType.INTEGER, 10),
+                new XlsxExport.Column("Tái mù chữ", XlsxExport.ColumnType.INTEGER, 10),
+                new XlsxExport.Column("Tỉ lệ mức 1 (%)", XlsxExport.ColumnType.DECIMAL, 10),
+                new XlsxExport.Column("Tỉ lệ mức 2 (%)", XlsxExport.ColumnType.DECIMAL, 10));
+        List<XlsxExport.Sheet> sheets = new ArrayList<>();
+        sheets.add(new XlsxExport.Sheet("Chi so XMC", title, columns, sink -> {
+            bandRows(sink, "Toàn địa bàn", ind.bands());
+            ind.bandsByEthnicity().forEach(g -> bandRows(sink, "Dân tộc " + g.label(), g.bands()));
+            ind.bandsByPriority().forEach(g -> bandRows(sink, g.label(), g.bands()));
+        }));
+        if (!ind.upperSecondary().isEmpty()) {
+            sheets.add(new XlsxExport.Sheet("Pho cap bac trung hoc", "Phổ cập bậc trung học — " + ind.unitName() + " (tính người đã hoàn thành lớp 12)",
+                    List.of(new XlsxExport.Column("Độ tuổi", XlsxExport.ColumnType.TEXT, 10),
+                            new XlsxExport.Column("Giới", XlsxExport.ColumnType.TEXT, 8),
+                            new XlsxExport.Column("Số người", XlsxExport.ColumnType.INTEGER, 10),
+                            new XlsxExport.Column("Hoàn thành lớp 12", XlsxExport.ColumnType.INTEGER, 12),
+                            new XlsxExport.Column("Tỉ lệ (%)", XlsxExport.ColumnType.DECIMAL, 10),
+                            new XlsxExport.Column("Căn cứ", XlsxExport.ColumnType.TEXT, 50)),
+                    sink -> ind.upperSecondary().forEach(u -> sink.row(u.from() + "–" + u.to(), SEXES.get(u.sex()), u.population(),
+                            u.completed(), u.rate(), u.legalBasis() + " (" + vn.xhht.shared.Certainty.vietnamese(u.certainty()) + ")"))));
+        }
+        xlsx.writeSheets(response.getOutputStream(), sheets);
+    }
+
+    private static final java.util.Map<String, String> SEXES = java.util.Map.of("", "Tổng", "F", "Nữ", "M", "Nam");
+
+    private static void bandRows(XlsxExport.RowSink sink, String group, List<LiteracyIndicators.BandRow> rows) {
+        for (LiteracyIndicators.BandRow r : rows) {
+            String band = r.from() == r.to() ? String.valueOf(r.from()) : r.from() + "–" + r.to();
+            for (String sex : new String[]{"", "F", "M"}) {
+                LiteracyIndicators.Band b = sex.isEmpty() ? r.all() : sex.equals("F") ? r.women() : r.men();
+                sink.row(group, band, SEXES.get(sex), b.population(), b.literateLevel1(), b.literateLevel2(), b.illiterate(),
+                        b.reilliterate(), b.rateLevel1(), b.rateLevel2());
+            }
+        }
     }
 
     // ------------------------------------------------------------------------ rules and recognition
@@ -512,6 +543,7 @@ class LiteracyPageController {
         long id = unitId == null ? user.unitId() : unitId;
         model.addAttribute("unit", access.requireReadable(user, id));
         model.addAttribute("items", recognitions.list(user, id));
+        model.addAttribute("authorities", recognitions.authorities(((OrgUnit) model.getAttribute("unit")).level(), null));
         model.addAttribute("canWrite", access.units().canWrite(user, id) || user.isAdmin());
         model.addAttribute("errors", model.containsAttribute("errors") ? model.getAttribute("errors") : Map.of());
         return "literacy/recognitions";

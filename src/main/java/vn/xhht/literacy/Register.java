@@ -210,28 +210,41 @@ public class Register {
     }
 
     /**
-     * A list per residential group on a date (seed 003 §4): BELOW3 — aged 15–60 not yet literate at level 1
-     * (below grade 3); BELOW5 — literate at level 1 but not level 2 (grade 3–4); MOBILISE — aged 15–60 below
-     * level 2 and not enrolled in an open class, plus 11–18-year-olds out of school without the lower-secondary
-     * diploma (drop-outs to bring back, R22).
+     * A list per residential group on a date (seed 003 §4, "từ 15 tuổi trở lên"): BELOW3 — aged 15 or more not yet
+     * literate at level 1 (below grade 3); BELOW5 — literate at level 1 but not level 2 (grade 3–4); MOBILISE — aged
+     * 15 or more below level 2 and not enrolled in an open class, plus 11–18-year-olds out of school without the
+     * lower-secondary diploma (drop-outs to bring back, R22). People are listed with the status they had on the date.
      */
     public List<Person> list(CurrentUser user, long unitId, String kind, LocalDate date) {
         OrgUnit unit = access.requirePersons(user, unitId);
         int ref = indicators.ageRule(date).referenceKey(date);
-        String age = "(" + ref + " - p.birth_key) / 10000";
+        String age = "(" + ref + " - x.birth_key) / 10000";
         String cond = switch (kind) {
-            case "BELOW3" -> age + " between 15 and 60 and p.lit_level = 0";
-            case "BELOW5" -> age + " between 15 and 60 and p.lit_level = 1";
-            case "MOBILISE" -> "(" + age + " between 15 and 60 and p.lit_level < 2 and not exists (select 1 from lit_enrolment e join lit_class c on c.id = e.class_id"
-                    + " where e.person_id = p.id and not c.closed and e.result is null)) or (" + age + " between 11 and 18 and not p.in_school and p.lsec_year is null)";
+            case "BELOW3" -> age + " >= 15 and x.level_on = 0";
+            case "BELOW5" -> age + " >= 15 and x.level_on = 1";
+            case "MOBILISE" -> "(" + age + " >= 15 and x.level_on < 2 and not exists (select 1 from lit_enrolment e join lit_class c on c.id = e.class_id"
+                    + " where e.person_id = x.id and not c.closed and e.result is null)) or (" + age + " between 11 and 18 and not x.in_school and x.lsec_year is null)";
             default -> throw new InvalidInputProblem("kind", "lit.list.kind");
         };
-        List<Person> list = jdbc.sql(SELECT + " where " + LiteracyIndicators.scope(unit) + """
-                 and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
-                 and (%s) order by h.name, p.household_code, p.code limit 20000
-                """.formatted(cond)).param("d", date).query((rs, n) -> map(rs)).list();
+        LiteracyIndicators.StatusOn on = indicators.statusOn(date);
+        List<Person> list = jdbc.sql("""
+                select x.* from (select p.*, h0.name as hamlet_name, %s as level_on, %s as status_on
+                                 from lit_person p join org_unit h0 on h0.id = p.hamlet_id %s
+                                 where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)) x
+                where (%s) order by x.hamlet_name, x.household_code, x.code limit 20000
+                """.formatted(on.level(), on.status(), on.join(), LiteracyIndicators.scope(unit), cond))
+                .param("d", date).param("cut", on.cut()).query((rs, n) -> mapOn(rs)).list();
         access.logView(unitId, "Danh sách " + kind, list.stream().map(Person::id).toList());
         return list;
+    }
+
+    /** A person read with the status and level on the list's date. */
+    private static Person mapOn(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Person p = map(rs);
+        return new Person(p.id(), p.communeId(), p.hamletId(), p.hamletName(), p.householdCode(), p.code(), p.fullName(), p.sex(),
+                p.birthDate(), p.birthYear(), p.ethnicity(), p.disability(), p.priorityGroup(), p.residentStatus(), p.movedIn(),
+                p.left(), p.currentGrade(), p.highestGrade(), p.primaryYear(), p.lsecYear(), rs.getString("status_on"),
+                p.literacyBasis(), rs.getInt("level_on"), p.version());
     }
 
     static String watermark(CurrentUser user) {

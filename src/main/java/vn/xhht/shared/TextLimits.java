@@ -10,6 +10,11 @@ public final class TextLimits {
     private TextLimits() {
     }
 
+    public static final int CALENDAR_NOTICE__CERTAINTY = 12;
+    public static final int CALENDAR_NOTICE__ISSUER = 200;
+    public static final int CALENDAR_NOTICE__NUMBER = 40;
+    public static final int CALENDAR_NOTICE__SOURCE_NOTE = 300;
+    public static final int CALENDAR_NOTICE__SUBJECT = 300;
     public static final int ACTIVITY_MONTH__TOPIC_CODE = 40;
     public static final int ACTIVITY_MONTH__TYPE_CODE = 40;
     public static final int ACTIVITY_TYPE__CODE = 40;
@@ -189,6 +194,12 @@ public final class TextLimits {
     public static final int LIT_PERSON__PRIORITY_GROUP = 10;
     public static final int LIT_PERSON__RESIDENT_STATUS = 10;
     public static final int LIT_PERSON__SEX = 1;
+    public static final int LIT_BAND__CERTAINTY = 12;
+    public static final int LIT_BAND__MEASURE = 16;
+    public static final int LIT_RECOGNITION_AUTHORITY__AUTHORITY_LABEL = 200;
+    public static final int LIT_RECOGNITION_AUTHORITY__CERTAINTY = 12;
+    public static final int LIT_RECOGNITION_AUTHORITY__CONFIGURED_BY = 64;
+    public static final int LIT_RECOGNITION_AUTHORITY__STANDARD_CODE = 20;
     public static final int LIT_RECOGNITION__CREATED_BY = 64;
     public static final int LIT_RECOGNITION__DECIDED_BY = 200;
     public static final int LIT_RECOGNITION__DECISION_NUMBER = 60;

@@ -158,15 +158,23 @@ class LiteracyApiTest {
         Commune c = commune(jdbc, false);
         User u = officer(c.id(), true);
         assertThat(importAndWait(imports, u, c.id(), csv(
-                row(c, 0, "H1", "P1", "Nông Thị Nhung", "Nữ", birthForAge(30, TODAY), "TT", "", "1", "MC")), "c.csv").status()).isEqualTo("DONE");
+                row(c, 0, "H1", "P1", "Nông Thị Nhung", "Nữ", birthForAge(30, TODAY), "TT", "", "3", "MĐ1"),
+                row(c, 0, "H1", "P2", "Nông Thị Mai", "Nữ", birthForAge(32, TODAY), "TT", "", "1", "MC")), "c.csv").status()).isEqualTo("DONE");
         long person = jdbc.sql("select id from lit_person where commune_id = :c and code = 'P1'").param("c", c.id()).query(Long.class).single();
+        long illiterate = jdbc.sql("select id from lit_person where commune_id = :c and code = 'P2'").param("c", c.id()).query(Long.class).single();
         long classId = classes.create(u, c.id(), "XMC_STAGE2", "Lớp XMC thôn Nà", "Nhà văn hóa", c.hamlets().get(0), "Cô Lan",
                 TODAY.minusMonths(3), null, "Ngân sách xã");
+        // stage 2 needs stage 1 or level 1 (issue 14): the illiterate person is refused, on the person-code field
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> classes.enrol(u, classId, illiterate))
+                .isInstanceOfSatisfying(vn.xhht.shared.InvalidInputProblem.class, e -> {
+                    assertThat(e.violations().get(0).field()).isEqualTo("personCode");
+                    assertThat(e.violations().get(0).messageKey()).isEqualTo("d14lit.class.stage2Prerequisite");
+                });
         classes.enrol(u, classId, person);
         long enrolment = jdbc.sql("select id from lit_enrolment where class_id = :c").param("c", classId).query(Long.class).single();
         classes.session(u, classId, TODAY.minusMonths(2), "Tập đọc", List.of(enrolment));
         classes.assess(u, classId, enrolment, new BigDecimal("4.5"), new BigDecimal("7"), TODAY);
-        assertThat(jdbc.sql("select lit_level from lit_person where id = :p").param("p", person).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select lit_level from lit_person where id = :p").param("p", person).query(Integer.class).single()).isEqualTo(1);
         classes.assess(u, classId, enrolment, new BigDecimal("6"), new BigDecimal("7"), TODAY);
         Map<String, Object> p = jdbc.sql("select literacy_status, literacy_basis, basis_class_id, lit_level from lit_person where id = :p")
                 .param("p", person).query().singleRow();
@@ -179,7 +187,7 @@ class LiteracyApiTest {
                 "literacy.literate1.15_60", "literacy.literate2.15_60", "literacy.illiterate.15_60", "literacy.reilliterate.15_60",
                 "literacy.classes.open", "literacy.classes.learners", "literacy.classes.completed");
         Map<String, BigDecimal> v = source.values(c.id(), TODAY.minusYears(1), TODAY);
-        assertThat(v.get("literacy.population.15_35")).isEqualByComparingTo("1");
+        assertThat(v.get("literacy.population.15_35")).isEqualByComparingTo("2");
         assertThat(v.get("literacy.literate2.15_60")).isEqualByComparingTo("1");
         assertThat(v.get("literacy.classes.open")).isEqualByComparingTo("1");
         assertThat(v.get("literacy.classes.learners")).isEqualByComparingTo("1");

@@ -53,8 +53,10 @@ class RecognitionDuplicateTest {
     void identicalRecognitionsAreRefused() throws Exception {
         Commune c = commune(jdbc, false);
         var user = officer(c.id(), true);
-        recognitions.add(user, c.id(), 2025, "XMC/2", "DECISION", "UBND tỉnh", "12/QĐ-UBND", LocalDate.of(2025, 12, 1), null);
-        assertThatThrownBy(() -> recognitions.add(user, c.id(), 2025, "XMC/2", "DECISION", "UBND tỉnh", "12/QĐ-UBND",
+        // the decision is recorded by the recognising authority: the province (configured, V110), not the commune
+        var province = officer(c.provinceId(), true);
+        recognitions.add(province, c.id(), 2025, "XMC/2", "DECISION", "UBND tỉnh", "12/QĐ-UBND", LocalDate.of(2025, 12, 1), null);
+        assertThatThrownBy(() -> recognitions.add(province, c.id(), 2025, "XMC/2", "DECISION", "UBND tỉnh", "12/QĐ-UBND",
                 LocalDate.of(2025, 12, 1), null))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, p -> assertThat(p.violations().get(0).field()).isEqualTo("standard"));
         // another step of the same standard is another fact
