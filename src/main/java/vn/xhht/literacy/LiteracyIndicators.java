@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Indicators and standards over any unit's subtree on any date, computed by the database from the register in
@@ -26,7 +27,6 @@ import vn.xhht.shared.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class LiteracyIndicators {
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     public record Band(int from, int to, long population, long literateLevel1, long literateLevel2, long illiterate,
                        long reilliterate, BigDecimal rateLevel1, BigDecimal rateLevel2) {
@@ -62,14 +62,16 @@ public class LiteracyIndicators {
     private final LiteracyAccess access;
     private final Standards standards;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
+    private final VietnamClock clock;
 
     LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
-                       org.springframework.transaction.PlatformTransactionManager transactions) {
+                       org.springframework.transaction.PlatformTransactionManager transactions, VietnamClock clock) {
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.access = access;
         this.standards = standards;
+        this.clock = clock;
     }
 
     AgeRule ageRule(LocalDate date) {
@@ -139,8 +141,8 @@ public class LiteracyIndicators {
         // the register holds today's literacy status; for an earlier date a person whose status was changed after
         // it is counted with the status it had then (the old value of the first change after the date). The
         // level is then derived as the generated column lit_level does (V20).
-        java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime();
-        boolean replay = date.isBefore(LocalDate.now(VIETNAM)) && jdbc.sql("""
+        java.time.OffsetDateTime cut = date.plusDays(1).atStartOfDay(VietnamClock.ZONE).toOffsetDateTime();
+        boolean replay = date.isBefore(clock.today()) && jdbc.sql("""
                 select exists (select 1 from lit_person_change where field = 'literacyStatus' and changed_at >= :cut)
                 """).param("cut", cut).query(Boolean.class).single();
         String status = replay ? "(case when h.person_id is null then p.literacy_status else h.old_value end)" : "p.literacy_status";

@@ -15,6 +15,7 @@ import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Recognition of the standards per year (R20, NĐ 20/2014 Điều 30): the commune's self-check, the check by the level
@@ -31,11 +32,13 @@ class Recognitions {
     private final JdbcClient jdbc;
     private final LiteracyAccess access;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    Recognitions(JdbcClient jdbc, LiteracyAccess access, AuditTrail audit) {
+    Recognitions(JdbcClient jdbc, LiteracyAccess access, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
+        this.clock = clock;
     }
 
     List<Recognition> list(CurrentUser user, long unitId) {
@@ -52,7 +55,7 @@ class Recognitions {
         if (!user.isAdmin()) {
             access.units().checkWritable(user, unitId);
         }
-        if (year == null || year < 2000 || year > LocalDate.now().getYear() + 1) {
+        if (year == null || year < 2000 || year > clock.today().getYear() + 1) {
             throw new InvalidInputProblem("year", "lit.recognition.yearInvalid");
         }
         String[] sl = standard == null ? new String[0] : standard.split("/");

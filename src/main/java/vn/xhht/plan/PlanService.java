@@ -25,6 +25,7 @@ import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 @Service
 @Transactional
@@ -44,13 +45,15 @@ public class PlanService {
     private final CentreRegistry centres;
     private final ReviewWorkflow reviews;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    PlanService(JdbcClient jdbc, OrgUnitDirectory units, CentreRegistry centres, ReviewWorkflow reviews, AuditTrail audit) {
+    PlanService(JdbcClient jdbc, OrgUnitDirectory units, CentreRegistry centres, ReviewWorkflow reviews, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.centres = centres;
         this.reviews = reviews;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Creates the plan of a unit (a commune: its centre's plan; an office: its own) for a year, copying last year's. */
@@ -59,8 +62,8 @@ public class PlanService {
         if (!units.canWrite(user, ownerUnitId) || user.role() == Role.ASSOCIATION_EVALUATOR || user.role() == Role.INSPECTOR) {
             throw new AccessDeniedProblem("plan.cannotEdit");
         }
-        if (planYear < 2000 || planYear > LocalDate.now().getYear() + 2) {
-            throw new InvalidInputProblem("planYear", "plan.year.range", LocalDate.now().getYear() + 2);
+        if (planYear < 2000 || planYear > clock.today().getYear() + 2) {
+            throw new InvalidInputProblem("planYear", "plan.year.range", clock.today().getYear() + 2);
         }
         if (owner.level() < OrgUnit.PROVINCE || owner.level() > OrgUnit.COMMUNE || owner.parentId() == null) {
             throw new InvalidInputProblem("ownerUnitId", "plan.owner.invalid");
@@ -441,8 +444,8 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<BoardLine> board(CurrentUser user, long unitId, int year) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        LocalDate on = LocalDate.of(year, 9, 1).isAfter(LocalDate.now()) ? LocalDate.now() : LocalDate.of(year, 9, 1);
-        LocalDate today = LocalDate.now();
+        LocalDate on = LocalDate.of(year, 9, 1).isAfter(clock.today()) ? clock.today() : LocalDate.of(year, 9, 1);
+        LocalDate today = clock.today();
         return jdbc.sql("""
                 select u.id, u.name, p.id as plan_id, r.status, r.due_date, r.submitted_at,
                        coalesce(r.due_date, (select due_date from plan_deadline d where d.plan_year = :y
@@ -459,7 +462,7 @@ public class PlanService {
                     LocalDate due = rs.getObject("due", LocalDate.class);
                     var submitted = rs.getObject("submitted_at", java.time.OffsetDateTime.class);
                     boolean late = due != null && (submitted != null
-                            ? submitted.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(due)
+                            ? submitted.atZoneSameInstant(VietnamClock.ZONE).toLocalDate().isAfter(due)
                             : today.isAfter(due));
                     return new BoardLine(rs.getLong("id"), rs.getString("name"), rs.getObject("plan_id", Long.class),
                             st == null ? null : Review.Status.valueOf(st), due, submitted, late);

@@ -2,7 +2,6 @@ package vn.xhht.reporting;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Who has reported (R28–R30): every unit that must submit the template for the period within the subtree of a unit
@@ -29,8 +29,6 @@ import vn.xhht.shared.Role;
 @Service
 @Transactional
 public class CompletenessBoard {
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
@@ -112,7 +110,7 @@ public class CompletenessBoard {
                 });
         // approved reports count as submitted, on time or late by their submission date
         long approvedLate = lines.stream().filter(l -> "APPROVED".equals(l.standing()) && l.submittedAt() != null
-                && l.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate().isAfter(l.dueDate())).count();
+                && l.submittedAt().atZoneSameInstant(VietnamClock.ZONE).toLocalDate().isAfter(l.dueDate())).count();
         Counts counts = new Counts(lines.size(), c[0] + c[3] - approvedLate, c[1] + approvedLate, c[2], c[3], c[4], c[5]);
         LocalDate due = unit.provinceId() != null || unit.level() == OrgUnit.PROVINCE
                 ? reports.dueDate(t, p, unit.provinceId() == null ? unit.id() : unit.provinceId()) : defaultDue;
