@@ -722,7 +722,7 @@ public class EvaluationService {
             return null;
         }
         long owedBy = step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId();
-        return new Evaluation.Deadline(step, date, owedBy, clock.today().isAfter(date));
+        return new Evaluation.Deadline(step, date, owedBy, vn.xhht.review.Review.late(date, null, clock.today()));
     }
 
     LocalDate ruleDate(Evaluation e, Framework f, Framework.Step step) {

@@ -17,6 +17,15 @@ public record Review(String subjectType, long subjectId, long ownerUnitId, long 
 
     /** Submitted after the due date, or still not submitted after it. */
     public boolean late(LocalDate today) {
+        return late(dueDate, submittedAt, today);
+    }
+
+    /**
+     * The one lateness rule of XHHT (plans, reports, evaluation steps, boards and alerts): late when submitted on a
+     * Vietnamese date after the due date, or, not submitted yet, when today (in Vietnam) is after it. No due date:
+     * never late.
+     */
+    public static boolean late(LocalDate dueDate, OffsetDateTime submittedAt, LocalDate today) {
         if (dueDate == null) {
             return false;
         }
