@@ -20,6 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import vn.xhht.platform.EmbeddedDatabaseConfig;
 import vn.xhht.platform.EmbeddedDatabaseProperties;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * {@code java -jar xhht.jar backup <file.zip|directory>} and {@code restore <file.zip> [--replace]}, run before any
@@ -112,7 +113,7 @@ public final class BackupCommand {
             } else {
                 Path target = Path.of(path);
                 if (Files.isDirectory(target)) {
-                    target = target.resolve("xhht-" + LocalDateTime.now(BackupService.VIETNAM)
+                    target = target.resolve("xhht-" + VietnamClock.system().localNow()
                             .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
                 }
                 Path abs = target.toAbsolutePath().normalize();
@@ -122,7 +123,7 @@ public final class BackupCommand {
                 Path part = abs.resolveSibling(abs.getFileName() + ".part");
                 DatabaseBackup.Summary s;
                 try (OutputStream o = Files.newOutputStream(part)) {
-                    s = DatabaseBackup.backup(ds, o, BackupCommand.class.getPackage().getImplementationVersion());
+                    s = DatabaseBackup.backup(ds, o, BackupCommand.class.getPackage().getImplementationVersion(), VietnamClock.system().instant());
                 }
                 Files.move(part, abs, StandardCopyOption.REPLACE_EXISTING);
                 out.printf("Đã sao lưu %d bảng, %,d dòng (lược đồ phiên bản %s) vào %s (%.1f MB) trong %.1f giây.%n",

@@ -12,6 +12,7 @@ import vn.xhht.platform.HomeAlertSource;
 import vn.xhht.platform.NavContribution;
 import vn.xhht.platform.NavItem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * The backup page in a national administrator's navigation, and a warning on its home page when the last good
@@ -24,10 +25,12 @@ class BackupContributions implements NavContribution, HomeAlertSource {
 
     private final BackupService backups;
     private final BackupAccess access;
+    private final VietnamClock clock;
 
-    BackupContributions(BackupService backups, BackupAccess access) {
+    BackupContributions(BackupService backups, BackupAccess access, VietnamClock clock) {
         this.backups = backups;
         this.access = access;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +48,7 @@ class BackupContributions implements NavContribution, HomeAlertSource {
         if (!access.allowed(user)) {
             return List.of();
         }
-        Instant limit = Instant.now().minus(MAX_AGE);
+        Instant limit = clock.instant().minus(MAX_AGE);
         var last = backups.lastSuccess();
         if (last.isPresent() ? last.get().finishedAt().isBefore(limit) : backups.installedAt().isBefore(limit)) {
             return List.of(new HomeAlert(HomeAlert.Severity.WARNING,

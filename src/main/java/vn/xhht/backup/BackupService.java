@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Backups while the app runs: the nightly job and the administrator's "Sao lưu ngay" write a consistent snapshot
@@ -44,7 +44,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class BackupService {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Pattern FILE = Pattern.compile("xhht-(\\d{8})-(\\d{6})\\.zip");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final Logger log = LoggerFactory.getLogger(BackupService.class);
@@ -57,11 +56,11 @@ public class BackupService {
 
         /** The start, as a Vietnamese reader expects it (Vietnam time). */
         public String startedText() {
-            return startedAt.atZone(VIETNAM).format(SHOWN);
+            return startedAt.atZone(VietnamClock.ZONE).format(SHOWN);
         }
 
         public String finishedText() {
-            return finishedAt == null ? "" : finishedAt.atZone(VIETNAM).format(SHOWN);
+            return finishedAt == null ? "" : finishedAt.atZone(VietnamClock.ZONE).format(SHOWN);
         }
     }
 
@@ -75,27 +74,29 @@ public class BackupService {
     private final Path dir;
     private final int keepDaily;
     private final int keepWeekly;
+    private final VietnamClock clock;
 
     BackupService(DataSource dataSource, JdbcClient jdbc, LockProvider locks,
                   @Value("${xhht.backup.dir:./data/backups}") String dir,
                   @Value("${xhht.backup.keep-daily:7}") int keepDaily,
-                  @Value("${xhht.backup.keep-weekly:4}") int keepWeekly) {
+                  @Value("${xhht.backup.keep-weekly:4}") int keepWeekly, VietnamClock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.locks = locks;
         this.dir = Path.of(dir).toAbsolutePath().normalize();
         this.keepDaily = keepDaily;
         this.keepWeekly = keepWeekly;
+        this.clock = clock;
     }
 
     public Path directory() {
         return dir;
     }
 
-    @Scheduled(cron = "${xhht.backup.cron:0 30 2 * * *}", zone = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${xhht.backup.cron:0 30 2 * * *}", zone = VietnamClock.ZONE_ID)
     void nightly() {
         // one instance takes it; a run still going (or taken minutes ago by another instance) is not repeated
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), "nightly-backup",
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "nightly-backup",
                 Duration.ofHours(2), Duration.ofMinutes(30)));
         if (lock.isEmpty()) {
             return;
@@ -115,7 +116,7 @@ public class BackupService {
     }
 
     private Run run(String trigger, String requestedBy) {
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), "backup-running",
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), "backup-running",
                 Duration.ofHours(2), Duration.ZERO));
         if (lock.isEmpty()) {
             throw new BackupBusyException();
@@ -126,13 +127,13 @@ public class BackupService {
                     returning id""").param("t", trigger).param("by", requestedBy).param("node", node())
                     .param("dir", dir.toString()).query(Long.class).single();
             long t0 = System.nanoTime();
-            String name = "xhht-" + LocalDateTime.now(VIETNAM).format(STAMP) + ".zip";
+            String name = "xhht-" + clock.localNow().format(STAMP) + ".zip";
             Path part = dir.resolve(name + ".part");
             try {
                 Files.createDirectories(dir);
                 DatabaseBackup.Summary s;
                 try (OutputStream out = Files.newOutputStream(part)) {
-                    s = DatabaseBackup.backup(dataSource, out, getClass().getPackage().getImplementationVersion());
+                    s = DatabaseBackup.backup(dataSource, out, getClass().getPackage().getImplementationVersion(), clock.instant());
                 }
                 Path file = dir.resolve(name);
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -228,7 +229,7 @@ public class BackupService {
     /** When the database was created (its first migration): a new installation has not missed any backup yet. */
     Instant installedAt() {
         return jdbc.sql("select min(installed_on) from flyway_schema_history").query(java.sql.Timestamp.class).optional()
-                .map(java.sql.Timestamp::toInstant).orElse(Instant.now());
+                .map(java.sql.Timestamp::toInstant).orElse(clock.instant());
     }
 
     private Optional<Run> find(long id) {

@@ -68,7 +68,7 @@ public final class DatabaseBackup {
     }
 
     /** Writes a consistent snapshot of the database to {@code out} (a zip; the stream is finished, not closed). */
-    public static Summary backup(DataSource dataSource, OutputStream out, String appVersion) throws IOException, SQLException {
+    public static Summary backup(DataSource dataSource, OutputStream out, String appVersion, Instant created) throws IOException, SQLException {
         try (Connection con = dataSource.getConnection()) {
             boolean autoCommit = con.getAutoCommit();
             con.setAutoCommit(false);
@@ -76,7 +76,7 @@ public final class DatabaseBackup {
                 try (Statement st = con.createStatement()) {
                     st.execute("set transaction isolation level repeatable read, read only");
                 }
-                Summary s = writeSnapshot(con, out, appVersion);
+                Summary s = writeSnapshot(con, out, appVersion, created);
                 con.commit();
                 return s;
             } catch (IOException | SQLException | RuntimeException e) {
@@ -88,7 +88,7 @@ public final class DatabaseBackup {
         }
     }
 
-    private static Summary writeSnapshot(Connection con, OutputStream out, String appVersion) throws IOException, SQLException {
+    private static Summary writeSnapshot(Connection con, OutputStream out, String appVersion, Instant created) throws IOException, SQLException {
         String version = schemaVersion(con);
         if (version == null) {
             throw new IllegalStateException("Cơ sở dữ liệu chưa có lược đồ của XHHT: không có gì để sao lưu.");
@@ -96,7 +96,7 @@ public final class DatabaseBackup {
         List<String> tables = tables(con);
         Properties manifest = new Properties();
         manifest.setProperty("format", FORMAT);
-        manifest.setProperty("created", Instant.now().toString());
+        manifest.setProperty("created", created.toString());
         manifest.setProperty("schema.version", version);
         manifest.setProperty("app.version", appVersion == null ? "" : appVersion);
         manifest.setProperty("server.version", single(con, "show server_version"));

@@ -18,6 +18,7 @@ import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * /calendar: the year's days off and worked Saturdays with their legal basis, and a deadline calculator, for every
@@ -29,19 +30,21 @@ class CalendarPageController {
     private final WorkingDays workingDays;
     private final CalendarAdmin admin;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    CalendarPageController(CalendarStore store, WorkingDays workingDays, CalendarAdmin admin, MessageSource messages) {
+    CalendarPageController(CalendarStore store, WorkingDays workingDays, CalendarAdmin admin, MessageSource messages, VietnamClock clock) {
         this.store = store;
         this.workingDays = workingDays;
         this.admin = admin;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/calendar")
     String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String days, Model model) {
         CurrentUser user = CurrentUsers.require();
-        int y = year == null ? LocalDate.now().getYear() : Math.max(WorkingDays.FIRST_YEAR, Math.min(WorkingDays.LAST_YEAR - 11, year));
+        int y = year == null ? clock.today().getYear() : Math.max(WorkingDays.FIRST_YEAR, Math.min(WorkingDays.LAST_YEAR - 11, year));
         List<CalendarDay> entries = store.year(y);
         model.addAttribute("year", y);
         model.addAttribute("entries", entries);
@@ -49,7 +52,7 @@ class CalendarPageController {
         model.addAttribute("provisionalCount", entries.stream().filter(CalendarDay::provisional).count());
         model.addAttribute("kinds", DayKind.values());
         model.addAttribute("isAdmin", user.isAdmin());
-        model.addAttribute("from", from == null ? LocalDate.now().toString() : from);
+        model.addAttribute("from", from == null ? clock.today().toString() : from);
         model.addAttribute("days", days == null ? "5" : days);
         if (from != null && days != null) {
             try {
@@ -80,7 +83,7 @@ class CalendarPageController {
                 @RequestParam(defaultValue = "false") boolean provisional, RedirectAttributes redirect) {
         CurrentUser user = CurrentUsers.require();
         LocalDate d = null;
-        int year = LocalDate.now().getYear();
+        int year = clock.today().getYear();
         try {
             d = date == null || date.isBlank() ? null : LocalDate.parse(date.trim());
             if (d != null && (d.getYear() < WorkingDays.FIRST_YEAR || d.getYear() > WorkingDays.LAST_YEAR)) {

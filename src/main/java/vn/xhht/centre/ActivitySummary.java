@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Activity figures over the subtree of any unit and a period, computed by the database. The subtree also covers
@@ -32,23 +33,8 @@ public class ActivitySummary {
                           long planned, long disadvantagedEntered) {
     }
 
-    static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-
-    /** The clock "today" is read from; tests that record activities in far years move it (package-private). */
-    private static volatile java.time.Clock clock = java.time.Clock.system(VIETNAM);
-
-    static void useClock(java.time.Clock c) {
-        clock = c == null ? java.time.Clock.system(VIETNAM) : c;
-    }
-
-    /** Today's date in Vietnam: an activity after it is planned, not held. */
-    public static LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
     /** The last day of a period whose activities can have been held: the period's end or today, whichever is first. */
-    public static LocalDate heldUntil(LocalDate to) {
-        LocalDate today = today();
+    public static LocalDate heldUntil(LocalDate to, LocalDate today) {
         return to.isAfter(today) ? today : to;
     }
 
@@ -66,15 +52,17 @@ public class ActivitySummary {
 
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
+    private final VietnamClock clock;
 
-    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units) {
+    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
+        this.clock = clock;
     }
 
     public Summary summarize(CurrentUser user, long unitId, LocalDate from, LocalDate periodEnd) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        LocalDate to = heldUntil(periodEnd);
+        LocalDate to = heldUntil(periodEnd, clock.today());
         // the scope is resolved first and given as literal ids, so the planner can use the covering indexes
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
@@ -146,7 +134,7 @@ public class ActivitySummary {
     /** The same figures for each unit directly below (drill-down), in one grouped pass over the activities. */
     public List<ChildLine> byChild(CurrentUser user, long unitId, LocalDate from, LocalDate periodEnd) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        LocalDate to = heldUntil(periodEnd);
+        LocalDate to = heldUntil(periodEnd, clock.today());
         int pos = unit.level() + 3; // '/nation/…/unit/child/': the child's id is the next path segment
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";

@@ -15,6 +15,7 @@ import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Campaigns (R16): Lifelong Learning Week 1–7 October with its yearly theme, Study Promotion Day 2 October, Book Day
@@ -36,11 +37,13 @@ public class Campaigns {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    Campaigns(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+    Campaigns(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +87,7 @@ public class Campaigns {
                 from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
                 where a.campaign_id = :k and u.path like (select path from org_unit where id = :unit) || '%'
                   and a.start_date <= :today
-                """).param("k", campaignId).param("unit", unitId).param("today", ActivitySummary.today())
+                """).param("k", campaignId).param("unit", unitId).param("today", clock.today())
                 .query((rs, n) -> new Totals(rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("c"))).single();
     }
 

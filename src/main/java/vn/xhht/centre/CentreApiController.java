@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -95,12 +96,14 @@ class CentreApiController {
     private final ActivityService activities;
     private final ActivitySummary summary;
     private final ReferenceLists lists;
+    private final VietnamClock clock;
 
-    CentreApiController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists) {
+    CentreApiController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists, VietnamClock clock) {
         this.centres = centres;
         this.activities = activities;
         this.summary = summary;
         this.lists = lists;
+        this.clock = clock;
     }
 
     @GetMapping("/centres")
@@ -108,7 +111,7 @@ class CentreApiController {
             description = "Centres of the caller's area whose commune is valid on the date (default today)")
     List<CentreDto> centres(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                             @RequestParam(required = false) String q) {
-        LocalDate d = date == null ? LocalDate.now() : date;
+        LocalDate d = date == null ? clock.today() : date;
         return centres.list(CurrentUsers.require(), d, d, d, q, 5000).stream().map(r -> CentreDto.of(r.centre())).toList();
     }
 
@@ -143,7 +146,7 @@ class CentreApiController {
     List<ActivityDto> activities(@PathVariable long id,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate t = to == null ? LocalDate.now().plusYears(1) : to;
+        LocalDate t = to == null ? clock.today().plusYears(1) : to;
         LocalDate f = from == null ? t.minusYears(2) : from;
         return activities.list(CurrentUsers.require(), id, f, t).stream().map(ActivityDto::of).toList();
     }

@@ -20,6 +20,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** The centre's learning-needs page: survey rounds, staff entries and the summary by topic and hamlet. */
 @Controller
@@ -30,13 +31,15 @@ class CentreNeedsController {
     private final ReferenceLists lists;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    CentreNeedsController(LearningNeeds needs, CentreRegistry centres, ReferenceLists lists, OrgUnitDirectory units, MessageSource messages) {
+    CentreNeedsController(LearningNeeds needs, CentreRegistry centres, ReferenceLists lists, OrgUnitDirectory units, MessageSource messages, VietnamClock clock) {
         this.needs = needs;
         this.centres = centres;
         this.lists = lists;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/centres/{id}/needs")
@@ -47,7 +50,7 @@ class CentreNeedsController {
         var rounds = needs.rounds(user, id);
         model.addAttribute("rounds", rounds);
         // guidance (seed 003 §3): survey learning needs at least once a quarter
-        LocalDate quarterStart = LocalDate.now().with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate quarterStart = clock.today().with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
         model.addAttribute("noRoundThisQuarter", rounds.stream().noneMatch(r -> !r.heldOn().isBefore(quarterStart)));
         model.addAttribute("summary", needs.summary(user, id));
         model.addAttribute("canEdit", centres.canEdit(user, c));
@@ -57,8 +60,8 @@ class CentreNeedsController {
         model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
         model.addAttribute("channels", LearningNeeds.Channel.values());
         model.addAttribute("ageGroups", LearningNeeds.AgeGroup.values());
-        model.addAttribute("hamlets", units.search(user, LocalDate.now(), OrgUnit.HAMLET, c.communeId(), null, 500));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("hamlets", units.search(user, clock.today(), OrgUnit.HAMLET, c.communeId(), null, 500));
+        model.addAttribute("today", clock.today());
         return "centres/needs";
     }
 

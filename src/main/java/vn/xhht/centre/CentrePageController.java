@@ -29,6 +29,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** Centre pages: the list of the user's area with this quarter's figures, a centre's record and activities. */
 @Controller
@@ -43,10 +44,11 @@ class CentrePageController {
     private final CentreRecords records;
     private final Campaigns campaigns;
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    private final VietnamClock clock;
 
     CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
                          OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns,
-                         org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                         org.springframework.jdbc.core.simple.JdbcClient jdbc, VietnamClock clock) {
         this.jdbc = jdbc;
         this.records = records;
         this.campaigns = campaigns;
@@ -56,6 +58,7 @@ class CentrePageController {
         this.lists = lists;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** A commune user goes straight to its own centre. */
@@ -68,7 +71,7 @@ class CentrePageController {
     @GetMapping("/centres")
     String list(@RequestParam(required = false) String q, Model model) {
         CurrentUser user = CurrentUsers.require();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = clock.today();
         // an ended unit (a district abolished on 30/06/2025) has no centre today: show its last quarter, in the boundaries of then
         OrgUnit own = units.require(user.unitId());
         if (own.validTo() != null && own.validTo().isBefore(today)) {
@@ -77,7 +80,7 @@ class CentrePageController {
         }
         LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
-        model.addAttribute("rows", centres.list(user, today, qStart, ActivitySummary.heldUntil(qEnd), q, 500));
+        model.addAttribute("rows", centres.list(user, today, qStart, ActivitySummary.heldUntil(qEnd, clock.today()), q, 500));
         model.addAttribute("summary", summary.summarize(user, user.unitId(), qStart, qEnd));
         model.addAttribute("quarter", today.get(IsoFields.QUARTER_OF_YEAR) + "/" + today.getYear());
         model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));
@@ -89,7 +92,7 @@ class CentrePageController {
     String centre(@PathVariable long id, @RequestParam(required = false) String month, Model model) {
         CurrentUser user = CurrentUsers.require();
         Centre c = centres.require(user, id);
-        YearMonth ym = month == null || month.isBlank() ? YearMonth.now() : parseMonth(month);
+        YearMonth ym = month == null || month.isBlank() ? YearMonth.from(clock.today()) : parseMonth(month);
         model.addAttribute("centre", c);
         model.addAttribute("month", ym);
         model.addAttribute("prevMonth", ym.minusMonths(1));
@@ -107,7 +110,7 @@ class CentrePageController {
     String newActivity(@PathVariable long id, Model model) {
         CurrentUser user = CurrentUsers.require();
         Centre c = centres.require(user, id);
-        LocalDate yesterday = LocalDate.now().minusDays(1);
+        LocalDate yesterday = clock.today().minusDays(1);
         return form(model, c, null, new ActivityService.Form("THEMATIC_SESSION", null, "", yesterday, yesterday, "", null, "", "", "",
                 null, null, null, null, null, null, "", null), Map.of());
     }
@@ -202,7 +205,7 @@ class CentrePageController {
         model.addAttribute("canEdit", centres.canEdit(user, c));
         model.addAttribute("types", lists.activityTypes(LocaleContextHolder.getLocale()));
         model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
-        model.addAttribute("hamlets", units.search(user, LocalDate.now(), OrgUnit.HAMLET, c.communeId(), null, 500));
+        model.addAttribute("hamlets", units.search(user, clock.today(), OrgUnit.HAMLET, c.communeId(), null, 500));
         model.addAttribute("photos", existing == null ? List.of() : activities.photos(existing.id()));
         if (!model.containsAttribute("keptPhotos")) {
             model.addAttribute("keptPhotos", List.of());
@@ -212,8 +215,8 @@ class CentrePageController {
         }
         model.addAttribute("clubs", records.clubs(user, c.id()));
         model.addAttribute("partners", records.partners(user, c.id()));
-        model.addAttribute("campaigns", campaigns.around(LocalDate.now()));
-        model.addAttribute("planRows", planRows(c.communeId(), f.startDate() == null ? LocalDate.now() : f.startDate()));
+        model.addAttribute("campaigns", campaigns.around(clock.today()));
+        model.addAttribute("planRows", planRows(c.communeId(), f.startDate() == null ? clock.today() : f.startDate()));
         return "centres/activity";
     }
 

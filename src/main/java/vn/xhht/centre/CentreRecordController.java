@@ -19,6 +19,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** /centres/{id}/record: the centre's registry record and its board, people, facilities, books, partners and clubs. */
 @Controller
@@ -27,11 +28,13 @@ class CentreRecordController {
     private final CentreRegistry centres;
     private final CentreRecords records;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    CentreRecordController(CentreRegistry centres, CentreRecords records, MessageSource messages) {
+    CentreRecordController(CentreRegistry centres, CentreRecords records, MessageSource messages, VietnamClock clock) {
         this.centres = centres;
         this.records = records;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/centres/{id}/record")
@@ -51,7 +54,7 @@ class CentreRecordController {
         model.addAttribute("positions", CentreRecords.Position.values());
         model.addAttribute("roles", CentreRecords.PersonRole.values());
         model.addAttribute("premisesList", Centre.Premises.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", clock.today());
         return "centres/record";
     }
 

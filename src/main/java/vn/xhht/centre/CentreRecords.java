@@ -37,8 +37,8 @@ public class CentreRecords {
 
     public record BoardMember(long id, String fullName, String position, String mainPost, boolean concurrent, BigDecimal allowance,
                               LocalDate termStart, LocalDate termEnd) {
-        public boolean current() {
-            return termEnd == null || !termEnd.isBefore(LocalDate.now());
+        public boolean current(LocalDate today) {
+            return termEnd == null || !termEnd.isBefore(today);
         }
     }
 

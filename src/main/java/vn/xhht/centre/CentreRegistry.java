@@ -27,6 +27,7 @@ import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /** The centre registry: read within the user's area, edited by the commune and the offices above it. */
 @Service
@@ -53,11 +54,13 @@ public class CentreRegistry {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    CentreRegistry(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+    CentreRegistry(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -152,8 +155,8 @@ public class CentreRegistry {
         if (f.modelCentre() && f.modelSinceYear() == null) {
             v.add(new InvalidInputProblem.Violation("modelSinceYear", "centre.modelSinceYear.required"));
         }
-        if (f.modelSinceYear() != null && (f.modelSinceYear() < 2000 || f.modelSinceYear() > LocalDate.now().getYear())) {
-            v.add(new InvalidInputProblem.Violation("modelSinceYear", "centre.modelSinceYear.range", LocalDate.now().getYear()));
+        if (f.modelSinceYear() != null && (f.modelSinceYear() < 2000 || f.modelSinceYear() > clock.today().getYear())) {
+            v.add(new InvalidInputProblem.Violation("modelSinceYear", "centre.modelSinceYear.range", clock.today().getYear()));
         }
         if (f.email() != null && !f.email().isBlank() && !f.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             v.add(new InvalidInputProblem.Violation("email", "user.email.invalid"));

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.shared.ReportFigureSource;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * The centres' figures that periodic reports pre-fill from: activities and participations with their breakdown,
@@ -31,9 +32,11 @@ class CentreReportFigures implements ReportFigureSource {
             .map(c -> new Figure(c, "figure." + c)).toList();
 
     private final JdbcClient jdbc;
+    private final VietnamClock clock;
 
-    CentreReportFigures(JdbcClient jdbc) {
+    CentreReportFigures(JdbcClient jdbc, VietnamClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +53,7 @@ class CentreReportFigures implements ReportFigureSource {
     public Map<String, Coverage> coverage(long unitId, LocalDate from, LocalDate to) {
         String in = scope(unitId);
         Map<String, Coverage> m = new HashMap<>();
-        LocalDate held = ActivitySummary.heldUntil(to);
+        LocalDate held = ActivitySummary.heldUntil(to, clock.today());
         if (in == null || held.isBefore(from)) {
             return m;
         }
@@ -80,7 +83,7 @@ class CentreReportFigures implements ReportFigureSource {
      */
     @Override
     public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate periodEnd) {
-        LocalDate to = ActivitySummary.heldUntil(periodEnd);
+        LocalDate to = ActivitySummary.heldUntil(periodEnd, clock.today());
         List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
         Map<String, BigDecimal> m = new HashMap<>();
         if (ids.isEmpty()) {

@@ -23,6 +23,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** Activity summaries for any unit and period: totals, by type and topic (chart), per unit below; .xlsx export. */
 @Controller
@@ -33,18 +34,19 @@ class SummaryPageController {
     private final OrgUnitDirectory units;
     private final XlsxExport xlsx;
     private final Campaigns campaigns;
+    private final VietnamClock clock;
 
-    SummaryPageController(ActivitySummary summary, ReferenceLists lists, OrgUnitDirectory units, XlsxExport xlsx, Campaigns campaigns) {
+    SummaryPageController(ActivitySummary summary, ReferenceLists lists, OrgUnitDirectory units, XlsxExport xlsx, Campaigns campaigns, VietnamClock clock) {
         this.summary = summary;
         this.lists = lists;
         this.units = units;
         this.xlsx = xlsx;
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     record Period(LocalDate from, LocalDate to) {
-        static Period of(LocalDate from, LocalDate to) {
-            LocalDate today = LocalDate.now();
+        static Period of(LocalDate from, LocalDate to, LocalDate today) {
             LocalDate f = from == null ? today.with(IsoFields.DAY_OF_QUARTER, 1) : from;
             LocalDate t = to == null ? f.plusMonths(3).minusDays(1) : to;
             if (t.isBefore(f)) {
@@ -62,10 +64,10 @@ class SummaryPageController {
         long unit = unitId == null ? user.unitId() : unitId;
         OrgUnit u = units.requireReadable(user, unit);
         // an ended unit has nothing this quarter: open on its last quarter, not on empty zeros
-        if (from == null && to == null && u.validTo() != null && u.validTo().isBefore(LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")))) {
+        if (from == null && to == null && u.validTo() != null && u.validTo().isBefore(clock.today())) {
             from = u.validTo().with(IsoFields.DAY_OF_QUARTER, 1);
         }
-        Period p = Period.of(from, to);
+        Period p = Period.of(from, to, clock.today());
         ActivitySummary.Summary s = summary.summarize(user, unit, p.from(), p.to());
         model.addAttribute("unit", u);
         model.addAttribute("period", p);
@@ -88,7 +90,7 @@ class SummaryPageController {
                 HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        Period p = Period.of(from, to);
+        Period p = Period.of(from, to, clock.today());
         OrgUnit u = units.requireReadable(user, unit);
         ActivitySummary.Summary s = summary.summarize(user, unit, p.from(), p.to());
         List<ActivitySummary.ChildLine> lines = u.level() < OrgUnit.COMMUNE ? summary.byChild(user, unit, p.from(), p.to()) : List.of();

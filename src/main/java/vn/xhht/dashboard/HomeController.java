@@ -1,7 +1,6 @@
 package vn.xhht.dashboard;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +33,7 @@ import vn.xhht.platform.Navigation;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * The home of each role says what to do: what waits for this user (from every module's {@link HomeTaskSource} and
@@ -44,7 +44,6 @@ import vn.xhht.shared.Role;
 @Controller
 class HomeController {
     private static final Logger log = LoggerFactory.getLogger(HomeController.class);
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** Modules each role uses most, first; the others follow in navigation order. */
@@ -69,10 +68,11 @@ class HomeController {
     private final WorkingDays workingDays;
     private final HomeFigures figures;
     private final CentreRegistry centres;
+    private final VietnamClock clock;
 
     HomeController(OrgUnitDirectory units, PlanService plans, Navigation navigation, List<HomeAlertSource> alertSources,
                    List<HomeTaskSource> taskSources, MessageSource messages, WorkingDays workingDays, HomeFigures figures,
-                   CentreRegistry centres) {
+                   CentreRegistry centres, VietnamClock clock) {
         this.units = units;
         this.plans = plans;
         this.navigation = navigation;
@@ -82,12 +82,13 @@ class HomeController {
         this.workingDays = workingDays;
         this.figures = figures;
         this.centres = centres;
+        this.clock = clock;
     }
 
     @GetMapping("/")
     String home(Model model, Locale locale) {
         CurrentUser user = CurrentUsers.require();
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = clock.today();
         OrgUnit unit = units.find(user.unitId()).orElse(null);
         boolean closed = unit != null && unit.validTo() != null && unit.validTo().isBefore(today);
         model.addAttribute("roleKey", user.role().labelKey());

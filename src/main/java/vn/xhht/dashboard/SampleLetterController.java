@@ -16,6 +16,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * A sample official letter from the user's unit to the level above, as .pdf or .docx: shows the document
@@ -26,10 +27,12 @@ class SampleLetterController {
 
     private final OrgUnitDirectory units;
     private final DocumentRenderer renderer;
+    private final VietnamClock clock;
 
-    SampleLetterController(OrgUnitDirectory units, DocumentRenderer renderer) {
+    SampleLetterController(OrgUnitDirectory units, DocumentRenderer renderer, VietnamClock clock) {
         this.units = units;
         this.renderer = renderer;
+        this.clock = clock;
     }
 
     @GetMapping("/documents")
@@ -41,11 +44,11 @@ class SampleLetterController {
     void letter(@PathVariable String format, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = units.require(user.unitId());
-        OfficialDocument doc = sample(unit, units.ancestors(unit), user);
+        OfficialDocument doc = sample(unit, units.ancestors(unit), user, clock.today());
         renderer.download(doc, format, "cong-van-mau", response);
     }
 
-    static OfficialDocument sample(OrgUnit unit, List<OrgUnit> ancestors, CurrentUser user) {
+    static OfficialDocument sample(OrgUnit unit, List<OrgUnit> ancestors, CurrentUser user, LocalDate today) {
         OrgUnit parent = ancestors.isEmpty() ? null : ancestors.get(ancestors.size() - 1);
         // NĐ 30/2020: a People's Committee writes its own name in full and has no parent-body line
         String issuer = unit.level() == OrgUnit.NATION ? "BỘ GIÁO DỤC VÀ ĐÀO TẠO" : "ỦY BAN NHÂN DÂN " + unit.name().toUpperCase(java.util.Locale.forLanguageTag("vi"));
@@ -53,7 +56,7 @@ class SampleLetterController {
         String place = VietnameseNames.place(unit.name());
         String addressee = parent == null || parent.level() == OrgUnit.NATION ? "Bộ Giáo dục và Đào tạo"
                 : VietnameseNames.educationAgency(parent.level(), parent.name());
-        return new OfficialDocument(parentAuthority, issuer, "Số:      /UBND-VX", place, LocalDate.now(), null,
+        return new OfficialDocument(parentAuthority, issuer, "Số:      /UBND-VX", place, today, null,
                 "V/v báo cáo kết quả hoạt động giáo dục thường xuyên, xây dựng xã hội học tập",
                 List.of(new OfficialDocument.Paragraph("Kính gửi: " + addressee + "."),
                         new OfficialDocument.Paragraph("Thực hiện chỉ đạo của cấp trên về xây dựng xã hội học tập, " + VietnameseNames.peoplesCommittee(unit.name())

@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Streaming .xlsx export of any table: rows are written as they come and flushed every {@value #FLUSH_EVERY}
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Component;
 public class XlsxExport {
 
     static final int FLUSH_EVERY = 1000;
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     public enum ColumnType { TEXT, INTEGER, DECIMAL, PERCENT, DATE, DATETIME, BOOLEAN }
 
@@ -137,11 +136,11 @@ public class XlsxExport {
                 if (v instanceof LocalDateTime ldt) {
                     t = ldt;
                 } else if (v instanceof Instant i) {
-                    t = LocalDateTime.ofInstant(i, VIETNAM);
+                    t = LocalDateTime.ofInstant(i, VietnamClock.ZONE);
                 } else if (v instanceof OffsetDateTime o) {
-                    t = o.atZoneSameInstant(VIETNAM).toLocalDateTime();
+                    t = o.atZoneSameInstant(VietnamClock.ZONE).toLocalDateTime();
                 } else if (v instanceof java.sql.Timestamp ts) {
-                    t = LocalDateTime.ofInstant(ts.toInstant(), VIETNAM);
+                    t = LocalDateTime.ofInstant(ts.toInstant(), VietnamClock.ZONE);
                 } else {
                     t = LocalDateTime.parse(v.toString());
                 }

@@ -25,6 +25,7 @@ import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Campaigns (đợt đánh giá): an office opens one for a framework version and a year, with a timetable whose
@@ -52,9 +53,10 @@ public class CampaignService {
     private final AuditTrail audit;
     private final Subjects subjects;
     private final vn.xhht.centre.CentreRegistry centres;
+    private final VietnamClock clock;
 
     CampaignService(JdbcClient jdbc, FrameworkCatalog catalog, EvaluationService evaluations, OrgUnitDirectory units,
-                    EvidenceStore evidence, AuditTrail audit, Subjects subjects, vn.xhht.centre.CentreRegistry centres) {
+                    EvidenceStore evidence, AuditTrail audit, Subjects subjects, vn.xhht.centre.CentreRegistry centres, VietnamClock clock) {
         this.subjects = subjects;
         this.centres = centres;
         this.jdbc = jdbc;
@@ -63,6 +65,7 @@ public class CampaignService {
         this.units = units;
         this.evidence = evidence;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The default timetable of a framework for a year: self-assessment from 1 December, then its deadlines. */
@@ -94,7 +97,7 @@ public class CampaignService {
         if (!units.canWrite(user, ownerUnitId) || !EvaluationService.OFFICERS.contains(user.role()) && user.role() != Role.COMMUNE_OFFICER) {
             throw new AccessDeniedProblem("evaluation.campaign.cannotOpen");
         }
-        if (year == null || year < 2010 || year > LocalDate.now().getYear() + 1) {
+        if (year == null || year < 2010 || year > clock.today().getYear() + 1) {
             throw new InvalidInputProblem("year", "evaluation.year.invalid");
         }
         FrameworkCatalog.Versioned fv = catalog.latest(frameworkCode);
@@ -148,7 +151,7 @@ public class CampaignService {
                                                 where v.code = :code and e.subject_id = :s and e.eval_year = :y)
                                 """).param("code", f.code()).param("s", s.id()).param("y", year).query(Boolean.class).single();
                         if (!rated) {
-                            evaluations.create(user, fv, null, s.id(), year, id, LocalDate.now());
+                            evaluations.create(user, fv, null, s.id(), year, id, clock.today());
                         }
                     }
                     continue;
@@ -158,7 +161,7 @@ public class CampaignService {
                                         where v.code = :code and e.subject_unit_id = :u and e.eval_year = :y)
                         """).param("code", f.code()).param("u", unit).param("y", year).query(Boolean.class).single();
                 if (!exists) {
-                    evaluations.create(user, fv, unit, null, year, id, LocalDate.now());
+                    evaluations.create(user, fv, unit, null, year, id, clock.today());
                 }
             }
         }

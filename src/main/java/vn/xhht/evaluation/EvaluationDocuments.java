@@ -16,6 +16,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.orgunit.UnitSigners;
 import vn.xhht.document.VietnameseNames;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * The dossier's documents in the Nghị định 30/2020 layout, built as {@link OfficialDocument}s for the project's one
@@ -29,10 +30,12 @@ public class EvaluationDocuments {
 
     private final OrgUnitDirectory units;
     private final UnitSigners signers;
+    private final VietnamClock clock;
 
-    EvaluationDocuments(OrgUnitDirectory units, UnitSigners signers) {
+    EvaluationDocuments(OrgUnitDirectory units, UnitSigners signers, VietnamClock clock) {
         this.units = units;
         this.signers = signers;
+        this.clock = clock;
     }
 
     /** A line of a decision's annex. */
@@ -56,7 +59,7 @@ public class EvaluationDocuments {
                 + "đạt " + (level == null ? "—" : level) + "."));
         blocks.add(new Paragraph("Hồ sơ gửi kèm gồm: " + (f.dossier().isEmpty() ? "báo cáo tự đánh giá và bản tổng hợp kết quả" : String.join("; ", f.dossier())) + "."));
         blocks.add(new Paragraph("Kính đề nghị " + receiver + " xem xét, đánh giá và công nhận."));
-        return new OfficialDocument(null, issuer(owner), "Số:      /UBND-VX", place(owner), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), null,
+        return new OfficialDocument(null, issuer(owner), "Số:      /UBND-VX", place(owner), clock.today(), null,
                 "V/v đề nghị đánh giá, công nhận " + shortTitle(f) + " năm " + e.year(), blocks,
                 List.of("- Như trên;", "- Lưu: VT."), new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
     }
@@ -95,7 +98,7 @@ public class EvaluationDocuments {
             blocks.add(new Paragraph("Ghi chú: bộ tiêu chí chưa đầy đủ — cần đối chiếu văn bản gốc. " + nz(f.incompleteNote())));
         }
         String receiver = units.find(e.reviewerUnitId()).map(r -> receiverName(authority(f, e), r)).orElse(e.reviewerName());
-        return new OfficialDocument(null, issuer(owner), "Số:      /BC-UBND", place(owner), LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")), "BÁO CÁO",
+        return new OfficialDocument(null, issuer(owner), "Số:      /BC-UBND", place(owner), clock.today(), "BÁO CÁO",
                 "Tự đánh giá " + shortTitle(f) + " năm " + e.year(), blocks, List.of("- " + receiver + ";", "- Lưu: VT."),
                 new Signature("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", nz(signers.of(owner.id()).chairName())));
     }
@@ -117,7 +120,7 @@ public class EvaluationDocuments {
         if (e.checkNote() != null) {
             blocks.add(new Paragraph(e.checkNote()));
         }
-        return new OfficialDocument(parentOf(reviewer), issuer(reviewer), "", place(reviewer), e.checkDate() == null ? LocalDate.now() : e.checkDate(),
+        return new OfficialDocument(parentOf(reviewer), issuer(reviewer), "", place(reviewer), e.checkDate() == null ? clock.today() : e.checkDate(),
                 "BIÊN BẢN", "Kiểm tra, đánh giá " + shortTitle(f) + " năm " + e.year() + " — " + e.subjectName(), blocks,
                 List.of("- " + e.ownerName() + ";", "- Lưu: hồ sơ đánh giá."), new Signature(null, "TRƯỞNG ĐOÀN KIỂM TRA", ""));
     }
@@ -125,7 +128,7 @@ public class EvaluationDocuments {
     /** The decision with its annexed list (one line per subject recognised by it). */
     public OfficialDocument decision(Framework f, OrgUnit reviewer, int year, String number, LocalDate date, String signer,
                                      List<AnnexLine> lines) {
-        Framework.Authority a = f.authorityOn(date == null ? LocalDate.now() : date).orElse(null);
+        Framework.Authority a = f.authorityOn(date == null ? clock.today() : date).orElse(null);
         String decider = a == null ? "Thủ trưởng cơ quan" : a.decider();
         List<OfficialDocument.Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph(decider.toUpperCase()));
@@ -155,7 +158,7 @@ public class EvaluationDocuments {
             parent = "UBND " + reviewer.name().toUpperCase();
         }
         return new OfficialDocument(parent, issuer, "Số: " + nz(number), place(reviewer),
-                date == null ? LocalDate.now() : date, "QUYẾT ĐỊNH", "Về việc công nhận " + shortTitle(f) + " năm " + year, blocks,
+                date == null ? clock.today() : date, "QUYẾT ĐỊNH", "Về việc công nhận " + shortTitle(f) + " năm " + year, blocks,
                 List.of("- Như Điều 3;", "- Lưu: VT."), new Signature(null, a == null ? "THỦ TRƯỞNG" : positionOf(a.decider()), nz(signer)));
     }
 
@@ -204,8 +207,8 @@ public class EvaluationDocuments {
         return total + "; kết quả: " + (r.level() == null ? "chưa xác định" : r.level().title() + (f.complete() ? "" : " (tạm thời)")) + ".";
     }
 
-    private static Framework.Authority authority(Framework f, Evaluation e) {
-        return f.authorityOn(LocalDate.now()).orElse(null);
+    private Framework.Authority authority(Framework f, Evaluation e) {
+        return f.authorityOn(clock.today()).orElse(null);
     }
 
     static String legal(Framework f) {

@@ -32,6 +32,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.VietnamClock;
 
 @Controller
 class EvaluationPageController {
@@ -45,12 +46,13 @@ class EvaluationPageController {
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final vn.xhht.audit.AuditTrail audit;
+    private final VietnamClock clock;
 
     private final EvaluationProcedure procedure;
 
     EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
                              EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
-                             vn.xhht.audit.AuditTrail audit, EvaluationProcedure procedure) {
+                             vn.xhht.audit.AuditTrail audit, EvaluationProcedure procedure, VietnamClock clock) {
         this.procedure = procedure;
         this.audit = audit;
         this.evaluations = evaluations;
@@ -61,6 +63,7 @@ class EvaluationPageController {
         this.renderer = renderer;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The evaluations of the user's unit and below, the campaigns, and the form to start one. */
@@ -90,9 +93,9 @@ class EvaluationPageController {
         }
         model.addAttribute("subjects", registered);
         model.addAttribute("communes", u.level() == OrgUnit.COMMUNE ? List.of(u)
-                : units.search(user, LocalDate.now(), OrgUnit.COMMUNE, unit, null, 300));
-        model.addAttribute("hamlets", u.level() == OrgUnit.COMMUNE ? units.search(user, LocalDate.now(), OrgUnit.HAMLET, unit, null, 300) : List.of());
-        model.addAttribute("defaultYear", LocalDate.now().getMonthValue() >= 10 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1);
+                : units.search(user, clock.today(), OrgUnit.COMMUNE, unit, null, 300));
+        model.addAttribute("hamlets", u.level() == OrgUnit.COMMUNE ? units.search(user, clock.today(), OrgUnit.HAMLET, unit, null, 300) : List.of());
+        model.addAttribute("defaultYear", clock.today().getMonthValue() >= 10 ? clock.today().getYear() : clock.today().getYear() - 1);
         return "evaluations/list";
     }
 
@@ -123,8 +126,8 @@ class EvaluationPageController {
         model.addAttribute("canDecide", evaluations.canDecide(user, v.evaluation()));
         model.addAttribute("canPlanCheck", evaluations.canPlanCheck(user, v.evaluation()));
         model.addAttribute("steps", procedure.steps(user, id));
-        model.addAttribute("authority", v.framework().authorityOn(LocalDate.now()).orElse(null));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("authority", v.framework().authorityOn(clock.today()).orElse(null));
+        model.addAttribute("today", clock.today());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -545,7 +548,7 @@ class EvaluationPageController {
         CampaignService.Campaign c = campaigns.require(user, id);
         Framework f = catalog.byVersionId(c.frameworkVersionId());
         OfficialDocument doc = documents.decision(f, units.require(c.ownerUnitId()), c.year(), number == null ? "      /QĐ" : number,
-                LocalDate.now(), user.fullName(), campaigns.annex(user, id, true));
+                clock.today(), user.fullName(), campaigns.annex(user, id, true));
         write(doc, "quyet-dinh-dot-" + id, format, response);
     }
 

@@ -25,6 +25,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** Statistics against targets, the public list of recognitions, and awards. */
 @Controller
@@ -36,15 +37,17 @@ class EvaluationResultsController {
     private final XlsxExport xlsx;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
     EvaluationResultsController(ResultStatistics stats, FrameworkCatalog catalog, OrgUnitDirectory units, XlsxExport xlsx,
-                                AuditTrail audit, MessageSource messages) {
+                                AuditTrail audit, MessageSource messages, VietnamClock clock) {
         this.stats = stats;
         this.catalog = catalog;
         this.units = units;
         this.xlsx = xlsx;
         this.audit = audit;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/evaluations/stats")
@@ -52,7 +55,7 @@ class EvaluationResultsController {
                  @RequestParam(required = false) String framework, Model model) {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+        int y = year == null ? clock.today().getYear() - 1 : year;
         String code = framework == null || framework.isBlank() ? "centre-rating" : framework;
         Framework f = catalog.latest(code).framework();
         model.addAttribute("unit", units.requireReadable(user, unit));
@@ -69,7 +72,7 @@ class EvaluationResultsController {
                    @RequestParam(required = false) String framework, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        int y = year == null ? LocalDate.now().getYear() - 1 : year;
+        int y = year == null ? clock.today().getYear() - 1 : year;
         String code = framework == null || framework.isBlank() ? "centre-rating" : framework;
         Framework f = catalog.latest(code).framework();
         OrgUnit u = units.requireReadable(user, unit);
@@ -131,7 +134,7 @@ class EvaluationResultsController {
         model.addAttribute("unit", units.requireReadable(user, unit));
         model.addAttribute("awards", stats.awards(user, unit));
         model.addAttribute("canWrite", units.canWrite(user, unit));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", clock.today());
         return "evaluations/awards";
     }
 

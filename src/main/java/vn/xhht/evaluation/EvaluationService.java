@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,6 +37,7 @@ import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Evaluations from self-assessment to published decision. Submission, acceptance and return go through the shared
@@ -50,7 +50,6 @@ public class EvaluationService {
 
     static final String SUBJECT = "Evaluation";
     static final String SCORE_OWNER = "EvaluationScore";
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Set<Role> OFFICERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
     static final Set<Role> CHECKERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.ASSOCIATION_EVALUATOR);
     static final Set<FileKind> EVIDENCE_KINDS = EnumSet.of(FileKind.PDF, FileKind.JPEG, FileKind.PNG, FileKind.WEBP);
@@ -86,10 +85,11 @@ public class EvaluationService {
     private final Subjects subjects;
     // the procedure's steps use this service; it is looked up when a submission or check needs it
     private final org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure;
+    private final VietnamClock clock;
 
     EvaluationService(JdbcClient jdbc, FrameworkCatalog catalog, OrgUnitDirectory units, ReviewWorkflow reviews,
                       EvidenceStore evidence, AuditTrail audit, WorkingDays workingDays, Subjects subjects,
-                      org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure) {
+                      org.springframework.beans.factory.ObjectProvider<EvaluationProcedure> procedure, VietnamClock clock) {
         this.procedure = procedure;
         this.jdbc = jdbc;
         this.catalog = catalog;
@@ -99,17 +99,18 @@ public class EvaluationService {
         this.audit = audit;
         this.workingDays = workingDays;
         this.subjects = subjects;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- create
 
     /** Starts an evaluation of an org unit (commune, hamlet) or a registered subject for a year. */
     public Evaluation create(CurrentUser user, String frameworkCode, Long subjectUnitId, Long subjectId, Integer year, Long campaignId) {
-        if (year == null || year < 2010 || year > LocalDate.now().getYear() + 1) {
+        if (year == null || year < 2010 || year > clock.today().getYear() + 1) {
             throw new InvalidInputProblem("year", "evaluation.year.invalid");
         }
         FrameworkCatalog.Versioned fv = campaignId == null ? catalog.latest(frameworkCode) : campaignFramework(campaignId);
-        return create(user, fv, subjectUnitId, subjectId, year, campaignId, LocalDate.now());
+        return create(user, fv, subjectUnitId, subjectId, year, campaignId, clock.today());
     }
 
     private FrameworkCatalog.Versioned campaignFramework(long campaignId) {
@@ -448,7 +449,7 @@ public class EvaluationService {
                     v.result().level() == null ? "chưa xác định" : v.result().level().title());
         }
         procedure.getObject().checkBeforeSubmit(e, v.framework());
-        checkUpgradeInterval(e, v.framework(), v.result(), LocalDate.now());
+        checkUpgradeInterval(e, v.framework(), v.result(), clock.today());
         // the review records the submission (one event, one audit row); the stage column follows it
         reviews.submit(user, SUBJECT, id);
         setStage(e, Stage.SUBMITTED, "submitted_at = now(), requested_level = :extra", v.result().levelCode());
@@ -529,10 +530,10 @@ public class EvaluationService {
         if (date == null) {
             throw new InvalidInputProblem("checkDate", "evaluation.check.date.required");
         }
-        if (date.isAfter(LocalDate.now(VIETNAM))) {
+        if (date.isAfter(clock.today())) {
             throw new InvalidInputProblem("checkDate", "evaluation.check.date.future");
         }
-        if (e.submittedAt() != null && date.isBefore(e.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate())) {
+        if (e.submittedAt() != null && date.isBefore(e.submittedAt().atZoneSameInstant(VietnamClock.ZONE).toLocalDate())) {
             throw new InvalidInputProblem("checkDate", "evaluation.check.date.beforeSubmit");
         }
         Framework f = catalog.byVersionId(e.frameworkVersionId());
@@ -759,7 +760,7 @@ public class EvaluationService {
             return null;
         }
         long owedBy = step == Framework.Step.SUBMIT ? e.ownerUnitId() : e.reviewerUnitId();
-        return new Evaluation.Deadline(step, date, owedBy, LocalDate.now(VIETNAM).isAfter(date));
+        return new Evaluation.Deadline(step, date, owedBy, vn.xhht.review.Review.late(date, null, clock.today()));
     }
 
     LocalDate ruleDate(Evaluation e, Framework f, Framework.Step step) {
@@ -775,7 +776,7 @@ public class EvaluationService {
                     default -> e.decidedAt();
                 };
                 if (event != null) {
-                    return workingDays.add(event.atZoneSameInstant(VIETNAM).toLocalDate(), d.workingDays());
+                    return workingDays.add(event.atZoneSameInstant(VietnamClock.ZONE).toLocalDate(), d.workingDays());
                 }
             } else {
                 return LocalDate.of(e.year() + d.yearOffset(), d.month(), d.day());

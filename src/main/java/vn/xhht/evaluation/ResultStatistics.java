@@ -20,6 +20,7 @@ import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /** Distribution of decided results per child unit against targets, the public list, and awards (R27). */
 @Service
@@ -50,6 +51,7 @@ public class ResultStatistics {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
     private FrameworkCatalog catalog;
 
@@ -70,10 +72,11 @@ public class ResultStatistics {
         }
     }
 
-    ResultStatistics(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+    ResultStatistics(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Decided results of a framework (any version) for a year, per child unit of {@code unitId} and in total. */
@@ -179,7 +182,7 @@ public class ResultStatistics {
         if (d == null || decisionDate == null || i == null) {
             throw new InvalidInputProblem("decisionNumber", "evaluation.award.decision.required");
         }
-        if (decisionDate.isAfter(LocalDate.now())) {
+        if (decisionDate.isAfter(clock.today())) {
             throw new InvalidInputProblem("decisionDate", "evaluation.award.decision.future");
         }
         int y = year == null ? decisionDate.getYear() : year;

@@ -15,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Runs at start-up, after the schema is migrated and before the web server opens. In demo mode it creates the
@@ -47,9 +48,10 @@ class AccountBootstrap implements SmartInitializingSingleton {
     private final Environment env;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
+    private final VietnamClock clock;
 
     AccountBootstrap(DemoMode demoMode, UserAccountRepository accounts, OrgUnitDirectory units, PasswordEncoder encoder,
-                     Environment env, JdbcClient jdbc, TransactionTemplate tx) {
+                     Environment env, JdbcClient jdbc, TransactionTemplate tx, VietnamClock clock) {
         this.demoMode = demoMode;
         this.accounts = accounts;
         this.units = units;
@@ -57,6 +59,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
         this.env = env;
         this.jdbc = jdbc;
         this.tx = tx;
+        this.clock = clock;
     }
 
     @Override
@@ -104,7 +107,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
                     not containing the user name). Problem: %s""".formatted(PasswordPolicy.MIN_LENGTH, problem));
         }
         if (!accounts.anyAdmin() && !accounts.exists(username)) {
-            long nation = units.findByCode("VN", OrgUnit.NATION, LocalDate.now()).orElseThrow().id();
+            long nation = units.findByCode("VN", OrgUnit.NATION, clock.today()).orElseThrow().id();
             accounts.insert(username, env.getProperty("xhht.admin.full-name", "Quản trị hệ thống"), null,
                     encoder.encode(password), Role.SYSTEM_ADMIN, nation, true, false);
             log.info("Created the first administrator '{}' from configuration; it must change its password at first login", username);

@@ -9,7 +9,7 @@ record UserAccount(long id, String username, String fullName, String email, Role
                    String unitName, String unitCode, boolean enabled, boolean mustChangePassword,
                    int failedAttempts, Instant lockedUntil, Instant lastLoginAt, boolean demo, long version) {
 
-    public boolean lockedNow() {
-        return lockedUntil != null && lockedUntil.isAfter(Instant.now());
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

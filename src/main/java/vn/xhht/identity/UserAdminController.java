@@ -20,6 +20,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /** /admin/users: list, create, edit, disable accounts and reset passwords (system administrators only). */
 @Controller
@@ -32,13 +33,21 @@ class UserAdminController {
     private final MessageSource messages;
     private final UserExport export;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages, UserExport export, AuditTrail audit) {
+    UserAdminController(UserService users, OrgUnitDirectory units, MessageSource messages, UserExport export, AuditTrail audit, VietnamClock clock) {
         this.export = export;
         this.audit = audit;
         this.users = users;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The moment account locks are judged against on these pages. */
+    @org.springframework.web.bind.annotation.ModelAttribute("now")
+    java.time.Instant now() {
+        return clock.instant();
     }
 
     @GetMapping("/admin/users")

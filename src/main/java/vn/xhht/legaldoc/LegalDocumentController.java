@@ -19,16 +19,19 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 @Controller
 class LegalDocumentController {
 
     private final LegalDocumentRegister register;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    LegalDocumentController(LegalDocumentRegister register, MessageSource messages) {
+    LegalDocumentController(LegalDocumentRegister register, MessageSource messages, VietnamClock clock) {
         this.register = register;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/legal-documents")
@@ -36,7 +39,7 @@ class LegalDocumentController {
         CurrentUser user = CurrentUsers.require();
         model.addAttribute("documents", register.list(user, q));
         model.addAttribute("q", q);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", clock.today());
         model.addAttribute("canCreate", user.role() == vn.xhht.shared.Role.SYSTEM_ADMIN || user.role() == vn.xhht.shared.Role.PROVINCE_OFFICER);
         return "legal/list";
     }

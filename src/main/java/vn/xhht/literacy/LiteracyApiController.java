@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 @RestController
 @RequestMapping("/api/v1/literacy")
@@ -33,11 +34,13 @@ class LiteracyApiController {
     private final RegisterImport imports;
     private final LiteracyIndicators indicators;
     private final Register register;
+    private final VietnamClock clock;
 
-    LiteracyApiController(RegisterImport imports, LiteracyIndicators indicators, Register register) {
+    LiteracyApiController(RegisterImport imports, LiteracyIndicators indicators, Register register, VietnamClock clock) {
         this.imports = imports;
         this.indicators = indicators;
         this.register = register;
+        this.clock = clock;
     }
 
     @Schema(name = "LiteracyImportStarted")
@@ -94,14 +97,14 @@ class LiteracyApiController {
             description = "Indicators and standards of a unit's subtree on a date (default today)")
     @GetMapping("/indicators")
     LiteracyIndicators.Indicators indicators(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
-        return indicators.compute(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
+        return indicators.compute(CurrentUsers.require(), unitId, date == null ? clock.today() : date);
     }
 
     @Operation(operationId = "listLiteracyCommunes", summary = "Tỷ lệ biết chữ và mức đạt chuẩn của các xã",
             description = "Communes of a unit with their literacy rates and XMC level")
     @GetMapping("/indicators/communes")
     List<LiteracyIndicators.CommuneLine> communes(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
-        return indicators.communes(CurrentUsers.require(), unitId, date == null ? LocalDate.now() : date);
+        return indicators.communes(CurrentUsers.require(), unitId, date == null ? clock.today() : date);
     }
 
     @Operation(operationId = "searchLiteracyPersons", summary = "Tìm người trong sổ theo dõi",
@@ -119,7 +122,7 @@ class LiteracyApiController {
                     @Parameter(description = "BELOW3, BELOW5 hoặc MOBILISE. / BELOW3, BELOW5 or MOBILISE.",
                             schema = @Schema(allowableValues = {"BELOW3", "BELOW5", "MOBILISE"})) @RequestParam String kind,
                     @RequestParam(required = false) LocalDate date) {
-        List<Register.Person> l = register.list(CurrentUsers.require(), unitId, kind, date == null ? LocalDate.now() : date);
+        List<Register.Person> l = register.list(CurrentUsers.require(), unitId, kind, date == null ? clock.today() : date);
         return new PersonList(kind, l.size(), l);
     }
 }

@@ -20,6 +20,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** Literacy class pages: list and opening, learners, sessions with attendance, scores, PDF list and certificates. */
 @Controller
@@ -29,12 +30,14 @@ class LiteracyClassController {
     private final LiteracyAccess access;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    LiteracyClassController(LiteracyClasses classes, LiteracyAccess access, JdbcClient jdbc, MessageSource messages) {
+    LiteracyClassController(LiteracyClasses classes, LiteracyAccess access, JdbcClient jdbc, MessageSource messages, VietnamClock clock) {
         this.classes = classes;
         this.access = access;
         this.jdbc = jdbc;
         this.messages = messages;
+        this.clock = clock;
     }
 
     private static LocalDate date(String s) {
@@ -134,7 +137,7 @@ class LiteracyClassController {
                   @RequestParam(required = false) String maths, Model model) {
         CurrentUser user = CurrentUsers.require();
         try {
-            classes.assess(user, id, enrolmentId, score(vietnamese, "vietnamese"), score(maths, "maths"), LocalDate.now());
+            classes.assess(user, id, enrolmentId, score(vietnamese, "vietnamese"), score(maths, "maths"), clock.today());
             return "redirect:/literacy/classes/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));

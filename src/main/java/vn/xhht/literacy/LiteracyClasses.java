@@ -20,6 +20,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Literacy classes (R18): programme stage 1 / 2 (Thông tư 33/2021), continuing education after literacy,
@@ -50,15 +51,17 @@ public class LiteracyClasses {
     private final AuditTrail audit;
     private final DocumentRenderer renderer;
     private final org.springframework.context.MessageSource messages;
+    private final VietnamClock clock;
 
     LiteracyClasses(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, AuditTrail audit, DocumentRenderer renderer,
-                    org.springframework.context.MessageSource messages) {
+                    org.springframework.context.MessageSource messages, VietnamClock clock) {
         this.messages = messages;
         this.jdbc = jdbc;
         this.access = access;
         this.indicators = indicators;
         this.audit = audit;
         this.renderer = renderer;
+        this.clock = clock;
     }
 
     static String scope(OrgUnit unit) {
@@ -117,7 +120,7 @@ public class LiteracyClasses {
             throw new InvalidInputProblem("startDate", "lit.class.startRequired");
         }
         // a class opened before the literacy programmes of TT 33/2021's predecessors or years ahead is a typing error
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"));
+        LocalDate today = clock.today();
         LocalDate earliest = LocalDate.of(2000, 1, 1);
         LocalDate latest = LocalDate.of(today.getYear() + 5, 12, 31);
         if (start.isBefore(earliest) || start.isAfter(latest)) {
@@ -161,8 +164,8 @@ public class LiteracyClasses {
                 throw new InvalidInputProblem("personCode", "d14lit.class.stage2Prerequisite");
             }
         }
-        jdbc.sql("insert into lit_enrolment (class_id, person_id, enrolled_on) values (:c, :p, current_date) on conflict do nothing")
-                .param("c", classId).param("p", personId).update();
+        jdbc.sql("insert into lit_enrolment (class_id, person_id, enrolled_on) values (:c, :p, :today) on conflict do nothing")
+                .param("c", classId).param("p", personId).param("today", clock.today()).update();
         audit.change(AuditAction.CREATE, "LiteracyEnrolment", classId, c.communeId(), null, Map.of("personId", personId), "Ghi danh học viên");
     }
 
@@ -193,7 +196,7 @@ public class LiteracyClasses {
                 throw new InvalidInputProblem(v == vietnamese ? "vietnamese" : "maths", "lit.class.score");
             }
         }
-        LocalDate day = on == null ? LocalDate.now() : on;
+        LocalDate day = on == null ? clock.today() : on;
         Long personId = jdbc.sql("select person_id from lit_enrolment where id = :e and class_id = :c").param("e", enrolmentId)
                 .param("c", classId).query(Long.class).optional().orElseThrow(() -> new NotFoundProblem("lit.class.notFound", enrolmentId));
         for (Object[] s : new Object[][]{{"VIETNAMESE", vietnamese}, {"MATHS", maths}}) {
@@ -227,8 +230,8 @@ public class LiteracyClasses {
 
     public void close(CurrentUser user, long classId, long version) {
         LiteracyClass c = writable(user, classId);
-        int n = jdbc.sql("update lit_class set closed = true, end_date = coalesce(end_date, current_date), version = version + 1 where id = :id and version = :v")
-                .param("id", classId).param("v", version).update();
+        int n = jdbc.sql("update lit_class set closed = true, end_date = coalesce(end_date, :today), version = version + 1 where id = :id and version = :v")
+                .param("id", classId).param("v", version).param("today", clock.today()).update();
         if (n == 0) {
             throw new ConcurrentEditProblem("lit.person.concurrent");
         }
@@ -272,14 +275,14 @@ public class LiteracyClasses {
         }
         String title = certificate ? "DANH SÁCH CHỨNG NHẬN HOÀN THÀNH CHƯƠNG TRÌNH XÓA MÙ CHỮ" : "DANH SÁCH HỌC VIÊN LỚP XÓA MÙ CHỮ";
         OfficialDocument doc = new OfficialDocument("UBND " + c.communeName().toUpperCase(), "TRUNG TÂM HỌC TẬP CỘNG ĐỒNG",
-                "      /DS-TTHTCĐ", c.communeName(), LocalDate.now(), title,
+                "      /DS-TTHTCĐ", c.communeName(), clock.today(), title,
                 c.name() + " (" + messages.getMessage("lit.programme." + c.programme(), null, c.programme(), java.util.Locale.forLanguageTag("vi")) + ")",
                 List.of(new OfficialDocument.Paragraph((c.name().toLowerCase().startsWith("lớp") ? "" : "Lớp ") + c.name() + ", địa điểm " + (c.venue() == null ? "" : c.venue())
                                 + ", giáo viên " + (c.teachers() == null ? "" : c.teachers()) + ", từ " + c.startDate().format(DMY)
                                 + (c.endDate() != null ? " đến " + c.endDate().format(DMY) : "") + "."),
                         new OfficialDocument.Table(List.of("STT", "Họ và tên", "Ngày sinh", "Thôn", "Tiếng Việt", "Toán", "Kết quả"), rows),
                         new OfficialDocument.Paragraph("Điểm đạt mỗi môn theo Thông tư 10/2022/TT-BGDĐT: "
-                                + indicators.ageRule(LocalDate.now()).passScore().stripTrailingZeros().toPlainString() + " (quy định có thể điều chỉnh).")),
+                                + indicators.ageRule(clock.today()).passScore().stripTrailingZeros().toPlainString() + " (quy định có thể điều chỉnh).")),
                 List.of("Lưu: TTHTCĐ."), new OfficialDocument.Signature("TM. BAN GIÁM ĐỐC", "GIÁM ĐỐC", ""));
         renderer.renderPdf(doc, out);
         access.logExport(c.communeId(), (certificate ? "Chứng nhận hoàn thành lớp " : "Danh sách lớp ") + classId, learners.size());

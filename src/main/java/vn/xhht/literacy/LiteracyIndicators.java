@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Indicators and standards over any unit's subtree on any date, computed by the database from the register in
@@ -26,6 +27,7 @@ import vn.xhht.shared.CurrentUser;
 @Service
 @Transactional(readOnly = true)
 public class LiteracyIndicators {
+
     public record Band(int from, int to, long population, long literateLevel1, long literateLevel2, long illiterate,
                        long reilliterate, BigDecimal rateLevel1, BigDecimal rateLevel2) {
     }
@@ -89,16 +91,16 @@ public class LiteracyIndicators {
     private final LiteracyAccess access;
     private final Standards standards;
     private final org.springframework.transaction.support.TransactionTemplate readOnly;
-    private final vn.xhht.shared.VietnamClock clock;
+    private final VietnamClock clock;
 
     LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
-                       org.springframework.transaction.PlatformTransactionManager transactions, vn.xhht.shared.VietnamClock clock) {
-        this.clock = clock;
+                       org.springframework.transaction.PlatformTransactionManager transactions, VietnamClock clock) {
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
         this.access = access;
         this.standards = standards;
+        this.clock = clock;
     }
 
     AgeRule ageRule(LocalDate date) {

@@ -30,6 +30,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** The literacy pages: indicators with drill-down, import with progress, persons, lists, exports, rules. */
 @Controller
@@ -44,9 +45,10 @@ class LiteracyPageController {
     private final XlsxExport xlsx;
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
     LiteracyPageController(LiteracyIndicators indicators, RegisterImport imports, Register register, Standards standards,
-                           LiteracyAccess access, Recognitions recognitions, XlsxExport xlsx, JdbcClient jdbc, MessageSource messages) {
+                           LiteracyAccess access, Recognitions recognitions, XlsxExport xlsx, JdbcClient jdbc, MessageSource messages, VietnamClock clock) {
         this.indicators = indicators;
         this.imports = imports;
         this.register = register;
@@ -56,13 +58,14 @@ class LiteracyPageController {
         this.xlsx = xlsx;
         this.jdbc = jdbc;
         this.messages = messages;
+        this.clock = clock;
     }
 
-    private static LocalDate date(String s) {
+    private LocalDate date(String s) {
         try {
-            return s == null || s.isBlank() ? LocalDate.now() : LocalDate.parse(s);
+            return s == null || s.isBlank() ? clock.today() : LocalDate.parse(s);
         } catch (java.time.format.DateTimeParseException e) {
-            return LocalDate.now();
+            return clock.today();
         }
     }
 
@@ -149,7 +152,7 @@ class LiteracyPageController {
 
     private String importPage(Model model, OrgUnit unit) {
         model.addAttribute("unit", unit);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", clock.today());
         // without hamlets every row would be refused: the page says so before anyone fills a sheet
         model.addAttribute("hamletCount", hamletsOf(unit.id(), 1_000_000).size());
         return "literacy/import";
@@ -177,6 +180,7 @@ class LiteracyPageController {
     String importStatus(@PathVariable long id, Model model) {
         RegisterImport.Job job = imports.job(CurrentUsers.require(), id);
         model.addAttribute("job", job);
+        model.addAttribute("now", clock.now());
         model.addAttribute("unit", access.units().require(job.unitId()));
         return "literacy/import-status";
     }
@@ -185,6 +189,7 @@ class LiteracyPageController {
     @GetMapping("/literacy/imports/{id}/progress")
     String importProgress(@PathVariable long id, Model model) {
         model.addAttribute("job", imports.job(CurrentUsers.require(), id));
+        model.addAttribute("now", clock.now());
         return "literacy/import-status :: progress";
     }
 
@@ -209,7 +214,7 @@ class LiteracyPageController {
         List<XlsxExport.Column> cols = RegisterLayout.HEADERS.stream().map(h -> new XlsxExport.Column(h, XlsxExport.ColumnType.TEXT, 14)).toList();
         List<XlsxExport.Column> legend = List.of(new XlsxExport.Column("Cột", XlsxExport.ColumnType.TEXT, 26),
                 new XlsxExport.Column("Ghi", XlsxExport.ColumnType.TEXT, 14), new XlsxExport.Column("Nghĩa", XlsxExport.ColumnType.TEXT, 70));
-        int year = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int year = clock.today().getYear();
         xlsx.writeSheets(response.getOutputStream(), List.of(
                 new XlsxExport.Sheet("So XMC", null, cols, sink -> {
                     for (int i = 0; i < hamlets.size(); i++) {
@@ -268,7 +273,7 @@ class LiteracyPageController {
                 """).param("u", unit.id()).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         StringWriter w = new StringWriter();
         if (!hamlets.isEmpty()) {
-            SampleRegister.write(w, hamlets, Math.max(1, Math.min(households, 5000)), System.nanoTime(), LocalDate.now());
+            SampleRegister.write(w, hamlets, Math.max(1, Math.min(households, 5000)), System.nanoTime(), clock.today());
         } else {
             w.write(SampleRegister.header());
         }
@@ -358,7 +363,7 @@ class LiteracyPageController {
         model.addAttribute("kind", kind);
         model.addAttribute("date", d);
         model.addAttribute("persons", register.list(user, unitId, kind, d));
-        model.addAttribute("watermark", Register.watermark(user));
+        model.addAttribute("watermark", register.watermark(user));
         return "literacy/list";
     }
 
@@ -371,7 +376,7 @@ class LiteracyPageController {
         List<Register.Person> persons = register.list(user, unitId, kind, d);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-" + kind.toLowerCase() + ".xlsx\"");
-        xlsx.write(response.getOutputStream(), "Danh sach", text("lit.list." + kind) + " — " + unit.name() + " — " + Register.watermark(user),
+        xlsx.write(response.getOutputStream(), "Danh sach", text("lit.list." + kind) + " — " + unit.name() + " — " + register.watermark(user),
                 List.of(new XlsxExport.Column("STT", XlsxExport.ColumnType.INTEGER, 6),
                         new XlsxExport.Column("Họ và tên", XlsxExport.ColumnType.TEXT, 28),
                         new XlsxExport.Column("Giới tính", XlsxExport.ColumnType.TEXT, 8),
@@ -414,7 +419,7 @@ class LiteracyPageController {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"chi-so-xmc.xlsx\"");
         String title = "Chỉ số xóa mù chữ — " + ind.unitName() + " — ngày "
-                + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + Register.watermark(user);
+                + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + register.watermark(user);
         List<XlsxExport.Column> columns = List.of(new XlsxExport.Column("Nhóm", XlsxExport.ColumnType.TEXT, 22),
                 new XlsxExport.Column("Độ tuổi", XlsxExport.ColumnType.TEXT, 10),
                 new XlsxExport.Column("Giới", XlsxExport.ColumnType.TEXT, 8),
@@ -484,7 +489,7 @@ class LiteracyPageController {
             model.addAttribute("errors", Map.of());
         }
         model.addAttribute("standards", standards.all());
-        model.addAttribute("ageRule", indicators.ageRule(LocalDate.now()));
+        model.addAttribute("ageRule", indicators.ageRule(clock.today()));
         model.addAttribute("admin", CurrentUsers.require().isAdmin());
         return "literacy/rules";
     }

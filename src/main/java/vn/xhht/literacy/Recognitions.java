@@ -15,6 +15,7 @@ import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Recognition of the standards per year (R20, NĐ 20/2014 Điều 30): the commune's self-check, the check by the level
@@ -39,14 +40,13 @@ class Recognitions {
     private final JdbcClient jdbc;
     private final LiteracyAccess access;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    private final vn.xhht.shared.VietnamClock clock;
-
-    Recognitions(JdbcClient jdbc, LiteracyAccess access, AuditTrail audit, vn.xhht.shared.VietnamClock clock) {
-        this.clock = clock;
+    Recognitions(JdbcClient jdbc, LiteracyAccess access, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.audit = audit;
+        this.clock = clock;
     }
 
     List<Recognition> list(CurrentUser user, long unitId) {

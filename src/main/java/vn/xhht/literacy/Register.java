@@ -21,6 +21,7 @@ import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Person-level reads and edits of the register: search, the lists per residential group (seed 003 §4), the
@@ -60,13 +61,15 @@ public class Register {
     private final LiteracyIndicators indicators;
     private final XlsxExport xlsx;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    Register(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, XlsxExport xlsx, AuditTrail audit) {
+    Register(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, XlsxExport xlsx, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.indicators = indicators;
         this.xlsx = xlsx;
         this.audit = audit;
+        this.clock = clock;
     }
 
     static Person map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -121,7 +124,7 @@ public class Register {
         if (lit != null && (lit == null || !List.of("L1", "L2", "ILLITERATE", "REILLITERATE").contains(lit))) {
             throw new InvalidInputProblem("literacyStatus", "lit.person.literacyStatus");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         if (lit != null && RegisterLayout.ageOn(p.birthDate(), p.birthYear(), today) < 15) {
             throw new InvalidInputProblem("literacyStatus", "lit.person.tooYoung");
         }
@@ -172,7 +175,7 @@ public class Register {
         java.util.List<RegisterLayout.Error> errors = new java.util.ArrayList<>();
         java.util.List<String> row = new java.util.ArrayList<>(cells);
         row.set(0, commune.code());
-        RegisterLayout.PersonRow p = RegisterLayout.check(0, row, imports.scope(commune, LocalDate.now()), LocalDate.now(), errors);
+        RegisterLayout.PersonRow p = RegisterLayout.check(0, row, imports.scope(commune, clock.today()), clock.today(), errors);
         if (p == null) {
             throw new InvalidInputProblem(errors.stream().map(e -> new InvalidInputProblem.Violation(e.field(), "lit.person.rowError", e.reason())).toList());
         }
@@ -247,9 +250,9 @@ public class Register {
                 p.literacyBasis(), rs.getInt("level_on"), p.version());
     }
 
-    static String watermark(CurrentUser user) {
+    String watermark(CurrentUser user) {
         return "Xuất bởi " + user.username() + " lúc "
-                + LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
+                + clock.localNow().format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"))
                 + " — dữ liệu cá nhân, không chia sẻ";
     }
 

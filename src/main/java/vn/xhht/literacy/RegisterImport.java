@@ -42,6 +42,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Imports a survey sheet into the household register, all or nothing. Rows are streamed (never the whole file
@@ -93,11 +94,11 @@ public class RegisterImport {
         }
 
         /** Seconds left at the speed so far, or null when it cannot be told yet. */
-        public Long secondsLeft() {
+        public Long secondsLeft(java.time.OffsetDateTime now) {
             if (rowsTotal == null || rowsDone <= 0 || createdAt == null) {
                 return null;
             }
-            long elapsedMs = java.time.Duration.between(createdAt, java.time.OffsetDateTime.now()).toMillis();
+            long elapsedMs = java.time.Duration.between(createdAt, now).toMillis();
             return Math.max(0, (rowsTotal - rowsDone) * elapsedMs / rowsDone / 1000);
         }
     }
@@ -109,6 +110,7 @@ public class RegisterImport {
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final long maxBytes;
     private final long maxUnzippedBytes;
+    private final VietnamClock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "literacy-import");
         t.setDaemon(true);
@@ -118,7 +120,7 @@ public class RegisterImport {
     RegisterImport(DataSource dataSource, JdbcClient jdbc, LiteracyAccess access, AuditTrail audit,
                    org.springframework.transaction.support.TransactionTemplate tx,
                    @Value("${xhht.literacy.import.max-bytes:31457280}") long maxBytes,
-                   @Value("${xhht.literacy.import.max-unzipped-bytes:524288000}") long maxUnzippedBytes) {
+                   @Value("${xhht.literacy.import.max-unzipped-bytes:524288000}") long maxUnzippedBytes, VietnamClock clock) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.access = access;
@@ -126,6 +128,7 @@ public class RegisterImport {
         this.tx = tx;
         this.maxBytes = maxBytes;
         this.maxUnzippedBytes = maxUnzippedBytes;
+        this.clock = clock;
     }
 
     @PreDestroy
@@ -159,10 +162,10 @@ public class RegisterImport {
         if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
             throw new InvalidInputProblem("file", "lit.import.type");
         }
-        if (surveyDate != null && surveyDate.isAfter(LocalDate.now())) {
+        if (surveyDate != null && surveyDate.isAfter(clock.today())) {
             throw new InvalidInputProblem("surveyDate", "lit.import.surveyFuture");
         }
-        LocalDate round = surveyDate == null ? LocalDate.now() : surveyDate;
+        LocalDate round = surveyDate == null ? clock.today() : surveyDate;
         Long roundId = jdbc.sql("insert into lit_survey_round (unit_id, survey_date, team, created_by) values (:u, :d, :t, :by) returning id")
                 .param("u", unitId).param("d", round).param("t", vn.xhht.shared.Texts.orNull(team)).param("by", user.username())
                 .query(Long.class).single();
@@ -266,7 +269,7 @@ public class RegisterImport {
 
     private void run(long id, OrgUnit unit, long roundId, boolean xlsx, Path file) {
         long t0 = System.nanoTime();
-        LocalDate today = LocalDate.now();
+        LocalDate today = clock.today();
         // heap in use (live data and garbage not yet collected), sampled every thousand rows
         java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long[] peakHeap = {memory.getHeapMemoryUsage().getUsed()};

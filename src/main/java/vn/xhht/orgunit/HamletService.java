@@ -21,6 +21,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Hamlets and residential groups (thôn, xóm, bản, tổ dân phố, khu phố…) of a commune: the commune keeps
@@ -39,11 +40,13 @@ public class HamletService {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory directory;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    HamletService(JdbcClient jdbc, OrgUnitDirectory directory, AuditTrail audit) {
+    HamletService(JdbcClient jdbc, OrgUnitDirectory directory, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public OrgUnit create(CurrentUser user, long communeId, NewHamlet input) {
@@ -72,7 +75,7 @@ public class HamletService {
         if (type == null) {
             violations.add(new Violation(fieldPrefix + "type", "hamlet.type.invalid", String.join(", ", HamletType.ALL)));
         }
-        LocalDate from = input.validFrom() == null ? LocalDate.now() : input.validFrom();
+        LocalDate from = input.validFrom() == null ? clock.today() : input.validFrom();
         if (!commune.validOn(from)) {
             violations.add(new Violation(fieldPrefix + "validFrom", "hamlet.validFrom.outsideCommune", commune.name()));
         }

@@ -19,6 +19,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 /** The unit tree (choose the date of the structure), a unit's page, and the hamlet list of a commune. */
 @Controller
@@ -34,10 +35,11 @@ class OrgUnitPageController {
     @org.springframework.beans.factory.annotation.Value("${xhht.upload.max-bytes:10485760}")
     private long maxUploadBytes;
     private final OrgUnitExport export;
+    private final VietnamClock clock;
 
     OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
                           StructureDates dates, MessageSource messages, HamletImport hamletImport, OrgUnitExport export,
-                          UnitSigners signers) {
+                          UnitSigners signers, VietnamClock clock) {
         this.signers = signers;
         this.hamletImport = hamletImport;
         this.export = export;
@@ -46,6 +48,7 @@ class OrgUnitPageController {
         this.hamlets = hamlets;
         this.dates = dates;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/units")
@@ -93,7 +96,7 @@ class OrgUnitPageController {
     String detail(@PathVariable long id, @RequestParam(required = false) String date, Model model) {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = directory.requireReadable(user, id);
-        LocalDate d = date == null && unit.validTo() != null && unit.validTo().isBefore(LocalDate.now())
+        LocalDate d = date == null && unit.validTo() != null && unit.validTo().isBefore(clock.today())
                 ? unit.validTo() : pageDate(date, model, user);
         fillDetail(model, user, unit, d);
         return "units/detail";
@@ -140,7 +143,7 @@ class OrgUnitPageController {
         } catch (InvalidInputProblem e) {
             model.addAttribute("errors", FormErrors.of(e, messages));
             model.addAttribute("form", Map.of("name", name == null ? "" : name, "type", type == null ? "" : type));
-            fillDetail(model, user, directory.requireReadable(user, id), LocalDate.now());
+            fillDetail(model, user, directory.requireReadable(user, id), clock.today());
             return "units/detail";
         }
     }
@@ -164,7 +167,7 @@ class OrgUnitPageController {
             }
         }
         model.addAttribute("importErrors", errors);
-        fillDetail(model, user, directory.require(commune.id()), LocalDate.now());
+        fillDetail(model, user, directory.require(commune.id()), clock.today());
         return "units/detail";
     }
 
@@ -249,10 +252,10 @@ class OrgUnitPageController {
             d = dates.check("date", parsed);
         } catch (InvalidInputProblem e) {
             model.addAttribute("dateError", FormErrors.of(e, messages).get("date"));
-            d = LocalDate.now();
+            d = clock.today();
         }
         model.addAttribute("date", d);
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", clock.today());
         return d;
     }
 

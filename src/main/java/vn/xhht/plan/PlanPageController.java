@@ -22,6 +22,7 @@ import vn.xhht.review.ReviewWorkflow;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.shared.VietnamClock;
 
 @Controller
 class PlanPageController {
@@ -31,14 +32,16 @@ class PlanPageController {
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final vn.xhht.centre.LearningNeeds needs;
+    private final VietnamClock clock;
 
     PlanPageController(PlanService plans, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
-                       vn.xhht.centre.LearningNeeds needs) {
+                       vn.xhht.centre.LearningNeeds needs, VietnamClock clock) {
         this.needs = needs;
         this.plans = plans;
         this.reviews = reviews;
         this.units = units;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** The plans of a unit (a commune's centre or an office) and the form to start next year's. */
@@ -49,7 +52,7 @@ class PlanPageController {
         model.addAttribute("unit", units.requireReadable(user, unit));
         model.addAttribute("plans", plans.ofOwner(user, unit));
         model.addAttribute("canCreate", units.canWrite(user, unit));
-        model.addAttribute("nextYear", LocalDate.now().getMonthValue() >= 6 ? LocalDate.now().getYear() + 1 : LocalDate.now().getYear());
+        model.addAttribute("nextYear", clock.today().getMonthValue() >= 6 ? clock.today().getYear() + 1 : clock.today().getYear());
         return "plans/list";
     }
 
@@ -84,7 +87,7 @@ class PlanPageController {
         model.addAttribute("canEdit", units.canWrite(user, p.ownerUnitId()) && p.review().editable());
         model.addAttribute("canSubmit", reviews.canSubmit(user, p.review()));
         model.addAttribute("canDecide", reviews.canDecide(user, p.review()));
-        model.addAttribute("late", p.review().late(LocalDate.now()));
+        model.addAttribute("late", p.review().late(clock.today()));
         model.addAttribute("needs", p.centreId() == null ? java.util.List.of() : needs.summary(user, p.centreId()));
         LocalDate start = "SCHOOL".equals(p.yearKind()) ? LocalDate.of(p.planYear(), 9, 1) : LocalDate.of(p.planYear(), 1, 1);
         model.addAttribute("months", java.util.stream.IntStream.range(0, 12).mapToObj(i -> YearMonth.from(start.plusMonths(i))).toList());
@@ -209,7 +212,7 @@ class PlanPageController {
         var u = units.requireReadable(user, unit);
         // open on the year whose plans wait for a decision (next year's plans are submitted this year), not blindly on this year
         List<Integer> waiting = plans.yearsWaitingReview(unit);
-        int thisYear = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+        int thisYear = clock.today().getYear();
         int y = year != null ? year : waiting.isEmpty() || waiting.contains(thisYear) ? thisYear
                 : waiting.stream().filter(w -> w > thisYear).findFirst().orElse(waiting.get(waiting.size() - 1));
         model.addAttribute("otherWaitingYears", waiting.stream().filter(w -> w != y).toList());

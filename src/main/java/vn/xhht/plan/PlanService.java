@@ -17,6 +17,7 @@ import vn.xhht.centre.CentreRegistry;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.review.Review;
+import vn.xhht.review.SubmissionBoard;
 import vn.xhht.review.ReviewWorkflow;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.ConcurrentEditProblem;
@@ -25,6 +26,7 @@ import vn.xhht.shared.Texts;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 @Service
 @Transactional
@@ -44,13 +46,17 @@ public class PlanService {
     private final CentreRegistry centres;
     private final ReviewWorkflow reviews;
     private final AuditTrail audit;
+    private final VietnamClock clock;
+    private final SubmissionBoard submissions;
 
-    PlanService(JdbcClient jdbc, OrgUnitDirectory units, CentreRegistry centres, ReviewWorkflow reviews, AuditTrail audit) {
+    PlanService(JdbcClient jdbc, OrgUnitDirectory units, CentreRegistry centres, ReviewWorkflow reviews, AuditTrail audit, VietnamClock clock, SubmissionBoard submissions) {
         this.jdbc = jdbc;
         this.units = units;
         this.centres = centres;
         this.reviews = reviews;
         this.audit = audit;
+        this.clock = clock;
+        this.submissions = submissions;
     }
 
     /** Creates the plan of a unit (a commune: its centre's plan; an office: its own) for a year, copying last year's. */
@@ -59,8 +65,8 @@ public class PlanService {
         if (!units.canWrite(user, ownerUnitId) || user.role() == Role.ASSOCIATION_EVALUATOR || user.role() == Role.INSPECTOR) {
             throw new AccessDeniedProblem("plan.cannotEdit");
         }
-        if (planYear < 2000 || planYear > LocalDate.now().getYear() + 2) {
-            throw new InvalidInputProblem("planYear", "plan.year.range", LocalDate.now().getYear() + 2);
+        if (planYear < 2000 || planYear > clock.today().getYear() + 2) {
+            throw new InvalidInputProblem("planYear", "plan.year.range", clock.today().getYear() + 2);
         }
         if (owner.level() < OrgUnit.PROVINCE || owner.level() > OrgUnit.COMMUNE || owner.parentId() == null) {
             throw new InvalidInputProblem("ownerUnitId", "plan.owner.invalid");
@@ -441,29 +447,32 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<BoardLine> board(CurrentUser user, long unitId, int year) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        LocalDate on = LocalDate.of(year, 9, 1).isAfter(LocalDate.now()) ? LocalDate.now() : LocalDate.of(year, 9, 1);
-        LocalDate today = LocalDate.now();
-        return jdbc.sql("""
-                select u.id, u.name, p.id as plan_id, r.status, r.due_date, r.submitted_at,
-                       coalesce(r.due_date, (select due_date from plan_deadline d where d.plan_year = :y
-                                              and (d.province_id = u.province_id or d.province_id is null) order by d.province_id nulls last limit 1)) as due
+        LocalDate on = LocalDate.of(year, 9, 1).isAfter(clock.today()) ? clock.today() : LocalDate.of(year, 9, 1);
+        LocalDate today = clock.today();
+        record Row(long unitId, String name, Long planId, LocalDate due) {
+        }
+        // which units owe a plan, and the plan deadline, are plan's; where each stands and lateness are review's
+        List<Row> rows = jdbc.sql("""
+                select u.id, u.name, p.id as plan_id,
+                       (select due_date from plan_deadline d where d.plan_year = :y
+                         and (d.province_id = u.province_id or d.province_id is null) order by d.province_id nulls last limit 1) as due
                 from org_unit u
                 left join plan p on p.owner_unit_id = u.id and p.plan_year = :y
-                left join review_state r on r.subject_type = 'Plan' and r.subject_id = p.id
                 where u.parent_id = :unit and u.level <= 3
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                 order by u.name
                 """).param("y", year).param("unit", unit.id()).param("on", on)
-                .query((rs, n) -> {
-                    String st = rs.getString("status");
-                    LocalDate due = rs.getObject("due", LocalDate.class);
-                    var submitted = rs.getObject("submitted_at", java.time.OffsetDateTime.class);
-                    boolean late = due != null && (submitted != null
-                            ? submitted.atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDate().isAfter(due)
-                            : today.isAfter(due));
-                    return new BoardLine(rs.getLong("id"), rs.getString("name"), rs.getObject("plan_id", Long.class),
-                            st == null ? null : Review.Status.valueOf(st), due, submitted, late);
-                }).list();
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getObject("plan_id", Long.class),
+                        rs.getObject("due", LocalDate.class))).list();
+        List<SubmissionBoard.Entry> entries = submissions.entries(SUBJECT,
+                rows.stream().map(r -> new SubmissionBoard.Expected(r.unitId(), r.planId(), r.due())).toList(), SubmissionBoard.DueFrom.REVIEW_FIRST, today);
+        List<BoardLine> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            SubmissionBoard.Entry e = entries.get(i);
+            lines.add(new BoardLine(r.unitId(), r.name(), r.planId(), e.status(), e.dueDate(), e.submittedAt(), e.late()));
+        }
+        return lines;
     }
 
     /** The plan years in which plans submitted to this unit wait for its decision, earliest first. */

@@ -21,6 +21,7 @@ import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.Role;
 import vn.xhht.shared.Texts;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Quarterly briefing meetings (giao ban) of an office with the centre directors and their minutes (R32). The office
@@ -35,11 +36,13 @@ public class BriefingMeetings {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    BriefingMeetings(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+    BriefingMeetings(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public record Meeting(long id, long unitId, String unitName, String periodCode, LocalDate heldOn, String place, String chair,
@@ -70,7 +73,7 @@ public class BriefingMeetings {
             errors.add(new Violation("heldOn", "meeting.heldOn.required"));
         } else if (p != null && (f.heldOn().isBefore(p.from()) || f.heldOn().isAfter(p.to().plusDays(45)))) {
             errors.add(new Violation("heldOn", "meeting.heldOn.range", p.label()));
-        } else if (f.heldOn().isAfter(LocalDate.now().plusDays(1))) {
+        } else if (f.heldOn().isAfter(clock.today().plusDays(1))) {
             errors.add(new Violation("heldOn", "meeting.heldOn.future"));
         }
         String minutes = Texts.orNull(f.minutes());

@@ -2,7 +2,6 @@ package vn.xhht.reporting;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.review.Review;
+import vn.xhht.review.SubmissionBoard;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
@@ -30,22 +30,22 @@ import vn.xhht.shared.Role;
 @Transactional
 public class CompletenessBoard {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final TemplateCatalog templates;
     private final ReportService reports;
     private final AuditTrail audit;
     private final ReminderMail mail;
+    private final SubmissionBoard submissions;
 
-    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportService reports, AuditTrail audit, ReminderMail mail) {
+    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportService reports, AuditTrail audit, ReminderMail mail, SubmissionBoard submissions) {
         this.jdbc = jdbc;
         this.units = units;
         this.templates = templates;
         this.reports = reports;
         this.audit = audit;
         this.mail = mail;
+        this.submissions = submissions;
     }
 
     /** A unit's line: its report (if any), status, due date and standing. */
@@ -67,53 +67,39 @@ public class CompletenessBoard {
         OrgUnit unit = units.requireReadable(user, unitId == null ? user.unitId() : unitId);
         int level = t.submittingLevel(p.to()).orElseThrow(() -> new InvalidInputProblem("period", "report.period.noLevel", p.label()));
         LocalDate defaultDue = ReportPeriods.due(t.dueRule(), p);
-        List<Line> lines = new ArrayList<>();
-        long[] c = new long[6];
-        // standing per unit is decided in SQL: approved / returned / on time / late (submitted after due) / missing (due passed) / not due
-        jdbc.sql("""
+        record Row(long unitId, String name, String parentName, Long reportId, LocalDate due) {
+        }
+        // who must submit is reporting's; where each stands, and whether late, is review's one rule
+        List<Row> rows = jdbc.sql("""
                 with recursive roots(id) as (
                     select cast(:unit as bigint)
                     union
                     select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id where s.coverage = 'FULL'
                 ), root_paths as (select path from org_unit where id in (select id from roots))
-                select u.id, u.name, pu.name as parent_name, r.id as report_id, st.status, st.submitted_at,
-                       coalesce(o.due_date, :due) as due_date,
-                       case when st.status = 'APPROVED' then 'APPROVED'
-                            when st.status = 'RETURNED' then 'RETURNED'
-                            when st.status = 'SUBMITTED' and (st.submitted_at at time zone 'Asia/Ho_Chi_Minh')::date > coalesce(o.due_date, :due) then 'LATE'
-                            when st.status = 'SUBMITTED' then 'ON_TIME'
-                            when :today > coalesce(o.due_date, :due) then 'MISSING'
-                            else 'NOT_DUE' end as standing
+                select u.id, u.name, pu.name as parent_name, r.id as report_id,
+                       coalesce(o.due_date, :due) as due_date
                 from org_unit u
                 left join org_unit pu on pu.id = u.parent_id
                 left join report r on r.unit_id = u.id and r.template_code = :t and r.period_code = :p
-                left join review_state st on st.subject_type = 'Report' and st.subject_id = r.id
                 left join report_due_override o on o.template_code = :t and o.period_code = :p and o.province_id = u.province_id
                 where u.level = :level
                   and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
                   and exists (select 1 from root_paths rp where u.path like rp.path || '%')
                 order by pu.name, u.name
-                """).param("unit", unit.id()).param("due", defaultDue).param("today", today).param("t", t.code()).param("p", p.code())
+                """).param("unit", unit.id()).param("due", defaultDue).param("t", t.code()).param("p", p.code())
                 .param("level", level).param("to", p.to())
-                .query((java.sql.ResultSet rs) -> {
-                    String standing = rs.getString("standing");
-                    String status = rs.getString("status");
-                    lines.add(new Line(rs.getLong("id"), rs.getString("name"), rs.getString("parent_name"), rs.getObject("report_id", Long.class),
-                            status == null ? null : Review.Status.valueOf(status), rs.getObject("submitted_at", OffsetDateTime.class),
-                            rs.getObject("due_date", LocalDate.class), standing));
-                    switch (standing) {
-                        case "ON_TIME" -> c[0]++;
-                        case "LATE" -> c[1]++;
-                        case "MISSING" -> c[2]++;
-                        case "APPROVED" -> c[3]++;
-                        case "RETURNED" -> c[4]++;
-                        default -> c[5]++;
-                    }
-                });
-        // approved reports count as submitted, on time or late by their submission date
-        long approvedLate = lines.stream().filter(l -> "APPROVED".equals(l.standing()) && l.submittedAt() != null
-                && l.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate().isAfter(l.dueDate())).count();
-        Counts counts = new Counts(lines.size(), c[0] + c[3] - approvedLate, c[1] + approvedLate, c[2], c[3], c[4], c[5]);
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("parent_name"),
+                        rs.getObject("report_id", Long.class), rs.getObject("due_date", LocalDate.class))).list();
+        List<SubmissionBoard.Entry> entries = submissions.entries("Report",
+                rows.stream().map(r -> new SubmissionBoard.Expected(r.unitId(), r.reportId(), r.due())).toList(), SubmissionBoard.DueFrom.GIVEN, today);
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            SubmissionBoard.Entry e = entries.get(i);
+            lines.add(new Line(r.unitId(), r.name(), r.parentName(), r.reportId(), e.status(), e.submittedAt(), e.dueDate(), e.standing().name()));
+        }
+        SubmissionBoard.Counts sc = SubmissionBoard.count(entries);
+        Counts counts = new Counts(sc.expected(), sc.onTime(), sc.late(), sc.missing(), sc.approved(), sc.returned(), sc.notDue());
         LocalDate due = unit.provinceId() != null || unit.level() == OrgUnit.PROVINCE
                 ? reports.dueDate(t, p, unit.provinceId() == null ? unit.id() : unit.provinceId()) : defaultDue;
         return new Board(t, p, unit, due, counts, lines);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import vn.xhht.document.DocumentRenderer;
 import vn.xhht.document.OfficialDocument;
 import vn.xhht.document.XlsxExport;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Renders a throw-away report with a few hundred annex rows as .pdf, .docx and .xlsx once after start, on a
@@ -30,11 +31,13 @@ class DocumentWarmUp {
     private final DocumentRenderer renderer;
     private final XlsxExport xlsx;
     private final boolean enabled;
+    private final VietnamClock clock;
 
-    DocumentWarmUp(DocumentRenderer renderer, XlsxExport xlsx, @Value("${xhht.reporting.warm-up:true}") boolean enabled) {
+    DocumentWarmUp(DocumentRenderer renderer, XlsxExport xlsx, @Value("${xhht.reporting.warm-up:true}") boolean enabled, VietnamClock clock) {
         this.renderer = renderer;
         this.xlsx = xlsx;
         this.enabled = enabled;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -55,7 +58,7 @@ class DocumentWarmUp {
             for (int i = 1; i <= 300; i++) {
                 rows.add(List.of(String.valueOf(i), "Xã Thử Nghiệm " + i, "Đã duyệt", "1.234", "567", "89", "12"));
             }
-            OfficialDocument doc = new OfficialDocument("UBND TỈNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: /BC-GDTX", "Hà Nội", LocalDate.now(), "BÁO CÁO",
+            OfficialDocument doc = new OfficialDocument("UBND TỈNH", "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "Số: /BC-GDTX", "Hà Nội", clock.today(), "BÁO CÁO",
                     "Khởi động", List.of(new OfficialDocument.Paragraph("Khởi động bộ tạo văn bản."),
                     new OfficialDocument.BarChart("Biểu đồ", List.of("A", "B"), List.of(1.0, 2.0), null),
                     new OfficialDocument.Table(List.of("TT", "Đơn vị", "Trạng thái", "A", "B", "C", "D"), rows)),

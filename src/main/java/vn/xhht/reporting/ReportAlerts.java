@@ -78,7 +78,7 @@ class ReportAlerts implements HomeAlertSource {
                             "select status from review_state where subject_type = 'Report' and subject_id = :id").param("id", id).query(String.class).optional())
                             .orElse(null);
                     if (status == null || status.equals("DRAFT") || status.equals("RETURNED")) {
-                        boolean overdue = today.isAfter(due);
+                        boolean overdue = vn.xhht.review.Review.late(due, null, today);
                         alerts.add(new HomeAlert(overdue ? HomeAlert.Severity.OVERDUE : HomeAlert.Severity.WARNING,
                                 overdue ? "report.alert.overdue" : "report.alert.due", List.of(t.title(), p.label(), format(due)),
                                 "/reports?templateCode=" + t.code() + "&period=" + p.code()));

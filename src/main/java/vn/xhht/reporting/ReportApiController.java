@@ -33,6 +33,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.reporting.ReportApiModels.*;
+import vn.xhht.shared.VietnamClock;
 
 /** Periodic reports over REST (issue 7, part 8). Errors are problem+json naming the field. */
 @RestController
@@ -46,15 +47,17 @@ class ReportApiController {
     private final ReportDocuments documents;
     private final FigureSources sources;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
     ReportApiController(ReportService reports, TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
-                        FigureSources sources, AuditTrail audit) {
+                        FigureSources sources, AuditTrail audit, VietnamClock clock) {
         this.reports = reports;
         this.templates = templates;
         this.board = board;
         this.documents = documents;
         this.sources = sources;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @GetMapping("/report-templates")
@@ -202,7 +205,7 @@ class ReportApiController {
     @Operation(operationId = "getReportCompleteness", summary = "Tình hình nộp báo cáo của các đơn vị",
             description = "Which units below have reported a template for a period: on time, late, missing, approved, returned.")
     Completeness completeness(@RequestParam String templateCode, @RequestParam String period, @RequestParam(required = false) Long unitId) {
-        CompletenessBoard.Board b = board.board(CurrentUsers.require(), templateCode, period, unitId, LocalDate.now(CompletenessBoard.VIETNAM));
+        CompletenessBoard.Board b = board.board(CurrentUsers.require(), templateCode, period, unitId, clock.today());
         return new Completeness(b.template().code(), b.period().code(), b.unit().id(), b.dueDate(), b.counts().expected(),
                 b.counts().onTime(), b.counts().late(), b.counts().missing(), b.counts().approved(), b.counts().returned(),
                 b.counts().notDue(), b.lines());

@@ -22,6 +22,7 @@ import vn.xhht.shared.CentreDirectors;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.reporting.ReportTemplate.FieldType;
 import vn.xhht.reporting.ReportTemplate.Section;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * A report as .xlsx (one sheet per section, figures as numbers, an annex sheet per child for an aggregate) and as an
@@ -43,15 +44,17 @@ class ReportDocuments {
     private final ReportService reports;
     private final UnitSigners signers;
     private final List<CentreDirectors> directors;
+    private final VietnamClock clock;
 
     ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports, UnitSigners signers,
-                    List<CentreDirectors> directors) {
+                    List<CentreDirectors> directors, VietnamClock clock) {
         this.signers = signers;
         this.directors = directors;
         this.xlsx = xlsx;
         this.renderer = renderer;
         this.units = units;
         this.reports = reports;
+        this.clock = clock;
     }
 
     void xlsx(Report r, OutputStream out) {
@@ -242,7 +245,7 @@ class ReportDocuments {
             recipients.add("- " + VietnameseNames.peoplesCommittee(unit.name()) + " (để báo cáo);");
         }
         recipients.add("- Lưu: VT.");
-        LocalDate today = ReportPageController.today();
+        LocalDate today = clock.today();
         UnitSigners.Signers names = signers.of(unit.id());
         OfficialDocument.Signature signature = centre
                 ? new OfficialDocument.Signature(null, "GIÁM ĐỐC", directors.stream().map(d -> d.directorOf(unit.id(), today))

@@ -38,6 +38,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
+import vn.xhht.shared.VietnamClock;
 
 @Controller
 class ReportPageController {
@@ -51,9 +52,10 @@ class ReportPageController {
     private final EvidenceStore evidence;
     private final MessageSource messages;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
     ReportPageController(ReportService reports, TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
-                         ReviewWorkflow reviews, OrgUnitDirectory units, EvidenceStore evidence, MessageSource messages, AuditTrail audit) {
+                         ReviewWorkflow reviews, OrgUnitDirectory units, EvidenceStore evidence, MessageSource messages, AuditTrail audit, VietnamClock clock) {
         this.reports = reports;
         this.templates = templates;
         this.board = board;
@@ -63,6 +65,7 @@ class ReportPageController {
         this.evidence = evidence;
         this.messages = messages;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A field as the form shows it. */
@@ -76,10 +79,6 @@ class ReportPageController {
     public record SectionView(String title, List<FieldView> fields) {
     }
 
-    static LocalDate today() {
-        return LocalDate.now(CompletenessBoard.VIETNAM);
-    }
-
     @GetMapping("/reports")
     String list(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period, Model model) {
         CurrentUser user = CurrentUsers.require();
@@ -89,7 +88,7 @@ class ReportPageController {
         model.addAttribute("reports", reports.list(user, blank(templateCode), blank(period), null, 200));
         model.addAttribute("templateCode", templateCode);
         model.addAttribute("period", period);
-        model.addAttribute("periodGroups", periodGroups(today()));
+        model.addAttribute("periodGroups", periodGroups(clock.today()));
         return "reports/list";
     }
 
@@ -111,7 +110,7 @@ class ReportPageController {
     /** For each template, the period due next (or last due) from today: what a user most likely reports now. */
     Map<String, String> suggestions() {
         Map<String, String> m = new LinkedHashMap<>();
-        LocalDate today = today();
+        LocalDate today = clock.today();
         for (ReportTemplate t : templates.all()) {
             String best = null;
             for (int y = today.getYear() - 1; y <= today.getYear(); y++) {
@@ -182,7 +181,7 @@ class ReportPageController {
         model.addAttribute("canSubmit", reviews.canSubmit(user, r.review()) && reports.canEdit(user, r));
         model.addAttribute("canDecide", reviews.canDecide(user, r.review()));
         model.addAttribute("canReopen", reports.canReopen(user, r));
-        model.addAttribute("late", r.review().late(today()));
+        model.addAttribute("late", r.review().late(clock.today()));
         model.addAttribute("children", r.aggregate() ? reports.children(r.template(), r.period(), r.unitId()) : List.of());
         model.addAttribute("annexFields", ReportDocuments.annexFields(r.template()));
         model.addAttribute("reviewer", units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(""));
@@ -344,14 +343,14 @@ class ReportPageController {
         CurrentUser user = CurrentUsers.require();
         String code = blank(templateCode) == null ? templates.all().get(0).code() : templateCode;
         ReportTemplate t = templates.find(code).orElse(templates.all().get(0));
-        String p = blank(period) == null ? suggestions().getOrDefault(t.code(), ReportPeriods.periods(t, today().getYear()).get(0).code()) : period;
+        String p = blank(period) == null ? suggestions().getOrDefault(t.code(), ReportPeriods.periods(t, clock.today().getYear()).get(0).code()) : period;
         model.addAttribute("templates", templates.all());
         model.addAttribute("templateCode", t.code());
         model.addAttribute("period", p);
         model.addAttribute("unitId", unitId);
-        model.addAttribute("periodGroups", periodGroups(today()));
+        model.addAttribute("periodGroups", periodGroups(clock.today()));
         try {
-            CompletenessBoard.Board b = board.board(user, t.code(), p, unitId, today());
+            CompletenessBoard.Board b = board.board(user, t.code(), p, unitId, clock.today());
             model.addAttribute("board", b);
             model.addAttribute("canRemind", user.role() != vn.xhht.shared.Role.COMMUNE_OFFICER && units.canWrite(user, b.unit().id())
                     && user.role() != vn.xhht.shared.Role.ASSOCIATION_EVALUATOR && user.role() != vn.xhht.shared.Role.INSPECTOR);
@@ -365,7 +364,7 @@ class ReportPageController {
 
     @PostMapping("/reports/board/remind")
     String remind(@RequestParam String templateCode, @RequestParam String period, @RequestParam long unitId, RedirectAttributes redirect) {
-        int n = board.remind(CurrentUsers.require(), templateCode, period, unitId, today());
+        int n = board.remind(CurrentUsers.require(), templateCode, period, unitId, clock.today());
         redirect.addFlashAttribute("ok", text("report.reminded", n));
         return "redirect:/reports/board?templateCode=" + echo(templateCode) + "&period=" + echo(period) + "&unitId=" + unitId;
     }

@@ -191,17 +191,6 @@ public final class ReportPeriods {
         };
     }
 
-    /** Where a report stands against its due date. */
-    public enum Timeliness { ON_TIME, LATE, MISSING, NOT_DUE }
-
-    /** {@code submittedOn} null: not submitted yet. */
-    public static Timeliness timeliness(LocalDate due, LocalDate submittedOn, LocalDate today) {
-        if (submittedOn != null) {
-            return submittedOn.isAfter(due) ? Timeliness.LATE : Timeliness.ON_TIME;
-        }
-        return today.isAfter(due) ? Timeliness.MISSING : Timeliness.NOT_DUE;
-    }
-
     private static int year(String s) {
         return Integer.parseInt(s);
     }

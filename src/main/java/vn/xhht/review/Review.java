@@ -2,15 +2,13 @@ package vn.xhht.review;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import vn.xhht.shared.VietnamClock;
 
 /** Where a subject (a plan, a report…) stands in its review. */
 public record Review(String subjectType, long subjectId, long ownerUnitId, long reviewerUnitId, Status status,
                      LocalDate dueDate, OffsetDateTime submittedAt, OffsetDateTime decidedAt, long version) {
 
     public enum Status { DRAFT, SUBMITTED, RETURNED, APPROVED }
-
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The owner may change the subject only while it is a draft or returned. */
     public boolean editable() {
@@ -19,11 +17,20 @@ public record Review(String subjectType, long subjectId, long ownerUnitId, long 
 
     /** Submitted after the due date, or still not submitted after it. */
     public boolean late(LocalDate today) {
+        return late(dueDate, submittedAt, today);
+    }
+
+    /**
+     * The one lateness rule of XHHT (plans, reports, evaluation steps, boards and alerts): late when submitted on a
+     * Vietnamese date after the due date, or, not submitted yet, when today (in Vietnam) is after it. No due date:
+     * never late.
+     */
+    public static boolean late(LocalDate dueDate, OffsetDateTime submittedAt, LocalDate today) {
         if (dueDate == null) {
             return false;
         }
         if (submittedAt != null) {
-            return submittedAt.atZoneSameInstant(VIETNAM).toLocalDate().isAfter(dueDate);
+            return submittedAt.atZoneSameInstant(VietnamClock.ZONE).toLocalDate().isAfter(dueDate);
         }
         return today.isAfter(dueDate);
     }

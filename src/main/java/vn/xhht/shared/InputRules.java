@@ -2,7 +2,6 @@ package vn.xhht.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -13,8 +12,6 @@ import java.util.List;
 public final class InputRules {
     private InputRules() {
     }
-
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** No date before this is a real date of this application's data (births, decisions, foundations). */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
@@ -31,10 +28,6 @@ public final class InputRules {
 
     /** The largest amount of money (đồng) one record can hold: below the numeric(14,2) columns' limit. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
-
-    public static LocalDate today() {
-        return LocalDate.now(VIETNAM);
-    }
 
     public static LocalDate latestDate() {
         return LATEST_DATE;

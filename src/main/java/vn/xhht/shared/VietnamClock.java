@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VietnamClock {
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /** The zone id as text, for annotations ({@code @Scheduled(zone = …)}) and SQL {@code at time zone}. */
+    public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private final Clock clock;
 

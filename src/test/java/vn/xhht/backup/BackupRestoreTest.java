@@ -186,7 +186,7 @@ class BackupRestoreTest {
             }
         }
         Files.writeString(dir.resolve("ghi-chu.txt"), "giữ nguyên");
-        BackupService service = new BackupService(null, null, null, dir.toString(), 7, 4);
+        BackupService service = new BackupService(null, null, null, dir.toString(), 7, 4, vn.xhht.shared.VietnamClock.system());
         service.prune();
         List<String> kept = new ArrayList<>(service.files().stream().map(BackupService.BackupFile::name).toList());
         // the newest of each of the last 7 days (2026-11-27 … 2026-12-03), then the newest of each older week

@@ -35,13 +35,16 @@ class ActivityRecordingTest {
      */
     @org.junit.jupiter.api.BeforeEach
     void afterTheFarYears() {
-        ActivitySummary.useClock(java.time.Clock.fixed(java.time.Instant.parse("2100-12-31T00:00:00Z"), ActivitySummary.VIETNAM));
+        clock.pin(java.time.Instant.parse("2100-12-31T00:00:00Z"));
     }
 
     @org.junit.jupiter.api.AfterEach
     void backToToday() {
-        ActivitySummary.useClock(null);
+        clock.reset();
     }
+
+    @Autowired
+    vn.xhht.support.TestClock clock;
 
     @LocalServerPort
     int port;

@@ -1,7 +1,6 @@
 package vn.xhht.centre;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.shared.ReportFigureSource;
+import vn.xhht.support.TestClock;
 import vn.xhht.support.TestUsers;
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -37,18 +37,20 @@ class BlankIsNotZeroTest {
     CentreRegistry centres;
     @Autowired
     CentreReportFigures figures;
+    @Autowired
+    TestClock clock;
 
     /** "Today" for these tests: 30 June 2100 (dates end with 2100); days after it are planned. */
     static final LocalDate TODAY = LocalDate.of(2100, 6, 30);
 
     @BeforeEach
     void fixToday() {
-        ActivitySummary.useClock(Clock.fixed(Instant.parse("2100-06-30T05:00:00Z"), ActivitySummary.VIETNAM));
+        clock.pin(Instant.parse("2100-06-30T05:00:00Z"));
     }
 
     @AfterEach
     void realToday() {
-        ActivitySummary.useClock(null);
+        clock.reset();
     }
 
     /** A day of the first half of 2100, which no other test writes to (other tests use 2040–2099). */

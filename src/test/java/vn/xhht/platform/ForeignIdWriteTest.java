@@ -90,6 +90,9 @@ class ForeignIdWriteTest {
         foreign.put("evalCampaign", campaign(haNoi, fv));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    vn.xhht.shared.VietnamClock vietnamClock;
+
     Map<String, Case> cases() {
         Map<String, Case> c = new LinkedHashMap<>();
         c.put("POST /api/v1/centres", new Case("so.caobang", () -> "/api/v1/centres",
@@ -98,7 +101,7 @@ class ForeignIdWriteTest {
                 () -> """
                         {"type": "%s", "topic": "%s", "title": "Buổi sinh hoạt %s", "startDate": "%s", "participations": 20,
                          "women": 10, "hamletId": %d, "clubId": %d, "planRowId": %d}
-                        """.formatted(code("activity_type"), code("topic"), UUID.randomUUID(), vn.xhht.shared.InputRules.today(),
+                        """.formatted(code("activity_type"), code("topic"), UUID.randomUUID(), vietnamClock.today(),
                         own.get("hamlet"), own.get("club"), own.get("planRow")), Set.of("campaignId"), true));
         c.put("POST /api/v1/public/learning-needs", new Case(null, () -> "/api/v1/public/learning-needs",
                 () -> "{\"centreId\": %d, \"topic\": \"%s\", \"hamletId\": %d}".formatted(own.get("centre"), code("topic"), own.get("hamlet")),

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import vn.xhht.reporting.ReportPeriods.Timeliness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,15 +85,6 @@ class ReportPeriodsTest {
         assertThat(ReportPeriods.parse(t("lifelong-learning-week"), "2026TLHTSD").orElseThrow().from()).isEqualTo("2026-10-01");
         assertThat(ReportPeriods.parse(t("lifelong-learning-week"), "2026XYZ")).isEmpty();
         assertThat(ReportPeriods.periods(t("centre-quarterly"), 2026)).hasSize(4);
-    }
-
-    @Test
-    void timeliness() {
-        LocalDate due = LocalDate.of(2026, 9, 30);
-        assertThat(ReportPeriods.timeliness(due, LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 5))).isEqualTo(Timeliness.ON_TIME);
-        assertThat(ReportPeriods.timeliness(due, LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 5))).isEqualTo(Timeliness.LATE);
-        assertThat(ReportPeriods.timeliness(due, null, LocalDate.of(2026, 10, 1))).isEqualTo(Timeliness.MISSING);
-        assertThat(ReportPeriods.timeliness(due, null, LocalDate.of(2026, 9, 30))).isEqualTo(Timeliness.NOT_DUE);
     }
 
     @Test

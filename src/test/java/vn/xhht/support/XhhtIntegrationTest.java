@@ -6,14 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * An integration test on the real application with its embedded PostgreSQL (national data loaded by Flyway,
  * demo accounts seeded). Every test class uses the same properties, so they share one context and one
- * database; tests therefore create their own uniquely named data.
+ * database; tests therefore create their own uniquely named data. Time is a {@link TestClock} that a test may pin
+ * (and then resets).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@Import(TestClockConfig.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "xhht.embedded-db.dir=target/pg-test",
         "xhht.embedded-db.clean=true",
