@@ -120,7 +120,7 @@ class OversightApiController {
             @Schema(description = "Đối tượng kiểm tra. / Subject type.", requiredMode = Schema.RequiredMode.REQUIRED) SubjectType subjectType,
             @Schema(description = "Mã cơ sở hoặc mã trung tâm học tập cộng đồng. / Establishment or centre id.",
                     requiredMode = Schema.RequiredMode.REQUIRED) Long subjectId,
-            @Schema(description = "Ngày kiểm tra. / Date.", requiredMode = Schema.RequiredMode.REQUIRED) LocalDate date,
+            @Schema(description = "Ngày kiểm tra. / Date.", example = "2026-11-20", requiredMode = Schema.RequiredMode.REQUIRED) LocalDate date,
             @Schema(description = "Năm kế hoạch (mặc định năm của ngày kiểm tra). / Plan year.") Integer planYear,
             @Schema(description = "Thành viên đoàn và cơ quan. / Team members with their agencies.",
                     requiredMode = Schema.RequiredMode.REQUIRED) List<Member> team,
@@ -154,13 +154,13 @@ class OversightApiController {
             @Schema(description = "Số thứ tự nội dung kiểm tra trong biên bản (1–10 với cơ sở). / Check item number.") Integer item,
             @Schema(description = "Mã hành vi vi phạm có hiệu lực vào ngày kiểm tra. / Violation code in force on the date.")
             String violationCode,
-            @Schema(description = "Nhận xét. / Note.", maxLength = 2000, requiredMode = Schema.RequiredMode.REQUIRED) String note,
+            @Schema(description = "Nhận xét. / Note.", example = "Dạy tại địa điểm chưa được cho phép", maxLength = 2000, requiredMode = Schema.RequiredMode.REQUIRED) String note,
             @Schema(description = "Yêu cầu khắc phục. / Remedy.", maxLength = 1000) String remedy,
             @Schema(description = "Thời hạn khắc phục, số ngày làm việc. / Remedy deadline in working days.", minimum = "1", maximum = "365")
             Integer remedyWorkingDays) {
     }
 
-    record ResolveRequest(@Schema(description = "Ngày kiểm tra lại. / Follow-up date.") LocalDate date,
+    record ResolveRequest(@Schema(description = "Ngày kiểm tra lại. / Follow-up date.", example = "2026-12-01") LocalDate date,
                           @Schema(description = "Ghi chú. / Note.", maxLength = 1000) String note) {
     }
 
