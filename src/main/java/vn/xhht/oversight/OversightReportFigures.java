@@ -29,6 +29,7 @@ class OversightReportFigures implements ReportFigureSource {
             f.add(new Figure("oversight.establishments." + k.name().toLowerCase(java.util.Locale.ROOT), "figure.oversight.establishments." + k.name()));
         }
         for (String c : List.of("establishments.active", "establishments.suspended", "establishments.dissolved", "establishments.pending",
+                "establishments.total", "establishments.licensed", "establishments.inspected", "establishments.violating", "teachers.foreign",
                 "inspections.establishments", "inspections.centres", "violations", "sanctions", "fines")) {
             f.add(new Figure("oversight." + c, "figure.oversight." + c));
         }
@@ -78,6 +79,24 @@ class OversightReportFigures implements ReportFigureSource {
                 m.merge("oversight.establishments." + rs.getString("kind").toLowerCase(java.util.Locale.ROOT), n, BigDecimal::add);
             }
         });
+        BigDecimal active = m.get("oversight.establishments.active");
+        BigDecimal suspended = m.get("oversight.establishments.suspended");
+        m.put("oversight.establishments.licensed", active.add(suspended));
+        m.put("oversight.establishments.total", active.add(suspended).add(m.get("oversight.establishments.pending")));
+        jdbc.sql("""
+                select count(distinct i.establishment_id) as inspected,
+                       count(distinct i.establishment_id) filter (where exists (select 1 from ovs_finding f where f.inspection_id = i.id
+                                                                                and f.violation_code is not null)) as violating
+                from ovs_inspection i join org_unit u on u.id = i.unit_id
+                where i.subject_type = 'ESTABLISHMENT' and i.inspected_on between :from and :to and """ + inSubtree())
+                .param("unit", unitId).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
+                    m.put("oversight.establishments.inspected", rs.getBigDecimal("inspected"));
+                    m.put("oversight.establishments.violating", rs.getBigDecimal("violating"));
+                });
+        // teachers are kept as the current list, without history: the count is of today's records
+        m.put("oversight.teachers.foreign", jdbc.sql("""
+                select count(*) from ovs_teacher t join ovs_establishment e on e.id = t.establishment_id join org_unit u on u.id = e.unit_id
+                where t.is_foreign and e.status <> 'DISSOLVED' and """ + inSubtree()).param("unit", unitId).query(BigDecimal.class).single());
         jdbc.sql("""
                 select count(*) filter (where i.subject_type = 'ESTABLISHMENT') as ie,
                        count(*) filter (where i.subject_type = 'CENTRE') as ic,

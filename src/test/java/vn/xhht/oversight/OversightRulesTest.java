@@ -329,6 +329,10 @@ class OversightRulesTest {
         assertThat(after.get("oversight.violations").subtract(before.get("oversight.violations"))).isEqualByComparingTo("1");
         assertThat(after.get("oversight.sanctions").subtract(before.get("oversight.sanctions"))).isEqualByComparingTo("1");
         assertThat(after.get("oversight.fines").subtract(before.get("oversight.fines"))).isEqualByComparingTo("12000000");
+        for (String code : List.of("oversight.establishments.total", "oversight.establishments.licensed", "oversight.establishments.inspected",
+                "oversight.establishments.violating", "oversight.teachers.foreign")) {
+            assertThat(after.get(code).subtract(before.get(code))).as(code).isEqualByComparingTo("1");
+        }
     }
 
     static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
