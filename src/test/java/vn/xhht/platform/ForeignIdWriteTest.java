@@ -87,6 +87,8 @@ class ForeignIdWriteTest {
             evaluationYear++;
         }
         own.put("evalCampaign", campaign(caoBang, fv));
+        own.put("establishment", establishment(canYen));
+        foreign.put("establishment", establishment(baDinh));
         foreign.put("evalCampaign", campaign(haNoi, fv));
     }
 
@@ -115,6 +117,14 @@ class ForeignIdWriteTest {
         c.put("POST /api/v1/reports", new Case("xa.canyen", () -> "/api/v1/reports",
                 () -> "{\"templateCode\": \"out-of-school\", \"period\": \"2026S2\", \"unitId\": %d}".formatted(own.get("commune")),
                 Set.of(), true));
+        c.put("POST /api/v1/establishments", new Case("so.caobang", () -> "/api/v1/establishments",
+                () -> "{\"kind\": \"EXTRA_TEACHING\", \"name\": \"Cơ sở dạy thêm %s\", \"address\": \"Số 1\", \"unitId\": %d}"
+                        .formatted(UUID.randomUUID().toString().substring(0, 8), own.get("commune")), Set.of(), true));
+        c.put("PATCH /api/v1/establishments/{id}", new Case("so.caobang", () -> "/api/v1/establishments/" + own.get("establishment"),
+                () -> "{\"unitId\": %d}".formatted(own.get("commune")), Set.of(), true));
+        c.put("POST /api/v1/inspections", new Case("so.caobang", () -> "/api/v1/inspections",
+                () -> "{\"subjectType\": \"ESTABLISHMENT\", \"subjectId\": %d, \"date\": \"%s\", \"team\": [{\"fullName\": \"Lê Văn A\", \"agency\": \"Sở GD&ĐT\"}]}"
+                        .formatted(own.get("establishment"), vn.xhht.shared.InputRules.today()), Set.of(), true));
         return c;
     }
 
@@ -125,7 +135,7 @@ class ForeignIdWriteTest {
             case "hamletId" -> foreign.get("hamlet");
             case "clubId" -> foreign.get("club");
             case "planRowId" -> foreign.get("planRow");
-            case "subjectId" -> foreign.get("subject");
+            case "subjectId" -> operation.contains("inspections") ? foreign.get("establishment") : foreign.get("subject");
             case "centreId" -> foreign.get("centre");
             case "campaignId" -> operation.contains("evaluations") ? foreign.get("evalCampaign") : null;
             default -> null;
@@ -209,6 +219,12 @@ class ForeignIdWriteTest {
                 select u.id from org_unit u join org_unit p on p.id = coalesce(u.province_id, u.id)
                  where u.name = :n and u.level = :l and p.code = :p and u.valid_to is null
                 """).param("n", name).param("l", level).param("p", provinceCode).query(Long.class).single();
+    }
+
+    long establishment(long commune) {
+        return jdbc.sql("""
+                insert into ovs_establishment (kind, name, address, unit_id) values ('FOREIGN_LANGUAGE_IT', :n, 'Số 1', :u) returning id
+                """).param("n", "Trung tâm Ngoại ngữ " + UUID.randomUUID()).param("u", commune).query(Long.class).single();
     }
 
     long centre(long commune) {

@@ -98,6 +98,15 @@ public final class Routes {
         m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
         m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
+        List<String> establishments = List.of(v(s, "oversight.establishment"), v(s, "oversight.establishment.pending"));
+        List<String> inspections = List.of(v(s, "oversight.inspection.sanctioned"), v(s, "oversight.inspection.centre"));
+        m.put("/oversight/establishments/{id}", Map.of("id", establishments));
+        m.put("/oversight/inspections/{id}", Map.of("id", inspections));
+        m.put("/api/v1/establishments/{id}", Map.of("id", establishments));
+        m.put("/api/v1/inspections/{id}", Map.of("id", inspections));
+        m.put("/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
+        m.put("/api/v1/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
+        m.put("/public/establishments.{format}", Map.of("format", List.of("csv", "xlsx")));
         return m;
     }
 

@@ -136,8 +136,46 @@ public final class StateFixture {
         budgets(commune, centre, canYen);
         training(province, caoBang);
         needs(centre);
+        oversight(province, commune, canYen, centre);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
+    }
+
+    // ---- oversight: a licensed, inspected and sanctioned language centre, a pending one, a centre inspection ----
+
+    private void oversight(Officer province, Officer commune, long canYen, long centre) {
+        vn.xhht.oversight.EstablishmentRegistry registry = bean(vn.xhht.oversight.EstablishmentRegistry.class);
+        vn.xhht.oversight.Inspections inspections = bean(vn.xhht.oversight.Inspections.class);
+        String name = "Trung tâm Ngoại ngữ Lưới Kiểm Tra" + MARK;
+        String pendingName = "Cơ sở dạy thêm chưa đăng ký" + MARK;
+        Optional<Long> found = jdbc.sql("select id from ovs_establishment where name = :n").param("n", name).query(Long.class).optional();
+        long licensed = found.orElseGet(() -> registry.create(province, new vn.xhht.oversight.EstablishmentRegistry.Form(
+                vn.xhht.oversight.Establishment.Kind.FOREIGN_LANGUAGE_IT, name, "Số 3 phố Kim Đồng", canYen, "Công ty Lưới",
+                vn.xhht.oversight.Establishment.OwnerKind.ORGANISATION, "Nguyễn Văn Lưới", LocalDate.of(2025, 1, 1), null, "Tiếng Anh",
+                "1.000.000 đồng/tháng", null, null, List.of(new vn.xhht.oversight.Establishment.Teacher(null, "Jane Doe", true, "Canada",
+                "TESOL", LocalDate.of(2025, 1, 1))), null)));
+        if (found.isEmpty()) {
+            registry.addAct(province, licensed, new vn.xhht.oversight.EstablishmentRegistry.ActForm(
+                    vn.xhht.oversight.Establishment.ActKind.OPERATION_PERMISSION, "LUOI-" + licensed + "/QĐ-SGDĐT", TODAY.minusMonths(14), null, null));
+            long insp = inspections.create(province, new vn.xhht.oversight.Inspections.Form(vn.xhht.oversight.Inspection.SubjectType.ESTABLISHMENT,
+                    licensed, TODAY.minusDays(20), null, List.of(new vn.xhht.oversight.Inspection.Member("Lê Văn Lưới", "Sở GD&ĐT", "Trưởng đoàn")), null));
+            inspections.addFinding(province, insp, new vn.xhht.oversight.Inspections.FindingForm(6, "S-06", "Dạy ngoài địa điểm được phép",
+                    "Đưa học viên về địa điểm được phép", 5));
+            inspections.addFinding(province, insp, new vn.xhht.oversight.Inspections.FindingForm(2, null, "Phòng học đạt yêu cầu", null, null));
+            inspections.decide(province, insp, new vn.xhht.oversight.Inspections.DecisionForm("LUOI-" + insp + "/QĐ-XPHC", TODAY.minusDays(10),
+                    "Chánh Thanh tra Sở GD&ĐT", 15_000_000L));
+            jdbc.sql("insert into ovs_establishment (kind, name, address, unit_id) values ('EXTRA_TEACHING', :n, 'Xóm Nà Mạ', :u)")
+                    .param("n", pendingName).param("u", canYen).update();
+            inspections.create(commune, new vn.xhht.oversight.Inspections.Form(vn.xhht.oversight.Inspection.SubjectType.CENTRE, centre,
+                    TODAY.minusDays(5), null, List.of(new vn.xhht.oversight.Inspection.Member("Đàm Văn Lưới", "UBND xã Cần Yên", null)), null));
+        }
+        ids.put("oversight.establishment", licensed);
+        ids.put("oversight.establishment.pending", jdbc.sql("select id from ovs_establishment where name = :n")
+                .param("n", pendingName).query(Long.class).single());
+        ids.put("oversight.inspection.sanctioned", jdbc.sql("select min(i.id) from ovs_inspection i join ovs_sanction s on s.inspection_id = i.id where i.establishment_id = :e")
+                .param("e", licensed).query(Long.class).single());
+        ids.put("oversight.inspection.centre", jdbc.sql("select max(id) from ovs_inspection where centre_id = :c")
+                .param("c", centre).query(Long.class).single());
     }
 
     private long centre(CurrentUser admin, long commune) {

@@ -1,0 +1,120 @@
+package vn.xhht.oversight;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.xhht.shared.NotFoundProblem;
+
+/**
+ * The public list (no login): establishments that hold a licence or registration, or were sanctioned, with their
+ * acts and sanction decisions. Only what the province publishes: no owner as a person, no teachers, no fees typed
+ * for internal use beyond what the establishment disclosed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PublicEstablishments {
+
+    public record PublicAct(String kind, String number, LocalDate issuedOn, String issuer) {
+    }
+
+    public record PublicSanction(String number, LocalDate decidedOn, String authority, long fineVnd, List<String> violations) {
+    }
+
+    public record PublicEstablishment(long id, String name, String kind, String address, String commune, String province,
+                                      String status, String disclosure, List<PublicAct> acts, List<PublicSanction> sanctions) {
+    }
+
+    static final int MAX = 200;
+
+    private static final String PUBLISHED = """
+            (e.status <> 'PENDING' or exists (select 1 from ovs_inspection i join ovs_sanction s on s.inspection_id = i.id
+                                               where i.establishment_id = e.id))
+            """;
+
+    private static final String SELECT = """
+            select e.id, e.name, e.kind, e.address, e.status, e.disclosure, u.name as commune, p.name as province
+            from ovs_establishment e join org_unit u on u.id = e.unit_id left join org_unit p on p.id = u.province_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    PublicEstablishments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** At most {@code limit} (≤ 200) published establishments whose name, address or owner matches q, diacritics ignored. */
+    public List<PublicEstablishment> search(String q, int limit) {
+        String query = q == null ? "" : q.strip();
+        List<PublicEstablishment> base = jdbc.sql(SELECT + " where " + PUBLISHED + """
+                  and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
+                order by e.name, e.id limit :limit
+                """).param("q", query).param("limit", Math.max(1, Math.min(limit, MAX)))
+                .query((rs, n) -> new PublicEstablishment(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("address"),
+                        rs.getString("commune"), rs.getString("province"), rs.getString("status"), rs.getString("disclosure"),
+                        new ArrayList<>(), new ArrayList<>())).list();
+        return withDetails(base);
+    }
+
+    public PublicEstablishment get(long id) {
+        Optional<PublicEstablishment> e = jdbc.sql(SELECT + " where e.id = :id and " + PUBLISHED).param("id", id)
+                .query((rs, n) -> new PublicEstablishment(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("address"),
+                        rs.getString("commune"), rs.getString("province"), rs.getString("status"), rs.getString("disclosure"),
+                        new ArrayList<>(), new ArrayList<>())).optional();
+        return withDetails(List.of(e.orElseThrow(() -> new NotFoundProblem("oversight.establishment.notFound", id)))).get(0);
+    }
+
+    /** Every published establishment matching q, one flat row each (for .csv and .xlsx), streamed. */
+    public void forEachRow(String q, Consumer<Object[]> sink) {
+        String query = q == null ? "" : q.strip();
+        jdbc.sql(SELECT.replace("select e.id,", """
+                select (select string_agg(a.number || ' (' || to_char(a.issued_on, 'DD/MM/YYYY') || ', ' || a.issuer || ')', '; ' order by a.issued_on)
+                        from ovs_act a where a.establishment_id = e.id) as acts,
+                       (select string_agg(s.number || ' (' || to_char(s.decided_on, 'DD/MM/YYYY') || ', ' || s.authority || ')', '; ' order by s.decided_on)
+                        from ovs_inspection i join ovs_sanction s on s.inspection_id = i.id where i.establishment_id = e.id) as sanctions,
+                       e.id,""") + " where " + PUBLISHED + """
+                  and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
+                order by e.name, e.id
+                """).param("q", query).query((java.sql.ResultSet rs) -> {
+            sink.accept(new Object[]{rs.getString("name"), rs.getString("kind"), rs.getString("address"), rs.getString("commune"),
+                    rs.getString("status"), rs.getString("acts"), rs.getString("sanctions")});
+        });
+    }
+
+    private List<PublicEstablishment> withDetails(List<PublicEstablishment> base) {
+        if (base.isEmpty()) {
+            return base;
+        }
+        Map<Long, PublicEstablishment> byId = new LinkedHashMap<>();
+        base.forEach(e -> byId.put(e.id(), e));
+        Long[] ids = byId.keySet().toArray(Long[]::new);
+        jdbc.sql("""
+                select establishment_id, kind, number, issued_on, issuer from ovs_act
+                where establishment_id = any(:ids) order by issued_on, id
+                """).param("ids", ids).query((java.sql.ResultSet rs) -> {
+            byId.get(rs.getLong("establishment_id")).acts().add(new PublicAct(rs.getString("kind"), rs.getString("number"),
+                    rs.getObject("issued_on", LocalDate.class), rs.getString("issuer")));
+        });
+        jdbc.sql("""
+                select i.establishment_id, s.number, s.decided_on, s.authority, s.fine_vnd,
+                       array(select v.description from ovs_finding f join ovs_violation_type v on v.code = f.violation_code
+                             where f.inspection_id = i.id order by f.id) as violations
+                from ovs_sanction s join ovs_inspection i on i.id = s.inspection_id
+                where i.establishment_id = any(:ids) order by s.decided_on, s.id
+                """).param("ids", ids).query((java.sql.ResultSet rs) -> {
+            String[] v = (String[]) rs.getArray("violations").getArray();
+            byId.get(rs.getLong("establishment_id")).sanctions().add(new PublicSanction(rs.getString("number"),
+                    rs.getObject("decided_on", LocalDate.class), rs.getString("authority"), rs.getLong("fine_vnd"), List.of(v)));
+        });
+        return base.stream().map(e -> new PublicEstablishment(e.id(), e.name(), e.kind(), e.address(), e.commune(), e.province(),
+                e.status(), e.disclosure(), List.copyOf(e.acts()), List.copyOf(e.sanctions()))).toList();
+    }
+}
