@@ -124,7 +124,7 @@ class ForeignIdWriteTest {
                 () -> "{\"unitId\": %d}".formatted(own.get("commune")), Set.of(), true));
         c.put("POST /api/v1/inspections", new Case("so.caobang", () -> "/api/v1/inspections",
                 () -> "{\"subjectType\": \"ESTABLISHMENT\", \"subjectId\": %d, \"date\": \"%s\", \"team\": [{\"fullName\": \"Lê Văn A\", \"agency\": \"Sở GD&ĐT\"}]}"
-                        .formatted(own.get("establishment"), vn.xhht.shared.InputRules.today()), Set.of(), true));
+                        .formatted(own.get("establishment"), java.time.LocalDate.of(2026, 11, 2)), Set.of(), true));
         return c;
     }
 
