@@ -54,6 +54,8 @@ class PhoneNetBrowserIT extends BrowserTest {
         List<Failure> failures = new ArrayList<>();
         int pages = 0;
         int violations = 0;
+        long navNanos = 0;
+        long axeNanos = 0;
         // one signed-in phone per role, kept for the whole run
         Map<String, Page> phones = new java.util.LinkedHashMap<>();
         for (String role : ROLES) {
@@ -72,6 +74,7 @@ class PhoneNetBrowserIT extends BrowserTest {
                 String role = phone.getKey();
                 Page page = phone.getValue();
                 Response resp;
+                long t0 = System.nanoTime();
                 try {
                     resp = page.navigate(url(url));
                 } catch (RuntimeException e) {
@@ -87,6 +90,8 @@ class PhoneNetBrowserIT extends BrowserTest {
                     break; // an htmx fragment, the same for every role
                 }
                 pages++;
+                navNanos += System.nanoTime() - t0;
+                long t1 = System.nanoTime();
                 boolean overflow = (Boolean) page.evaluate("() => document.scrollingElement.scrollWidth > window.innerWidth");
                 if (overflow) {
                     Object w = page.evaluate("() => document.scrollingElement.scrollWidth");
@@ -94,6 +99,7 @@ class PhoneNetBrowserIT extends BrowserTest {
                 }
                 AxeResults axe = new AxeBuilder(page).setLegacyMode(true) // one axe.run per page: the pages have no frames to recurse into
                         .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice")).analyze();
+                axeNanos += System.nanoTime() - t1;
                 for (Rule v : axe.getViolations()) {
                     if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
                         violations++;
@@ -110,6 +116,7 @@ class PhoneNetBrowserIT extends BrowserTest {
         phones.values().forEach(p -> p.context().close());
         Map<String, Long> byReason = new TreeMap<>();
         failures.forEach(f -> byReason.merge(f.reason(), 1L, Long::sum));
+        System.out.printf("phone-net: time in navigation %d s, in axe %d s%n", navNanos / 1_000_000_000, axeNanos / 1_000_000_000);
         System.out.printf("phone-net: %d route patterns, %d roles, %d pages checked, %d serious/critical axe violations, %d failures %s%n",
                 routes.size(), ROLES.size(), pages, violations, failures.size(), byReason);
         StringBuilder sb = new StringBuilder();
