@@ -253,7 +253,11 @@ public class ReviewWorkflow {
     /** The audit trail is read by people: "Phê duyệt Kế hoạch số 8", not "APPROVE Plan #8". */
     private String auditSummary(String action, String type, long id) {
         java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
-        return messages.getMessage("review.action." + action, null, action, vi) + " "
+        String step = messages.getMessage("review.action." + action, null, null, vi);
+        if (step == null) {
+            step = messages.getMessage("evaluation.action." + action, null, action, vi);
+        }
+        return step + " "
                 + messages.getMessage("audit.entity." + type, null, type, vi) + " số " + id;
     }
 
