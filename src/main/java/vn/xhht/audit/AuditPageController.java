@@ -28,9 +28,42 @@ class AuditPageController {
     }
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.MessageSource messages;
 
-    AuditPageController(JdbcClient jdbc) {
+    AuditPageController(JdbcClient jdbc, org.springframework.context.MessageSource messages) {
         this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** Summaries written before they were worded for people: "APPROVE Plan #8", "PUBLISH · Trường …". */
+    static final java.util.regex.Pattern REVIEW_CODE = java.util.regex.Pattern.compile("^([A-Z_]+) ([A-Za-z]+) #(\\d+)$");
+    static final java.util.regex.Pattern STEP_CODE = java.util.regex.Pattern.compile("^([A-Z_]+) · (.*)$", java.util.regex.Pattern.DOTALL);
+
+    /** The audit trail is append-only, so earlier summaries are reworded when shown, never rewritten. */
+    String plain(String summary, java.util.Locale locale) {
+        if (summary == null) {
+            return null;
+        }
+        var m = REVIEW_CODE.matcher(summary);
+        if (m.matches()) {
+            return label(locale, m.group(1), "review.action.") + " " + messages.getMessage("audit.entity." + m.group(2), null, m.group(2), locale)
+                    + " số " + m.group(3);
+        }
+        m = STEP_CODE.matcher(summary);
+        if (m.matches()) {
+            return label(locale, m.group(1), "evaluation.action.", "review.action.") + " · " + m.group(2);
+        }
+        return summary;
+    }
+
+    private String label(java.util.Locale locale, String code, String... prefixes) {
+        for (String p : prefixes) {
+            String t = messages.getMessage(p + code, null, null, locale);
+            if (t != null) {
+                return t;
+            }
+        }
+        return messages.getMessage("audit.action.other", null, locale);
     }
 
     @GetMapping("/admin/audit")
@@ -38,7 +71,7 @@ class AuditPageController {
                 @RequestParam(required = false) String action,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+                @RequestParam(defaultValue = "0") int page, java.util.Locale locale, Model model) {
         CurrentUser admin = CurrentUsers.require();
         if (admin.role() != Role.SYSTEM_ADMIN) {
             throw new AccessDeniedProblem("error.adminOnly");
@@ -76,7 +109,7 @@ class AuditPageController {
         List<Row> rows = jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class),
                         rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                        rs.getString("unit_name"), rs.getString("summary"), rs.getString("before_data"),
+                        rs.getString("unit_name"), plain(rs.getString("summary"), locale), rs.getString("before_data"),
                         rs.getString("after_data"), rs.getString("remote_addr")))
                 .list();
         model.addAttribute("rows", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);

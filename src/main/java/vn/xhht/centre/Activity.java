@@ -9,7 +9,7 @@ import java.time.LocalDate;
  */
 public record Activity(long id, long centreId, String type, String topic, String title, LocalDate startDate, LocalDate endDate,
                        String venue, Long hamletId, String hamletName, String leadUnit, String coordinating, String speakers,
-                       int participations, int women, int ethnicMinority, Integer disadvantaged, BigDecimal cost,
+                       int participations, Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost,
                        Long planRowId, String note, long version, Long clubId, Long campaignId,
                        Integer plannedParticipations, Integer ageUnder15, Integer age15to35, Integer age36to60, Integer ageOver60) {
 }

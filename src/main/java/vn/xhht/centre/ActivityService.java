@@ -302,8 +302,8 @@ public class ActivityService {
         p.put("coord", Texts.orNull(f.coordinating()));
         p.put("speakers", Texts.orNull(f.speakers()));
         p.put("part", f.participations());
-        p.put("women", f.women() == null ? 0 : f.women());
-        p.put("ethnic", f.ethnicMinority() == null ? 0 : f.ethnicMinority());
+        p.put("women", f.women());
+        p.put("ethnic", f.ethnicMinority());
         p.put("disadv", f.disadvantaged());
         p.put("cost", f.cost());
         p.put("planRow", f.planRowId());
@@ -343,8 +343,8 @@ public class ActivityService {
         return new Activity(rs.getLong("id"), rs.getLong("centre_id"), rs.getString("type_code"), rs.getString("topic_code"),
                 rs.getString("title"), rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 rs.getString("venue"), rs.getObject("hamlet_id", Long.class), rs.getString("hamlet_name"), rs.getString("lead_unit"),
-                rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getInt("women"),
-                rs.getInt("ethnic_minority"), rs.getObject("disadvantaged", Integer.class), rs.getBigDecimal("cost"),
+                rs.getString("coordinating"), rs.getString("speakers"), rs.getInt("participations"), rs.getObject("women", Integer.class),
+                rs.getObject("ethnic_minority", Integer.class), rs.getObject("disadvantaged", Integer.class), rs.getBigDecimal("cost"),
                 rs.getObject("plan_row_id", Long.class), rs.getString("note"), rs.getLong("version"),
                 rs.getObject("club_id", Long.class), rs.getObject("campaign_id", Long.class),
                 rs.getObject("planned_participations", Integer.class), rs.getObject("age_under_15", Integer.class),

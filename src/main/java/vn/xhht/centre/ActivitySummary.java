@@ -25,12 +25,13 @@ public class ActivitySummary {
 
     /**
      * Figures of the activities held in the period (dated up to today); {@code planned}: those dated after today.
-     * {@code disadvantaged} sums only the {@code disadvantagedEntered} activities that entered it (null: none did).
+     * {@code disadvantaged} sums only the {@code disadvantagedEntered} activities that entered it (null: none did);
+     * {@code women} and {@code ethnicMinority} likewise with {@code womenEntered} and {@code ethnicMinorityEntered}.
      */
     @io.swagger.v3.oas.annotations.media.Schema(name = "ActivitySummary")
-    public record Summary(long unitId, LocalDate from, LocalDate to, long activities, long participations, long women,
-                          long ethnicMinority, Long disadvantaged, Map<String, Long> byType, Map<String, Long> byTopic,
-                          long planned, long disadvantagedEntered) {
+    public record Summary(long unitId, LocalDate from, LocalDate to, long activities, long participations, Long women,
+                          Long ethnicMinority, Long disadvantaged, Map<String, Long> byType, Map<String, Long> byTopic,
+                          long planned, long disadvantagedEntered, long womenEntered, long ethnicMinorityEntered) {
     }
 
     /** The last day of a period whose activities can have been held: the period's end or today, whichever is first. */
@@ -69,7 +70,7 @@ public class ActivitySummary {
             case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
             default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
         };
-        long[] totals = new long[6];
+        long[] totals = new long[8];
         Map<String, Long> byType = new LinkedHashMap<>();
         Map<String, Long> byTopic = new LinkedHashMap<>();
         java.util.function.Consumer<java.sql.ResultSet> fold = rs -> {
@@ -81,6 +82,8 @@ public class ActivitySummary {
                 totals[3] += rs.getLong("e");
                 totals[4] += rs.getLong("d");
                 totals[5] += rs.getLong("dn");
+                totals[6] += rs.getLong("wn");
+                totals[7] += rs.getLong("en");
                 if (n != 0) {
                     byType.merge(rs.getString("type_code"), n, Long::sum);
                     byTopic.merge(rs.getString("topic_code"), n, Long::sum);
@@ -96,7 +99,8 @@ public class ActivitySummary {
         if (rollup) {
             String provinceFilter = unit.level() == OrgUnit.NATION ? "true" : filter.replace("a.province_id", "m.province_id");
             jdbc.sql("""
-                    select type_code, topic_code, sum(n) as n, sum(p) as p, sum(w) as w, sum(e) as e, sum(d) as d, sum(dn) as dn
+                    select type_code, topic_code, sum(n) as n, sum(p) as p, sum(w) as w, sum(e) as e, sum(d) as d, sum(dn) as dn,
+                           sum(wn) as wn, sum(en) as en
                     from activity_month m where %s and m.month >= :first and m.month < :after group by type_code, topic_code
                     """.formatted(provinceFilter)).params(Map.of("first", firstFull, "after", afterLastFull))
                     .query((java.sql.ResultSet rs) -> fold.accept(rs));
@@ -109,8 +113,8 @@ public class ActivitySummary {
         byTopic.values().removeIf(v -> v == 0);
         long planned = to.isBefore(periodEnd) ? jdbc.sql("select count(*) from activity a where %s and a.start_date > :today and a.start_date between :from and :to"
                 .formatted(filter)).params(Map.of("today", to, "from", from, "to", periodEnd)).query(Long.class).single() : 0;
-        return new Summary(unitId, from, periodEnd, totals[0], totals[1], totals[2], totals[3], totals[5] == 0 ? null : totals[4],
-                sorted(byType), sorted(byTopic), planned, totals[5]);
+        return new Summary(unitId, from, periodEnd, totals[0], totals[1], totals[6] == 0 ? null : totals[2], totals[7] == 0 ? null : totals[3],
+                totals[5] == 0 ? null : totals[4], sorted(byType), sorted(byTopic), planned, totals[5], totals[6], totals[7]);
     }
 
     /** Activities with a start date in [from, to] (nothing when the range is empty), grouped by type and topic. */
@@ -119,16 +123,20 @@ public class ActivitySummary {
             return;
         }
         jdbc.sql("""
-                select type_code, topic_code, count(*) as n, sum(participations) as p, sum(women) as w,
-                       sum(ethnic_minority) as e, coalesce(sum(disadvantaged), 0) as d, count(disadvantaged) as dn
+                select type_code, topic_code, count(*) as n, sum(participations) as p, coalesce(sum(women), 0) as w,
+                       coalesce(sum(ethnic_minority), 0) as e, coalesce(sum(disadvantaged), 0) as d, count(disadvantaged) as dn,
+                       count(women) as wn, count(ethnic_minority) as en
                 from activity a where %s and a.start_date between :from and :to
                 group by type_code, topic_code
                 """.formatted(filter)).params(Map.of("from", from, "to", to))
                 .query((java.sql.ResultSet rs) -> fold.accept(rs));
     }
 
-    /** A child unit's figures in a per-child breakdown; unitId null: units of the former structure. */
-    public record ChildLine(Long unitId, String name, long activities, long participations, long women, long ethnicMinority) {
+    /**
+     * A child unit's figures in a per-child breakdown; unitId null: units of the former structure. women and
+     * ethnicMinority are null when none of its activities entered them ("chưa nhập", shown "—").
+     */
+    public record ChildLine(Long unitId, String name, long activities, long participations, Long women, Long ethnicMinority) {
     }
 
     /** The same figures for each unit directly below (drill-down), in one grouped pass over the activities. */
@@ -144,24 +152,26 @@ public class ActivitySummary {
         Map<Long, long[]> figures = new java.util.HashMap<>();
         jdbc.sql("""
                 select nullif(split_part(u.path, '/', %d), '') as child, count(*) as n, sum(a.participations) as p,
-                       sum(a.women) as w, sum(a.ethnic_minority) as e
+                       coalesce(sum(a.women), 0) as w, coalesce(sum(a.ethnic_minority), 0) as e,
+                       count(a.women) as wn, count(a.ethnic_minority) as en
                 from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
                 where %s and a.start_date between :from and :to group by 1
                 """.formatted(pos, filter)).params(Map.of("from", from, "to", to))
                 .query((java.sql.ResultSet rs) -> {
                     String child = rs.getString("child");
                     figures.put(child == null ? -1L : Long.parseLong(child),
-                            new long[]{rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e")});
+                            new long[]{rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("wn"), rs.getLong("en")});
                 });
         List<ChildLine> lines = new java.util.ArrayList<>();
         for (OrgUnit child : units.search(user, periodEnd, null, unitId, null, 5000)) {
             long[] f = figures.remove(child.id());
-            lines.add(f == null ? new ChildLine(child.id(), child.name(), 0, 0, 0, 0)
-                    : new ChildLine(child.id(), child.name(), f[0], f[1], f[2], f[3]));
+            lines.add(f == null ? new ChildLine(child.id(), child.name(), 0, 0, null, null)
+                    : new ChildLine(child.id(), child.name(), f[0], f[1], f[4] == 0 ? null : f[2], f[5] == 0 ? null : f[3]));
         }
-        long[] rest = figures.values().stream().reduce(new long[4], (x, y) -> new long[]{x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3]});
+        long[] rest = figures.values().stream().reduce(new long[6], (x, y) -> new long[]{x[0] + y[0], x[1] + y[1], x[2] + y[2], x[3] + y[3],
+                x[4] + y[4], x[5] + y[5]});
         if (rest[0] > 0) {
-            lines.add(new ChildLine(null, null, rest[0], rest[1], rest[2], rest[3]));
+            lines.add(new ChildLine(null, null, rest[0], rest[1], rest[4] == 0 ? null : rest[2], rest[5] == 0 ? null : rest[3]));
         }
         return lines;
     }

@@ -31,7 +31,8 @@ public class Campaigns {
     public record Campaign(long id, String kind, int year, String name, String theme, LocalDate startsOn, LocalDate endsOn) {
     }
 
-    public record Totals(long activities, long participations, long women, long ethnicMinority, long centres) {
+    /** women and ethnicMinority: null when no activity entered them ("chưa nhập"), never 0. */
+    public record Totals(long activities, long participations, Long women, Long ethnicMinority, long centres) {
     }
 
     private final JdbcClient jdbc;
@@ -82,13 +83,13 @@ public class Campaigns {
     public Totals totals(CurrentUser user, long campaignId, long unitId) {
         units.requireReadable(user, unitId);
         return jdbc.sql("""
-                select count(*) as n, coalesce(sum(a.participations), 0) as p, coalesce(sum(a.women), 0) as w,
-                       coalesce(sum(a.ethnic_minority), 0) as e, count(distinct a.centre_id) as c
+                select count(*) as n, coalesce(sum(a.participations), 0) as p, sum(a.women) as w,
+                       sum(a.ethnic_minority) as e, count(distinct a.centre_id) as c
                 from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
                 where a.campaign_id = :k and u.path like (select path from org_unit where id = :unit) || '%'
                   and a.start_date <= :today
                 """).param("k", campaignId).param("unit", unitId).param("today", clock.today())
-                .query((rs, n) -> new Totals(rs.getLong("n"), rs.getLong("p"), rs.getLong("w"), rs.getLong("e"), rs.getLong("c"))).single();
+                .query((rs, n) -> new Totals(rs.getLong("n"), rs.getLong("p"), rs.getObject("w", Long.class), rs.getObject("e", Long.class), rs.getLong("c"))).single();
     }
 
     static Campaign map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

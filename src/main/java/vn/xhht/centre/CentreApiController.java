@@ -40,7 +40,7 @@ class CentreApiController {
 
     record ActivityDto(long id, long centreId, String type, String topic, String title, LocalDate startDate, LocalDate endDate,
                        String venue, Long hamletId, String leadUnit, String coordinating, String speakers, int participations,
-                       int women, int ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId, String note, long version,
+                       Integer women, Integer ethnicMinority, Integer disadvantaged, BigDecimal cost, Long planRowId, String note, long version,
                        Integer plannedParticipations, Integer ageUnder15, Integer age15to35, Integer age36to60, Integer ageOver60, Long clubId, Long campaignId) {
         static ActivityDto of(Activity a) {
             return new ActivityDto(a.id(), a.centreId(), a.type(), a.topic(), a.title(), a.startDate(), a.endDate(), a.venue(),

@@ -1,6 +1,7 @@
 package vn.xhht.centre;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
@@ -54,6 +55,7 @@ class CentreNeedsController {
         model.addAttribute("noRoundThisQuarter", rounds.stream().noneMatch(r -> !r.heldOn().isBefore(quarterStart)));
         model.addAttribute("summary", needs.summary(user, id));
         model.addAttribute("canEdit", centres.canEdit(user, c));
+        model.addAttribute("recent", centres.canEdit(user, c) ? needs.recent(user, id, 50) : List.of());
         Map<String, String> topicNames = new java.util.LinkedHashMap<>();
         lists.topics(LocaleContextHolder.getLocale()).forEach(t -> topicNames.put(t.code(), t.name()));
         model.addAttribute("topicNames", topicNames);

@@ -45,7 +45,8 @@ class CentreReportFigures implements ReportFigureSource {
     }
 
     /** Figures an activity may leave blank: summed over the activities that entered them, with their count. */
-    static final Map<String, String> OPTIONAL = Map.of("activities.disadvantaged", "disadvantaged",
+    static final Map<String, String> OPTIONAL = Map.of("activities.women", "women", "activities.ethnic_minority", "ethnic_minority",
+            "activities.disadvantaged", "disadvantaged",
             "activities.age_under_15", "age_under_15", "activities.age_15_35", "age_15_35",
             "activities.age_36_60", "age_36_60", "activities.age_over_60", "age_over_60");
 
@@ -58,11 +59,13 @@ class CentreReportFigures implements ReportFigureSource {
             return m;
         }
         jdbc.sql("""
-                select count(*) as n, count(disadvantaged) as d, count(age_under_15) as a1, count(age_15_35) as a2,
+                select count(*) as n, count(women) as w, count(ethnic_minority) as e, count(disadvantaged) as d, count(age_under_15) as a1, count(age_15_35) as a2,
                        count(age_36_60) as a3, count(age_over_60) as a4
                 from activity a where a.centre_id in (%s) and a.start_date between :from and :to
                 """.formatted(in)).param("from", from).param("to", held).query((java.sql.ResultSet rs) -> {
             long n = rs.getLong("n");
+            m.put("activities.women", new Coverage(rs.getLong("w"), n, "figure.coverage.activities"));
+            m.put("activities.ethnic_minority", new Coverage(rs.getLong("e"), n, "figure.coverage.activities"));
             m.put("activities.disadvantaged", new Coverage(rs.getLong("d"), n, "figure.coverage.activities"));
             m.put("activities.age_under_15", new Coverage(rs.getLong("a1"), n, "figure.coverage.activities"));
             m.put("activities.age_15_35", new Coverage(rs.getLong("a2"), n, "figure.coverage.activities"));
@@ -105,8 +108,10 @@ class CentreReportFigures implements ReportFigureSource {
                 """.formatted(in)).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
             put(m, "activities.count", rs.getBigDecimal("n"));
             put(m, "activities.participations", rs.getBigDecimal("p"));
-            put(m, "activities.women", rs.getBigDecimal("w"));
-            put(m, "activities.ethnic_minority", rs.getBigDecimal("e"));
+            // no activity held: truly 0; activities that all left it blank: absent ("chưa nhập")
+            boolean none = rs.getLong("n") == 0;
+            putEntered(m, "activities.women", none ? BigDecimal.ZERO : rs.getBigDecimal("w"));
+            putEntered(m, "activities.ethnic_minority", none ? BigDecimal.ZERO : rs.getBigDecimal("e"));
             // null when no activity entered it: absent from the map ("chưa nhập"), never 0
             putEntered(m, "activities.disadvantaged", rs.getBigDecimal("d"));
             putEntered(m, "activities.age_under_15", rs.getBigDecimal("a1"));
@@ -119,7 +124,12 @@ class CentreReportFigures implements ReportFigureSource {
             put(m, "activities.vocational_participations", zeroIfNull(rs.getBigDecimal("vp")));
             put(m, "campaign.llw.activities", rs.getBigDecimal("lw"));
             put(m, "campaign.llw.participations", zeroIfNull(rs.getBigDecimal("lp")));
-            put(m, "campaign.llw.women", zeroIfNull(rs.getBigDecimal("lwo")));
+            // no week activity: 0 women took part; week activities that all left it blank: "chưa nhập"
+            if (rs.getLong("lw") == 0) {
+                put(m, "campaign.llw.women", BigDecimal.ZERO);
+            } else {
+                putEntered(m, "campaign.llw.women", rs.getBigDecimal("lwo"));
+            }
         });
         jdbc.sql("""
                 select count(distinct c.id) as clubs, count(m.id) as members

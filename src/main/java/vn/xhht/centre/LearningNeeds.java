@@ -42,6 +42,11 @@ public class LearningNeeds {
     public record Count(String topic, String hamlet, long needs) {
     }
 
+    /** One registered need as the centre reads it back (the resident's phone is there to call them about a class). */
+    public record Registered(long id, java.time.OffsetDateTime at, String topic, String hamlet, String ageGroup, String sex, String detail,
+                             String phone, String source) {
+    }
+
     private final JdbcClient jdbc;
     private final CentreRegistry centres;
     private final ReferenceLists lists;
@@ -128,6 +133,27 @@ public class LearningNeeds {
                 group by 1, h.name order by count(*) desc, 1
                 """).param("c", centreId)
                 .query((rs, i) -> new Count(rs.getString("topic"), rs.getString("hamlet"), rs.getLong("needs"))).list();
+    }
+
+    /**
+     * The latest needs one by one, for the staff who may edit the centre: what residents typed on the public page
+     * (detail, sex, phone) is read here, so nothing they sent is lost from sight. Reading phone numbers is audited.
+     */
+    public List<Registered> recent(CurrentUser user, long centreId, int limit) {
+        Centre c = editable(user, centreId);
+        List<Registered> list = jdbc.sql("""
+                select n.id, n.created_at, coalesce(t.name_vi, n.topic_code) as topic, h.name as hamlet, n.age_group, n.sex, n.detail,
+                       n.phone, n.source
+                from learning_need n left join org_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
+                where n.centre_id = :c order by n.created_at desc, n.id desc limit :lim
+                """).param("c", centreId).param("lim", limit)
+                .query((rs, i) -> new Registered(rs.getLong("id"), rs.getObject("created_at", java.time.OffsetDateTime.class),
+                        rs.getString("topic"), rs.getString("hamlet"), rs.getString("age_group"), rs.getString("sex"), rs.getString("detail"),
+                        rs.getString("phone"), rs.getString("source"))).list();
+        if (list.stream().anyMatch(r -> r.phone() != null)) {
+            audit.access(AuditAction.READ, "LearningNeed", centreId, c.communeId(), "Xem danh sách nhu cầu học tập có số điện thoại");
+        }
+        return list;
     }
 
     private Centre editable(CurrentUser user, long centreId) {

@@ -31,11 +31,35 @@ class HamletImport {
 
     static final int MAX_ROWS = 2000;
 
-    record LineError(int line, String message) {
+    /** Errors listed line by line on the page; all of them are in the error file ({@link #errorsXlsx}). */
+    static final int ERRORS_ON_SCREEN = 50;
+    /** Line numbers given as examples of a group. */
+    static final int EXAMPLES = 10;
+
+    /** column: the file's own header ("Tên", "Loại", "Hiệu lực từ"), empty for the whole file; reason: the message key. */
+    record LineError(int line, String column, String reason, String message) implements java.io.Serializable {
     }
 
-    record Result(boolean accepted, int created, int unchanged, List<LineError> errors) {
+    /** Errors of one reason in one column: "Tên — Tên trùng với một dòng khác trong tệp: 3.611 dòng, ví dụ dòng 2, 3, 4…". */
+    record ErrorGroup(String column, String label, long count, List<Integer> lines) {
+        public String examples() {
+            return String.join(", ", lines.stream().map(String::valueOf).toList()) + (count > lines.size() ? "…" : "");
+        }
     }
+
+    record Result(boolean accepted, int created, int unchanged, List<LineError> errors, List<ErrorGroup> groups) {
+        Result(boolean accepted, int created, int unchanged, List<LineError> errors) {
+            this(accepted, created, unchanged, errors, List.of());
+        }
+
+        public List<LineError> firstErrors() {
+            return errors.size() > ERRORS_ON_SCREEN ? errors.subList(0, ERRORS_ON_SCREEN) : errors;
+        }
+    }
+
+    static final String COL_NAME = "Tên";
+    static final String COL_TYPE = "Loại";
+    static final String COL_FROM = "Hiệu lực từ";
 
     private final HamletService hamlets;
     private final JdbcClient jdbc;
@@ -71,7 +95,7 @@ class HamletImport {
                 }
                 if (++dataRows[0] > MAX_ROWS) {
                     if (dataRows[0] == MAX_ROWS + 1) {
-                        errors.add(new LineError(line, text("hamlet.import.tooMany", MAX_ROWS)));
+                        errors.add(new LineError(line, "", "hamlet.import.tooMany", text("hamlet.import.tooMany", MAX_ROWS)));
                     }
                     return;
                 }
@@ -83,14 +107,14 @@ class HamletImport {
                     try {
                         from = parseDate(fromText);
                     } catch (java.time.DateTimeException e) {
-                        errors.add(new LineError(line, text("unit.date.invalid")));
+                        errors.add(new LineError(line, COL_FROM, "unit.date.invalid", text("unit.date.invalid")));
                         return;
                     }
                 }
                 String key = name.toLowerCase(Locale.ROOT);
                 Integer earlier = seenInFile.putIfAbsent(key, line);
                 if (earlier != null && !name.isEmpty()) {
-                    errors.add(new LineError(line, text("hamlet.import.duplicateInFile", earlier)));
+                    errors.add(new LineError(line, COL_NAME, "hamlet.import.duplicateInFile", text("hamlet.import.duplicateInFile", earlier)));
                     return;
                 }
                 String existingType = existing.get(key);
@@ -99,7 +123,7 @@ class HamletImport {
                     if (existingType.equals(parsed)) {
                         unchanged[0]++;
                     } else {
-                        errors.add(new LineError(line, text("hamlet.import.typeMismatch", name, existingType)));
+                        errors.add(new LineError(line, COL_TYPE, "hamlet.import.typeMismatch", text("hamlet.import.typeMismatch", name, existingType)));
                     }
                     return;
                 }
@@ -107,7 +131,7 @@ class HamletImport {
                 if (checked.violations().isEmpty()) {
                     toCreate.add(checked);
                 } else {
-                    checked.violations().forEach(v -> errors.add(new LineError(line,
+                    checked.violations().forEach(v -> errors.add(new LineError(line, column(v.field()), v.messageKey(),
                             messages.getMessage(v.messageKey(), v.args(), v.messageKey(), LocaleContextHolder.getLocale()))));
                 }
             });
@@ -119,7 +143,7 @@ class HamletImport {
             throw new InvalidInputProblem("file", "hamlet.import.empty");
         }
         if (!errors.isEmpty()) {
-            return new Result(false, 0, 0, errors);
+            return new Result(false, 0, 0, errors, group(errors));
         }
         toCreate.forEach(h -> hamlets.insert(commune, h));
         return new Result(true, toCreate.size(), unchanged[0], List.of());
@@ -134,6 +158,55 @@ class HamletImport {
                 new XlsxExport.Column("Hiệu lực từ", XlsxExport.ColumnType.DATE, 14)), sink -> {
             sink.row("Xóm Nà Mò", "Xóm", LocalDate.of(2025, 7, 1));
             sink.row("Tổ dân phố 1", "Tổ dân phố", null);
+        });
+        return out.toByteArray();
+    }
+
+    private static String column(String field) {
+        if (field == null) {
+            return "";
+        }
+        if (field.endsWith("type")) {
+            return COL_TYPE;
+        }
+        if (field.endsWith("validFrom")) {
+            return COL_FROM;
+        }
+        return field.endsWith("name") ? COL_NAME : "";
+    }
+
+    /**
+     * One group per column and reason, in the order first met; its label is the reason in general words when the
+     * message of a line names that line's values ("Tên trùng với một dòng khác trong tệp").
+     */
+    List<ErrorGroup> group(List<LineError> errors) {
+        Map<String, List<LineError>> by = new java.util.LinkedHashMap<>();
+        for (LineError e : errors) {
+            by.computeIfAbsent(e.column() + "\t" + e.reason(), k -> new ArrayList<>()).add(e);
+        }
+        List<ErrorGroup> out = new ArrayList<>();
+        by.values().forEach(list -> {
+            LineError first = list.get(0);
+            String label = messages.getMessage(first.reason() + ".group", null, null, LocaleContextHolder.getLocale());
+            if (label == null) {
+                label = first.message();
+            }
+            label = label.endsWith(".") ? label.substring(0, label.length() - 1) : label;
+            out.add(new ErrorGroup(first.column(), label, list.size(), list.stream().limit(EXAMPLES).map(LineError::line).toList()));
+        });
+        return out;
+    }
+
+    /** Every error with its line number, for the person who fixes the file. */
+    byte[] errorsXlsx(List<LineError> errors) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        xlsx.write(out, "Lỗi", "Các dòng bị từ chối khi nhập danh sách thôn, tổ dân phố", List.of(
+                new XlsxExport.Column("Dòng", XlsxExport.ColumnType.INTEGER, 8),
+                new XlsxExport.Column("Cột", XlsxExport.ColumnType.TEXT, 14),
+                new XlsxExport.Column("Lỗi", XlsxExport.ColumnType.TEXT, 70)), sink -> {
+            for (LineError e : errors) {
+                sink.row(e.line(), e.column(), e.message());
+            }
         });
         return out.toByteArray();
     }

@@ -149,7 +149,8 @@ class OrgUnitPageController {
     }
 
     @PostMapping("/units/{id}/hamlets/import")
-    String importHamlets(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model) {
+    String importHamlets(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
+                         jakarta.servlet.http.HttpSession session) {
         CurrentUser user = CurrentUsers.require();
         OrgUnit commune = directory.requireReadable(user, id);
         Map<String, String> errors = Map.of();
@@ -159,7 +160,12 @@ class OrgUnitPageController {
             errors = Map.of("file", text("upload.tooLarge", maxUploadBytes / (1024 * 1024)));
         } else {
             try (java.io.InputStream in = file.getInputStream()) {
-                model.addAttribute("importResult", hamletImport.run(user, id, in));
+                HamletImport.Result result = hamletImport.run(user, id, in);
+                model.addAttribute("importResult", result);
+                // every error stays downloadable (with its line) while the page shows the groups and the first ones
+                if (!result.errors().isEmpty()) {
+                    session.setAttribute(IMPORT_ERRORS + id, new java.util.ArrayList<>(result.errors()));
+                }
             } catch (InvalidInputProblem e) {
                 errors = FormErrors.of(e, messages);
             } catch (java.io.IOException e) {
@@ -169,6 +175,23 @@ class OrgUnitPageController {
         model.addAttribute("importErrors", errors);
         fillDetail(model, user, directory.require(commune.id()), clock.today());
         return "units/detail";
+    }
+
+    static final String IMPORT_ERRORS = "hamlet-import-errors:";
+
+    /** The errors of this session's last rejected hamlet import of the commune, as .xlsx with line numbers. */
+    @GetMapping("/units/{id}/hamlets/import-errors.xlsx")
+    void importErrors(@PathVariable long id, jakarta.servlet.http.HttpSession session, jakarta.servlet.http.HttpServletResponse response)
+            throws java.io.IOException {
+        CurrentUser user = CurrentUsers.require();
+        directory.requireReadable(user, id);
+        @SuppressWarnings("unchecked")
+        List<HamletImport.LineError> errors = (List<HamletImport.LineError>) session.getAttribute(IMPORT_ERRORS + id);
+        if (errors == null) {
+            throw new vn.xhht.shared.NotFoundProblem("hamlet.import.errorsGone");
+        }
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "loi-nhap-thon-to-dan-pho-" + id);
+        response.getOutputStream().write(hamletImport.errorsXlsx(errors));
     }
 
     @GetMapping("/units/hamlet-template.xlsx")

@@ -14,6 +14,11 @@ final class SvgCharts {
     record Bar(String label, BigDecimal current, BigDecimal previous) {
     }
 
+    /** The accessible name of the chart (role="img" needs one): the two series it compares. */
+    private static void title(StringBuilder s, String currentName, String previousName) {
+        s.append("<title>").append(esc(currentName)).append(previousName == null ? "" : " – " + esc(previousName)).append("</title>");
+    }
+
     static String bars(List<Bar> bars, String currentName, String previousName) {
         double max = bars.stream().flatMap(b -> java.util.stream.Stream.of(b.current(), b.previous())).filter(java.util.Objects::nonNull)
                 .mapToDouble(BigDecimal::doubleValue).max().orElse(0);
@@ -22,6 +27,7 @@ final class SvgCharts {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" preserveAspectRatio=\"xMinYMin meet\">");
+        title(s, currentName, previousName);
         legend(s, currentName, previousName, labelW);
         int y = 24;
         for (Bar b : bars) {
@@ -41,6 +47,7 @@ final class SvgCharts {
         double step = labels.size() <= 1 ? 0 : (width - left - 30) / (double) (labels.size() - 1);
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\">");
+        title(s, currentName, previousName);
         legend(s, currentName, previousName, left);
         s.append("<line x1=\"").append(left).append("\" y1=\"").append(bottom).append("\" x2=\"").append(width - 20).append("\" y2=\"").append(bottom)
                 .append("\" class=\"axis\"/>");

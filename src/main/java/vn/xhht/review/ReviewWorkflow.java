@@ -37,11 +37,13 @@ public class ReviewWorkflow {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
+    private final org.springframework.context.MessageSource messages;
 
-    ReviewWorkflow(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit) {
+    ReviewWorkflow(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, org.springframework.context.MessageSource messages) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
+        this.messages = messages;
     }
 
     /** Starts the review of a new subject as a draft. */
@@ -244,8 +246,19 @@ public class ReviewWorkflow {
         event(r.subjectType(), r.subjectId(), action, user, comment);
         audit.change(AuditAction.UPDATE, r.subjectType(), r.subjectId(), r.ownerUnitId(),
                 Map.of("status", r.status().name()), comment == null ? Map.of("status", to.name()) : Map.of("status", to.name(), "comment", comment),
-                action + " " + r.subjectType() + " #" + r.subjectId());
+                auditSummary(action, r.subjectType(), r.subjectId()));
         return require(r.subjectType(), r.subjectId());
+    }
+
+    /** The audit trail is read by people: "Phê duyệt Kế hoạch số 8", not "APPROVE Plan #8". */
+    private String auditSummary(String action, String type, long id) {
+        java.util.Locale vi = java.util.Locale.forLanguageTag("vi");
+        String step = messages.getMessage("review.action." + action, null, null, vi);
+        if (step == null) {
+            step = messages.getMessage("evaluation.action." + action, null, action, vi);
+        }
+        return step + " "
+                + messages.getMessage("audit.entity." + type, null, type, vi) + " số " + id;
     }
 
     private void event(String type, long id, String action, CurrentUser user, String comment) {

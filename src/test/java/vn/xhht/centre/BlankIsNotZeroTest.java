@@ -119,6 +119,58 @@ class BlankIsNotZeroTest {
     }
 
     @Test
+    void blankWomenAndEthnicMinorityStayBlankInTheActivityTheSummariesAndTheReportFigures() {
+        var canYen = TestUsers.load(jdbc, "xa.canyen");
+        var admin = TestUsers.load(jdbc, "admin");
+        long commune = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
+        long centre = centres.ofCommune(commune).orElseThrow().id();
+        LocalDate day = pastDay();
+        jdbc.sql("delete from activity where centre_id = :c and start_date = :d").param("c", centre).param("d", day).update();
+
+        Activity blank = activities.create(canYen, centre, new ActivityService.Form("THEMATIC_SESSION", "LAW", "Chuyên đề không ghi nữ, DTTS",
+                day, day, null, null, null, null, null, 40, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                List.of());
+        assertThat(blank.women()).isNull();
+        assertThat(blank.ethnicMinority()).isNull();
+        assertThat(jdbc.sql("select count(*) from activity where id = :id and women is null and ethnic_minority is null")
+                .param("id", blank.id()).query(Long.class).single()).as("stored as NULL, not 0").isEqualTo(1);
+
+        // only blanks: absent from the report figures ("chưa nhập"), null in the summaries
+        var only = figures.values(commune, day, day);
+        assertThat(only).containsEntry("activities.participations", BigDecimal.valueOf(40))
+                .doesNotContainKeys("activities.women", "activities.ethnic_minority");
+        ActivitySummary.Summary s = summary.summarize(admin, commune, day, day);
+        assertThat(s.women()).isNull();
+        assertThat(s.ethnicMinority()).isNull();
+        long district = jdbc.sql("select parent_id from org_unit where id = :c").param("c", commune).query(Long.class).single();
+        assertThat(summary.byChild(admin, district, day, day)).filteredOn(l -> Long.valueOf(commune).equals(l.unitId()))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.participations()).isEqualTo(40);
+                    assertThat(l.women()).isNull();
+                    assertThat(l.ethnicMinority()).isNull();
+                });
+
+        // a second activity enters them (0 ethnic minority typed is a real 0): sums over the one that entered, with the count
+        activities.create(canYen, centre, new ActivityService.Form("THEMATIC_SESSION", "LAW", "Chuyên đề có ghi nữ", day, day, null, null,
+                null, null, null, 25, 11, 0, null, null, null, null, null, null, null, null, null, null, null, null), List.of());
+        var both = figures.values(commune, day, day);
+        assertThat(both.get("activities.women")).isEqualByComparingTo("11");
+        assertThat(both.get("activities.ethnic_minority")).isEqualByComparingTo("0");
+        assertThat(figures.coverage(commune, day, day).get("activities.women")).isEqualTo(new ReportFigureSource.Coverage(1, 2, "figure.coverage.activities"));
+        s = summary.summarize(admin, commune, day, day);
+        assertThat(s.women()).isEqualTo(11L);
+        assertThat(s.womenEntered()).isEqualTo(1);
+        assertThat(s.ethnicMinority()).isEqualTo(0L);
+        assertThat(s.ethnicMinorityEntered()).isEqualTo(1);
+
+        // the provincial summary of the whole month (monthly roll-up) counts the entries too
+        long province = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
+        ActivitySummary.Summary month = summary.summarize(admin, province, day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth()));
+        assertThat(month.womenEntered()).isGreaterThanOrEqualTo(1).isLessThan(month.activities());
+        assertThat(month.women()).isGreaterThanOrEqualTo(11L);
+    }
+
+    @Test
     void aPlannedActivityIsNotCountedAsHeld() {
         var canYen = TestUsers.load(jdbc, "xa.canyen");
         var admin = TestUsers.load(jdbc, "admin");

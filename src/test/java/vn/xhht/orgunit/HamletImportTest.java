@@ -98,6 +98,42 @@ class HamletImportTest {
     }
 
     @Test
+    void manyErrorsAreGroupedByReasonWithTheFirstFiftyListedAndAllInTheErrorFile() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 5);
+        var user = TestUsers.load(jdbc, "xa.canyen");
+        List<Object[]> rows = new java.util.ArrayList<>();
+        rows.add(new Object[]{"Xóm Gốc " + tag, "Xóm", null});                 // line 2
+        for (int i = 0; i < 120; i++) {
+            rows.add(new Object[]{"Xóm Gốc " + tag, "Xóm", null});             // lines 3..122: repeat line 2
+        }
+        for (int i = 0; i < 30; i++) {
+            rows.add(new Object[]{"Bản Mới " + tag + " " + i, "Làng xã", null}); // lines 123..152: unknown type
+        }
+        HamletImport.Result r = hamletImport.run(user, canYen(), file(rows.toArray(new Object[0][])));
+        assertThat(r.accepted()).isFalse();
+        assertThat(r.errors()).hasSize(150);
+        assertThat(r.firstErrors()).hasSize(50);
+        assertThat(r.groups()).hasSize(2);
+        HamletImport.ErrorGroup dup = r.groups().get(0);
+        assertThat(dup.column()).isEqualTo("Tên");
+        assertThat(dup.label()).isEqualTo("Tên trùng với một dòng khác trong cùng tệp");
+        assertThat(dup.count()).isEqualTo(120);
+        assertThat(dup.examples()).isEqualTo("3, 4, 5, 6, 7, 8, 9, 10, 11, 12…");
+        assertThat(r.groups().get(1).column()).isEqualTo("Loại");
+        assertThat(r.groups().get(1).count()).isEqualTo(30);
+        assertThat(r.groups().get(1).label()).startsWith("Loại không hợp lệ").doesNotEndWith(".");
+
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(hamletImport.errorsXlsx(r.errors())))) {
+            var sheet = wb.getSheetAt(0);
+            List<String> lines = new java.util.ArrayList<>();
+            // numeric cells read back as "3.0"
+            sheet.forEach(row -> lines.add(row.getCell(0) == null ? "" : row.getCell(0).toString().replaceAll("\\.0$", "")));
+            assertThat(lines).contains("Dòng", "3", "152");
+            assertThat(lines.stream().filter(x -> x.matches("\\d+")).count()).isEqualTo(150);
+        }
+    }
+
+    @Test
     void aFileThatIsNotAWorkbookOrIsEmptyIsAFieldError() {
         var user = TestUsers.load(jdbc, "xa.canyen");
         assertThatThrownBy(() -> hamletImport.run(user, canYen(), new ByteArrayInputStream("ten,loai".getBytes(StandardCharsets.UTF_8))))

@@ -75,6 +75,8 @@ public final class Routes {
         m.put("/api/v1/literacy/imports/{id}", Map.of("id", imports));
         m.put("/units/{id}", Map.of("id", units));
         m.put("/units/{id}/children", Map.of("id", units));
+        // without a rejected import in this session the error file is "gone" (404 with a Vietnamese message), never a 500
+        m.put("/units/{id}/hamlets/import-errors.xlsx", Map.of("id", units));
         m.put("/api/v1/org-units/{id}", Map.of("id", List.of(v(s, "unit.haQuang"))));
         m.put("/api/v1/org-units/{id}/successors", Map.of("id", List.of(v(s, "unit.haQuang"))));
         m.put("/api/v1/org-units/{id}/predecessors", Map.of("id", List.of(v(s, "unit.canYen"))));
