@@ -25,6 +25,7 @@ import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
+import vn.xhht.document.Downloads;
 
 /** Statistics against targets, the public list of recognitions, and awards. */
 @Controller
@@ -85,8 +86,7 @@ class EvaluationResultsController {
             }
         }
         cols.add(new XlsxExport.Column("Tổng", XlsxExport.ColumnType.INTEGER, 10));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"ket-qua-danh-gia-" + y + ".xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "ket-qua-danh-gia-" + y);
         audit.access(AuditAction.EXPORT, "EvaluationStatistics", unit, unit, "Xuất thống kê kết quả " + code + " " + y);
         xlsx.write(response.getOutputStream(), "Kết quả " + y, f.title() + " — " + u.name() + " — năm " + y, cols, sink -> {
             for (ResultStatistics.Row r : rows) {

@@ -19,6 +19,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
+import vn.xhht.shared.VietnamClock;
 
 /** Quarterly briefing meetings and their minutes (R32). */
 @Controller
@@ -27,8 +28,10 @@ class MeetingPageController {
     private final BriefingMeetings meetings;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    MeetingPageController(BriefingMeetings meetings, OrgUnitDirectory units, MessageSource messages) {
+    MeetingPageController(BriefingMeetings meetings, OrgUnitDirectory units, MessageSource messages, VietnamClock clock) {
+        this.clock = clock;
         this.meetings = meetings;
         this.units = units;
         this.messages = messages;
@@ -46,11 +49,11 @@ class MeetingPageController {
         model.addAttribute("meetings", meetings.list(user, unit.id()));
         model.addAttribute("canRecord", unit.level() >= OrgUnit.PROVINCE && unit.level() <= OrgUnit.DISTRICT
                 && (user.role() == Role.PROVINCE_OFFICER || user.role() == Role.DISTRICT_OFFICER));
-        LocalDate today = ReportPageController.today();
+        LocalDate today = clock.today();
         model.addAttribute("form", form != null ? form : new BriefingMeetings.Form(today.getYear() + "Q" + ((today.getMonthValue() - 1) / 3 + 1),
                 today, null, null, null, null));
         model.addAttribute("errors", errors);
-        model.addAttribute("quarters", ReportPeriods.standardChoices(ReportPageController.today(), true));
+        model.addAttribute("quarters", ReportPeriods.standardChoices(clock.today(), true));
         return "reports/meetings";
     }
 

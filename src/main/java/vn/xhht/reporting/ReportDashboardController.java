@@ -18,6 +18,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.VietnamClock;
 import vn.xhht.shared.InvalidInputProblem;
 
 /**
@@ -49,8 +50,11 @@ class ReportDashboardController {
     private final ReportService reports;
     private final TemplateCatalog templates;
     private final MessageSource messages;
+    private final VietnamClock clock;
 
-    ReportDashboardController(FigureSources sources, OrgUnitDirectory units, ReportService reports, TemplateCatalog templates, MessageSource messages) {
+    ReportDashboardController(FigureSources sources, OrgUnitDirectory units, ReportService reports, TemplateCatalog templates, MessageSource messages,
+                              VietnamClock clock) {
+        this.clock = clock;
         this.sources = sources;
         this.units = units;
         this.reports = reports;
@@ -70,7 +74,7 @@ class ReportDashboardController {
                      @RequestParam(required = false) String templateCode, Model model) {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = units.requireReadable(user, unitId == null ? user.unitId() : unitId);
-        String code = period == null || period.isBlank() ? String.valueOf(ReportPageController.today().getYear()) : period.strip().toUpperCase();
+        String code = period == null || period.isBlank() ? String.valueOf(clock.today().getYear()) : period.strip().toUpperCase();
         ReportPeriod p = ReportPeriods.tryParse(code).orElseThrow(() -> new InvalidInputProblem("period", "report.period.invalid", code, "—"));
         ReportPeriod prev = p.previousYear();
         Map<String, String> provided = sources.figures();
@@ -96,7 +100,7 @@ class ReportDashboardController {
         });
         model.addAttribute("unit", unit);
         model.addAttribute("period", p);
-        List<ReportPeriod> choices = new ArrayList<>(ReportPeriods.standardChoices(ReportPageController.today(), false));
+        List<ReportPeriod> choices = new ArrayList<>(ReportPeriods.standardChoices(clock.today(), false));
         if (choices.stream().noneMatch(c -> c.code().equals(p.code()))) {
             choices.add(0, p); // a period opened from a link stays the chosen one
         }
@@ -110,7 +114,7 @@ class ReportDashboardController {
             List<BigDecimal> cur = new ArrayList<>(), last = new ArrayList<>();
             for (int q = 1; q <= 4; q++) {
                 ReportPeriod qc = ReportPeriods.parse(y + "Q" + q), ql = ReportPeriods.parse((y - 1) + "Q" + q);
-                cur.add(qc.from().isAfter(ReportPeriodsToday.today()) ? null
+                cur.add(qc.from().isAfter(clock.today()) ? null
                         : sources.values(Set.of("activities.participations"), unit.id(), qc.from(), qc.to()).get("activities.participations"));
                 last.add(sources.values(Set.of("activities.participations"), unit.id(), ql.from(), ql.to()).get("activities.participations"));
             }
@@ -152,12 +156,5 @@ class ReportDashboardController {
 
     private String text(String key) {
         return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
-    }
-
-    /** Today in Vietnam (one place, so the charts and pages agree). */
-    static final class ReportPeriodsToday {
-        static java.time.LocalDate today() {
-            return ReportPageController.today();
-        }
     }
 }
