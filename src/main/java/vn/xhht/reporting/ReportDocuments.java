@@ -19,6 +19,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.orgunit.UnitSigners;
 import vn.xhht.document.VietnameseNames;
 import vn.xhht.shared.CentreDirectors;
+import vn.xhht.shared.VietnamClock;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.reporting.ReportTemplate.FieldType;
 import vn.xhht.reporting.ReportTemplate.Section;
@@ -43,9 +44,11 @@ class ReportDocuments {
     private final ReportService reports;
     private final UnitSigners signers;
     private final List<CentreDirectors> directors;
+    private final VietnamClock clock;
 
     ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports, UnitSigners signers,
-                    List<CentreDirectors> directors) {
+                    List<CentreDirectors> directors, VietnamClock clock) {
+        this.clock = clock;
         this.signers = signers;
         this.directors = directors;
         this.xlsx = xlsx;
@@ -242,7 +245,7 @@ class ReportDocuments {
             recipients.add("- " + VietnameseNames.peoplesCommittee(unit.name()) + " (để báo cáo);");
         }
         recipients.add("- Lưu: VT.");
-        LocalDate today = ReportPageController.today();
+        LocalDate today = clock.today();
         UnitSigners.Signers names = signers.of(unit.id());
         OfficialDocument.Signature signature = centre
                 ? new OfficialDocument.Signature(null, "GIÁM ĐỐC", directors.stream().map(d -> d.directorOf(unit.id(), today))
