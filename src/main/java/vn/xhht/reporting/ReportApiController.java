@@ -125,10 +125,7 @@ class ReportApiController {
         }
         Map<String, String> values = new LinkedHashMap<>();
         if (req.values() != null) {
-            req.values().forEach((k, v) -> values.put(k, v == null ? null : v instanceof BigDecimal b ? b.toPlainString() : v instanceof List<?> rows
-                    ? String.join("\n", rows.stream().map(row -> row instanceof List<?> cells
-                    ? String.join(" | ", cells.stream().map(c -> c == null ? "" : c.toString().replace("|", "/")).toList()) : String.valueOf(row)).toList())
-                    : v.toString()));
+            req.values().forEach((k, v) -> values.put(k, v == null ? null : v.text()));
         }
         return json(reports.saveValues(CurrentUsers.require(), id, req.version(), values, req.reasons() == null ? Map.of() : req.reasons()));
     }
