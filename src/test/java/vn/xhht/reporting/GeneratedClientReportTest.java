@@ -50,7 +50,9 @@ class GeneratedClientReportTest {
         client.setRequestInterceptor(b -> b.header("Authorization", basic));
         // a "number or text" value is told apart by its JSON token only when the mapper does not turn numbers into text
         // (the /api guide says so); with Jackson's default coercion a number matches both and the client refuses it
-        client.getObjectMapper().configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        com.fasterxml.jackson.databind.ObjectMapper mapper = ApiClient.createDefaultObjectMapper();
+        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        client.setObjectMapper(mapper);
         return new XhhtApi(client);
     }
 
