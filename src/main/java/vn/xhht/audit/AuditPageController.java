@@ -1,12 +1,9 @@
 package vn.xhht.audit;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +18,12 @@ import vn.xhht.shared.Role;
 @Controller
 class AuditPageController {
 
-    static final int PAGE = 100;
+    private final AuditLog log;
 
-    record Row(long id, java.time.OffsetDateTime occurredAt, String actor, String action, String entityType, String entityId,
-               String unitName, String summary, String before, String after, String remoteAddr) {
-    }
-
-    private final JdbcClient jdbc;
     private final org.springframework.context.MessageSource messages;
 
-    AuditPageController(JdbcClient jdbc, org.springframework.context.MessageSource messages) {
-        this.jdbc = jdbc;
+    AuditPageController(AuditLog log, org.springframework.context.MessageSource messages) {
+        this.log = log;
         this.messages = messages;
     }
 
@@ -76,45 +68,11 @@ class AuditPageController {
         if (admin.role() != Role.SYSTEM_ADMIN) {
             throw new AccessDeniedProblem("error.adminOnly");
         }
-        StringBuilder sql = new StringBuilder("""
-                select e.id, e.occurred_at, e.actor, e.action, e.entity_type, e.entity_id, u.name as unit_name, e.summary,
-                       e.before_data::text as before_data, e.after_data::text as after_data, e.remote_addr
-                from audit_event e left join org_unit u on u.id = e.unit_id
-                where (e.unit_id is null or u.path like (select path from org_unit where id = :scope) || '%')
-                """);
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("scope", admin.unitId());
-        if (actor != null && !actor.isBlank()) {
-            sql.append(" and e.actor = :actor");
-            params.put("actor", actor.strip().toLowerCase());
-        }
-        if (entity != null && !entity.isBlank()) {
-            sql.append(" and e.entity_type = :entity");
-            params.put("entity", entity.strip());
-        }
-        if (action != null && !action.isBlank()) {
-            sql.append(" and e.action = :action");
-            params.put("action", action.strip());
-        }
-        if (from != null) {
-            sql.append(" and e.occurred_at >= :from");
-            params.put("from", from.atStartOfDay());
-        }
-        if (to != null) {
-            sql.append(" and e.occurred_at < :to");
-            params.put("to", to.plusDays(1).atStartOfDay());
-        }
-        int p = Math.max(0, page);
-        sql.append(" order by e.id desc limit ").append(PAGE + 1).append(" offset ").append(p * PAGE);
-        List<Row> rows = jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getObject("occurred_at", java.time.OffsetDateTime.class),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
-                        rs.getString("unit_name"), plain(rs.getString("summary"), locale), rs.getString("before_data"),
-                        rs.getString("after_data"), rs.getString("remote_addr")))
-                .list();
-        model.addAttribute("rows", rows.size() > PAGE ? rows.subList(0, PAGE) : rows);
-        model.addAttribute("hasNext", rows.size() > PAGE);
-        model.addAttribute("page", p);
+        AuditLog.Page result = log.search(admin.unitId(), new AuditLog.Filter(actor, entity, action, from, to), page);
+        model.addAttribute("rows", result.rows().stream().map(r -> new AuditLog.Row(r.id(), r.occurredAt(), r.actor(), r.action(),
+                r.entityType(), r.entityId(), r.unitName(), plain(r.summary(), locale), r.before(), r.after(), r.remoteAddr())).toList());
+        model.addAttribute("hasNext", result.hasNext());
+        model.addAttribute("page", result.page());
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("filter", Map.of("actor", actor == null ? "" : actor, "entity", entity == null ? "" : entity,
                 "action", action == null ? "" : action, "from", from == null ? "" : from.toString(), "to", to == null ? "" : to.toString()));

@@ -3,6 +3,7 @@ package vn.xhht.backup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.Role;
 
@@ -23,7 +24,7 @@ class BackupAccess {
 
     CurrentUser require(CurrentUser user) {
         if (!allowed(user)) {
-            throw BackupController.denied();
+            throw new AccessDeniedProblem("backup.nationalOnly");
         }
         return user;
     }

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
-import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.document.Downloads;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.NotFoundProblem;
@@ -75,8 +75,7 @@ class BackupController {
         CurrentUser admin = access.require(CurrentUsers.require());
         Path file = backups.file(name).orElseThrow(() -> new NotFoundProblem("backup.notFound", name));
         audit.access(AuditAction.EXPORT, "Backup", name, null, "Tải bản sao lưu " + name + " (" + admin.username() + ")");
-        response.setContentType("application/zip");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        Downloads.attachment(response, Downloads.Format.ZIP, name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name);
         response.setContentLengthLong(Files.size(file));
         Files.copy(file, response.getOutputStream());
     }
@@ -86,7 +85,4 @@ class BackupController {
     }
 
     /** Raised for an administrator of a province or below. */
-    static AccessDeniedProblem denied() {
-        return new AccessDeniedProblem("backup.nationalOnly");
-    }
 }

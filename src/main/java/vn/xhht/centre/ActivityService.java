@@ -165,6 +165,20 @@ public class ActivityService {
         return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(ActivityService::map).optional();
     }
 
+    /** A row of the commune's plans that an activity may fulfil. */
+    public record PlanRowOption(long id, String label) {
+    }
+
+    /** Rows of the commune's plans for the activity's month and the two around it: what the activity may fulfil. */
+    public List<PlanRowOption> planRowOptions(long communeId, LocalDate date) {
+        return jdbc.sql("""
+                select r.id, to_char(r.month, 'MM/YYYY') || ' · ' || r.activity as label
+                from plan_row r join plan p on p.id = r.plan_id
+                where p.owner_unit_id = :u and r.month between :from and :to order by r.month, r.id
+                """).param("u", communeId).param("from", date.withDayOfMonth(1).minusMonths(1)).param("to", date.withDayOfMonth(1).plusMonths(1))
+                .query((rs, n) -> new PlanRowOption(rs.getLong("id"), rs.getString("label"))).list();
+    }
+
     private Centre editableCentre(CurrentUser user, long centreId) {
         Centre centre = centres.require(user, centreId);
         if (!CentreRegistry.EDITORS.contains(user.role()) || !units.canWrite(user, centre.communeId())) {

@@ -43,13 +43,10 @@ class CentrePageController {
     private final MessageSource messages;
     private final CentreRecords records;
     private final Campaigns campaigns;
-    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
     private final VietnamClock clock;
 
     CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
-                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns,
-                         org.springframework.jdbc.core.simple.JdbcClient jdbc, VietnamClock clock) {
-        this.jdbc = jdbc;
+                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns, VietnamClock clock) {
         this.records = records;
         this.campaigns = campaigns;
         this.centres = centres;
@@ -216,21 +213,8 @@ class CentrePageController {
         model.addAttribute("clubs", records.clubs(user, c.id()));
         model.addAttribute("partners", records.partners(user, c.id()));
         model.addAttribute("campaigns", campaigns.around(clock.today()));
-        model.addAttribute("planRows", planRows(c.communeId(), f.startDate() == null ? clock.today() : f.startDate()));
+        model.addAttribute("planRows", activities.planRowOptions(c.communeId(), f.startDate() == null ? clock.today() : f.startDate()));
         return "centres/activity";
-    }
-
-    record PlanRowOption(long id, String label) {
-    }
-
-    /** Rows of the commune's plans for the activity's month and the two around it: what the activity may fulfil. */
-    private List<PlanRowOption> planRows(long communeId, LocalDate date) {
-        return jdbc.sql("""
-                select r.id, to_char(r.month, 'MM/YYYY') || ' · ' || r.activity as label
-                from plan_row r join plan p on p.id = r.plan_id
-                where p.owner_unit_id = :u and r.month between :from and :to order by r.month, r.id
-                """).param("u", communeId).param("from", date.withDayOfMonth(1).minusMonths(1)).param("to", date.withDayOfMonth(1).plusMonths(1))
-                .query((rs, n) -> new PlanRowOption(rs.getLong("id"), rs.getString("label"))).list();
     }
 
     private static Map<String, String> names(List<ReferenceLists.Item> items) {

@@ -49,7 +49,7 @@ class PublicNeedsApiController {
     @Operation(operationId = "submitLearningNeed", summary = "Người dân đăng ký nhu cầu học tập (không cần đăng nhập)",
             description = "Registers a resident's learning need without an account; limited per address (429 when exceeded).")
     NeedReceived submitApi(@RequestBody PublicNeed body, HttpServletRequest request) {
-        long id = needs.submitPublic(PublicCentreController.clientKey(request), new LearningNeeds.Need(body.centreId(), body.topic(), body.detail(),
+        long id = needs.submitPublic(PublicCentres.clientKey(request), new LearningNeeds.Need(body.centreId(), body.topic(), body.detail(),
                 body.ageGroup(), body.sex(), body.hamletId(), body.phone(), null));
         return new NeedReceived(id, messages.getMessage("need.thanks", null, LocaleContextHolder.getLocale()));
     }

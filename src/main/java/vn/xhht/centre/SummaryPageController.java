@@ -24,6 +24,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.VietnamClock;
+import vn.xhht.document.Downloads;
 
 /** Activity summaries for any unit and period: totals, by type and topic (chart), per unit below; .xlsx export. */
 @Controller
@@ -94,8 +95,7 @@ class SummaryPageController {
         OrgUnit u = units.requireReadable(user, unit);
         ActivitySummary.Summary s = summary.summarize(user, unit, p.from(), p.to());
         List<ActivitySummary.ChildLine> lines = u.level() < OrgUnit.COMMUNE ? summary.byChild(user, unit, p.from(), p.to()) : List.of();
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"tong-hop-hoat-dong.xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "tong-hop-hoat-dong");
         String title = "Tổng hợp hoạt động " + u.name() + " từ " + fmt(p.from()) + " đến " + fmt(p.to());
         xlsx.write(response.getOutputStream(), "Tổng hợp", title, List.of(
                 new XlsxExport.Column("Đơn vị", XlsxExport.ColumnType.TEXT, 34),

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 
 /** The headers of a file download, the same for every export of XHHT. */
 public final class Downloads {
@@ -14,7 +15,8 @@ public final class Downloads {
         PDF("pdf", "application/pdf"),
         DOCX("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
         XLSX("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        CSV("csv", "text/csv; charset=UTF-8");
+        CSV("csv", "text/csv; charset=UTF-8"),
+        ZIP("zip", "application/zip");
 
         final String extension;
         final String contentType;
@@ -45,11 +47,34 @@ public final class Downloads {
 
     /** Content type and an attachment name {@code baseName.ext} (a Vietnamese name is kept for clients that read RFC 6266). */
     public static void attachment(HttpServletResponse response, Format format, String baseName) {
-        String file = baseName + "." + format.extension;
+        response.setContentType(format.contentType);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition("attachment", format, baseName));
+    }
+
+    /** The same headers for a {@code ResponseEntity} answer. */
+    public static HttpHeaders headers(Format format, String baseName) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.CONTENT_TYPE, format.contentType);
+        h.set(HttpHeaders.CONTENT_DISPOSITION, disposition("attachment", format, baseName));
+        return h;
+    }
+
+    /** A file shown in the browser (a photo, a scanned page) rather than saved; {@code fileName} keeps its own extension. */
+    public static HttpHeaders inline(String contentType, String fileName) {
+        HttpHeaders h = new HttpHeaders();
+        h.set(HttpHeaders.CONTENT_TYPE, contentType);
+        h.set(HttpHeaders.CONTENT_DISPOSITION, disposition("inline", fileName));
+        return h;
+    }
+
+    private static String disposition(String kind, Format format, String baseName) {
+        return disposition(kind, baseName + "." + format.extension);
+    }
+
+    private static String disposition(String kind, String file) {
         String ascii = java.text.Normalizer.normalize(file, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D').replaceAll("[^A-Za-z0-9._-]", "-");
-        response.setContentType(format.contentType);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
+        return kind + "; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -26,6 +26,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.VietnamClock;
+import vn.xhht.document.Downloads;
 
 /** Statistics against targets, the public list of recognitions, and awards. */
 @Controller
@@ -90,8 +91,7 @@ class EvaluationResultsController {
         cols.add(new XlsxExport.Column("Tổng", XlsxExport.ColumnType.INTEGER, 10));
         // results rated under an incomplete framework are provisional in the export too
         cols.add(new XlsxExport.Column("Trong đó tạm thời (bộ tiêu chí chưa đầy đủ)", XlsxExport.ColumnType.INTEGER, 16));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"ket-qua-danh-gia-" + y + ".xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "ket-qua-danh-gia-" + y);
         audit.access(AuditAction.EXPORT, "EvaluationStatistics", unit, unit, "Xuất thống kê kết quả " + code + " " + y);
         xlsx.write(response.getOutputStream(), "Kết quả " + y, f.title() + " — " + u.name() + " — năm " + y, cols, sink -> {
             for (ResultStatistics.Row r : rows) {

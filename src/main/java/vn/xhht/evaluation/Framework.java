@@ -15,7 +15,8 @@ public record Framework(String code, int version, String title, SubjectType subj
                         BigDecimal maxTotal, LocalDate effectiveFrom, LocalDate effectiveTo, boolean complete,
                         String incompleteNote, LegalBasis legalBasis, List<Authority> authorities,
                         List<Criterion> criteria, List<Level> levels, Integer validityMonths, Integer upgradeAfterMonths,
-                        List<Deadline> deadlines, Map<String, BigDecimal> targets, List<String> dossier,
+                        List<Deadline> deadlines, @io.swagger.v3.oas.annotations.media.Schema(description = "Chỉ tiêu phấn đấu theo mã (ví dụ tỷ lệ đạt chuẩn, %). / Targets by code (for example the share of subjects recognised, %).")
+                        Map<String, BigDecimal> targets, List<String> dossier,
                         ValidityRule validityRule, Procedure procedure) {
 
     /**
@@ -83,7 +84,9 @@ public record Framework(String code, int version, String title, SubjectType subj
     /** A scored item (chỉ tiêu / nội dung). A MEASURE item holds a value (e.g. a percentage) met at a level's threshold. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "FrameworkItem")
     public record Item(String code, String title, String guidance, boolean evidenceRequired, ItemType type,
-                       BigDecimal maxPoints, String unit, BigDecimal minValue, Map<String, BigDecimal> thresholds,
+                       BigDecimal maxPoints, String unit, BigDecimal minValue,
+                       @io.swagger.v3.oas.annotations.media.Schema(description = "Ngưỡng đạt theo mã mức kết quả (cùng đơn vị với unit). / The value to reach, by result level code (in unit).")
+                       Map<String, BigDecimal> thresholds,
                        String certainty, int line) {
         public BigDecimal thresholdFor(String level) {
             BigDecimal t = thresholds.get(level);
@@ -97,6 +100,7 @@ public record Framework(String code, int version, String title, SubjectType subj
      */
     public record Level(String code, String title, boolean recognised, boolean known, BigDecimal minTotal,
                         List<String> allItemsMetOf, List<String> itemsMet, Integer minItemsMet, boolean noCriterionZero,
+                        @io.swagger.v3.oas.annotations.media.Schema(description = "Điểm tối thiểu của từng tiêu chí theo mã tiêu chí. / Minimum points of each criterion, by criterion code.")
                         Map<String, BigDecimal> minCriterionPoints, int line) {
     }
 

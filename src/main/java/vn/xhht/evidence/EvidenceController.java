@@ -1,7 +1,6 @@
 package vn.xhht.evidence;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 import vn.xhht.shared.CurrentUsers;
+import vn.xhht.document.Downloads;
 
 /** Serves an evidence file to a user whose area contains its unit. */
 @Controller
@@ -24,10 +24,8 @@ class EvidenceController {
     ResponseEntity<byte[]> file(@PathVariable long id) {
         EvidenceStore.Content c = store.load(CurrentUsers.require(), id);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(c.file().contentType()))
+                .headers(Downloads.inline(MediaType.parseMediaType(c.file().contentType()).toString(), c.file().fileName()))
                 .cacheControl(CacheControl.noCache().cachePrivate())
-                .header("Content-Disposition", ContentDisposition.inline()
-                        .filename(c.file().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(c.data());
     }
 }

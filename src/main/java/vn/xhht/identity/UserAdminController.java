@@ -21,6 +21,7 @@ import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
 import vn.xhht.shared.VietnamClock;
+import vn.xhht.document.Downloads;
 
 /** /admin/users: list, create, edit, disable accounts and reset passwords (system administrators only). */
 @Controller
@@ -68,8 +69,7 @@ class UserAdminController {
     @GetMapping("/admin/users/export.xlsx")
     void exportUsers(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
         CurrentUser admin = CurrentUsers.require();
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"nguoi-dung.xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "nguoi-dung");
         export.write(admin, response.getOutputStream());
     }
 

@@ -1,8 +1,6 @@
 package vn.xhht.literacy;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -65,18 +63,7 @@ class LiteracyApiController {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputProblem("file", "lit.import.empty");
         }
-        return new Created(start(imports, user, unitId, file, surveyDate, team));
-    }
-
-    static long start(RegisterImport imports, CurrentUser user, long unitId, MultipartFile file, LocalDate surveyDate, String team) throws IOException {
-        Path tmp = Files.createTempFile("lit-import-", ".tmp");
-        try {
-            file.transferTo(tmp);
-            return imports.start(user, unitId, file.getOriginalFilename(), tmp, surveyDate, team);
-        } catch (RuntimeException | IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        return new Created(imports.start(user, unitId, file, surveyDate, team));
     }
 
     @Schema(name = "LiteracyImportStatus")

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +27,14 @@ class LiteracyClassController {
 
     private final LiteracyClasses classes;
     private final LiteracyAccess access;
-    private final JdbcClient jdbc;
+    private final LiteracyLookups lookups;
     private final MessageSource messages;
     private final VietnamClock clock;
 
-    LiteracyClassController(LiteracyClasses classes, LiteracyAccess access, JdbcClient jdbc, MessageSource messages, VietnamClock clock) {
+    LiteracyClassController(LiteracyClasses classes, LiteracyAccess access, LiteracyLookups lookups, MessageSource messages, VietnamClock clock) {
         this.classes = classes;
         this.access = access;
-        this.jdbc = jdbc;
+        this.lookups = lookups;
         this.messages = messages;
         this.clock = clock;
     }
@@ -65,8 +64,7 @@ class LiteracyClassController {
         model.addAttribute("unit", unit);
         model.addAttribute("classes", classes.list(user, id));
         model.addAttribute("canCreate", unit.level() == 3 && access.units().canWrite(user, id) && user.literacyAccess());
-        model.addAttribute("hamlets", jdbc.sql("select id, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
-                .param("c", id).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
+        model.addAttribute("hamlets", lookups.hamletsById(id));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -108,8 +106,7 @@ class LiteracyClassController {
         CurrentUser user = CurrentUsers.require();
         LiteracyClasses.LiteracyClass c = classes.get(user, id);
         try {
-            Long personId = jdbc.sql("select id from lit_person where commune_id = :c and code = :code").param("c", c.communeId())
-                    .param("code", personCode == null ? "" : personCode.strip()).query(Long.class).optional()
+            Long personId = lookups.personId(c.communeId(), personCode)
                     .orElseThrow(() -> new InvalidInputProblem("personCode", "lit.class.person"));
             classes.enrol(user, id, personId);
             return "redirect:/literacy/classes/" + id;

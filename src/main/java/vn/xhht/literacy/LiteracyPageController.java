@@ -13,7 +13,6 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
+import vn.xhht.document.Downloads;
 import vn.xhht.document.XlsxExport;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.platform.FormErrors;
@@ -43,12 +43,12 @@ class LiteracyPageController {
     private final LiteracyAccess access;
     private final Recognitions recognitions;
     private final XlsxExport xlsx;
-    private final JdbcClient jdbc;
+    private final LiteracyLookups lookups;
     private final MessageSource messages;
     private final VietnamClock clock;
 
     LiteracyPageController(LiteracyIndicators indicators, RegisterImport imports, Register register, Standards standards,
-                           LiteracyAccess access, Recognitions recognitions, XlsxExport xlsx, JdbcClient jdbc, MessageSource messages, VietnamClock clock) {
+                           LiteracyAccess access, Recognitions recognitions, XlsxExport xlsx, LiteracyLookups lookups, MessageSource messages, VietnamClock clock) {
         this.indicators = indicators;
         this.imports = imports;
         this.register = register;
@@ -56,7 +56,7 @@ class LiteracyPageController {
         this.access = access;
         this.recognitions = recognitions;
         this.xlsx = xlsx;
-        this.jdbc = jdbc;
+        this.lookups = lookups;
         this.messages = messages;
         this.clock = clock;
     }
@@ -90,34 +90,8 @@ class LiteracyPageController {
         } else if (above) {
             model.addAttribute("communes", view.communes());
         }
-        model.addAttribute("targets", targets(unit, d, ind));
+        model.addAttribute("targets", lookups.targets(unit, d, ind));
         return "literacy/index";
-    }
-
-    /** A plan target line: code, target %, actual %. */
-    public record TargetLine(String band, BigDecimal target, BigDecimal actual, boolean reached) {
-    }
-
-    /**
-     * Targets of the unit's plan for the year (seed 003: 99.99 % literate 15–35, 99.90 % 15–60): plan targets whose
-     * label names the literacy rate and the band ("Tỷ lệ biết chữ 15–35", "… 15–60").
-     */
-    private List<TargetLine> targets(OrgUnit unit, LocalDate d, LiteracyIndicators.Indicators ind) {
-        List<TargetLine> out = new ArrayList<>();
-        jdbc.sql("""
-                select t.label, t.target from plan_target t join plan p on p.id = t.plan_id
-                where p.owner_unit_id = :u and p.plan_year = :y and xhht_search_key(t.label) like '%biet chu%'
-                """).param("u", unit.id()).param("y", d.getYear()).query((java.sql.ResultSet rs) -> {
-            String label = Codes.key(rs.getString(1));
-            BigDecimal target = rs.getBigDecimal(2);
-            for (LiteracyIndicators.Band b : ind.ageBands()) {
-                if (b.from() == 15 && (b.to() == 35 || b.to() == 60) && label.replaceAll("[^0-9]+", " ").contains("15 " + b.to())) {
-                    BigDecimal actual = b.to() == 35 ? b.rateLevel1() : b.rateLevel2();
-                    out.add(new TargetLine("15–" + b.to(), target, actual, actual != null && actual.compareTo(target) >= 0));
-                }
-            }
-        });
-        return out;
     }
 
     // ------------------------------------------------------------------------ import
@@ -141,7 +115,7 @@ class LiteracyPageController {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputProblem("file", "lit.import.empty");
             }
-            long id = LiteracyApiController.start(imports, user, unitId, file,
+            long id = imports.start(user, unitId, file,
                     vn.xhht.shared.InputRules.date("surveyDate", surveyDate), team);
             return "redirect:/literacy/imports/" + id;
         } catch (InvalidInputProblem e) {
@@ -154,17 +128,8 @@ class LiteracyPageController {
         model.addAttribute("unit", unit);
         model.addAttribute("today", clock.today());
         // without hamlets every row would be refused: the page says so before anyone fills a sheet
-        model.addAttribute("hamletCount", hamletsOf(unit.id(), 1_000_000).size());
+        model.addAttribute("hamletCount", lookups.hamletsBelow(unit.id(), 1_000_000).size());
         return "literacy/import";
-    }
-
-    /** Open hamlets of the communes under a unit: commune code, hamlet code, hamlet name. */
-    private List<String[]> hamletsOf(long unitId, int limit) {
-        return jdbc.sql("""
-                select c.code, h.code, h.name from org_unit h join org_unit c on c.id = h.parent_id
-                where h.level = 4 and h.valid_to is null and c.valid_to is null and c.path like (select path from org_unit where id = :u) || '%'
-                order by c.code, h.code limit :n
-                """).param("u", unitId).param("n", limit).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
     }
 
     /** Every error of a rejected import as .xlsx, with the file's line numbers and column headers. */
@@ -172,7 +137,7 @@ class LiteracyPageController {
     void importErrors(@PathVariable long id, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         imports.job(user, id);
-        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "loi-nhap-so-xoa-mu-chu-lan-" + id);
+        Downloads.attachment(response, Downloads.Format.XLSX, "loi-nhap-so-xoa-mu-chu-lan-" + id);
         imports.errorsXlsx(user, id, xlsx, response.getOutputStream());
     }
 
@@ -195,8 +160,7 @@ class LiteracyPageController {
 
     @GetMapping("/literacy/template.csv")
     ResponseEntity<byte[]> templateCsv() {
-        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"mau-so-xoa-mu-chu.csv\"")
+        return ResponseEntity.ok().headers(Downloads.headers(Downloads.Format.CSV, "mau-so-xoa-mu-chu"))
                 .body(("\uFEFF" + SampleRegister.header()).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -209,8 +173,8 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         long id = unitId == null ? user.unitId() : unitId;
         OrgUnit unit = access.requireReadable(user, id);
-        List<String[]> hamlets = hamletsOf(unit.id(), 2);
-        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "mau-so-xoa-mu-chu");
+        List<String[]> hamlets = lookups.hamletsBelow(unit.id(), 2);
+        Downloads.attachment(response, Downloads.Format.XLSX, "mau-so-xoa-mu-chu");
         List<XlsxExport.Column> cols = RegisterLayout.HEADERS.stream().map(h -> new XlsxExport.Column(h, XlsxExport.ColumnType.TEXT, 14)).toList();
         List<XlsxExport.Column> legend = List.of(new XlsxExport.Column("Cột", XlsxExport.ColumnType.TEXT, 26),
                 new XlsxExport.Column("Ghi", XlsxExport.ColumnType.TEXT, 14), new XlsxExport.Column("Nghĩa", XlsxExport.ColumnType.TEXT, 70));
@@ -267,18 +231,14 @@ class LiteracyPageController {
     ResponseEntity<byte[]> sample(@RequestParam long unitId, @RequestParam(defaultValue = "200") int households) throws IOException {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = access.requireReadable(user, unitId);
-        List<String[]> hamlets = jdbc.sql("""
-                select c.code, h.code from org_unit h join org_unit c on c.id = h.parent_id
-                where h.level = 4 and h.valid_to is null and c.path like (select path from org_unit where id = :u) || '%' order by h.code limit 500
-                """).param("u", unit.id()).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        List<String[]> hamlets = lookups.sampleHamlets(unit.id());
         StringWriter w = new StringWriter();
         if (!hamlets.isEmpty()) {
             SampleRegister.write(w, hamlets, Math.max(1, Math.min(households, 5000)), System.nanoTime(), clock.today());
         } else {
             w.write(SampleRegister.header());
         }
-        return ResponseEntity.ok().header("Content-Type", "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"so-xoa-mu-chu-mau.csv\"")
+        return ResponseEntity.ok().headers(Downloads.headers(Downloads.Format.CSV, "so-xoa-mu-chu-mau"))
                 .body(w.toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -293,8 +253,7 @@ class LiteracyPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", register.search(user, id, q, page, 50));
         model.addAttribute("canAdd", model.getAttribute("unit") instanceof OrgUnit u && u.level() == OrgUnit.COMMUNE && access.units().canWrite(user, id));
-        model.addAttribute("hamletList", jdbc.sql("select code, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
-                .param("c", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list());
+        model.addAttribute("hamletList", lookups.hamletsByCode(id));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
@@ -374,8 +333,7 @@ class LiteracyPageController {
         LocalDate d = date(date);
         OrgUnit unit = access.requireReadable(user, unitId);
         List<Register.Person> persons = register.list(user, unitId, kind, d);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"danh-sach-" + kind.toLowerCase() + ".xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "danh-sach-" + kind.toLowerCase());
         xlsx.write(response.getOutputStream(), "Danh sach", text("lit.list." + kind) + " — " + unit.name() + " — " + register.watermark(user),
                 List.of(new XlsxExport.Column("STT", XlsxExport.ColumnType.INTEGER, 6),
                         new XlsxExport.Column("Họ và tên", XlsxExport.ColumnType.TEXT, 28),
@@ -397,8 +355,7 @@ class LiteracyPageController {
     void exportRegister(@RequestParam long unitId, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         access.requirePersons(user, unitId);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"so-theo-doi-xmc.xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "so-theo-doi-xmc");
         register.exportRegister(user, unitId, response.getOutputStream());
     }
 
@@ -406,8 +363,7 @@ class LiteracyPageController {
     void exportPcgd(@RequestParam long unitId, HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         access.requirePersons(user, unitId);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"phieu-dieu-tra-pcgd-xmc.xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "phieu-dieu-tra-pcgd-xmc");
         register.exportPcgd(user, unitId, response.getOutputStream());
     }
 
@@ -416,8 +372,7 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         LocalDate d = date(date);
         LiteracyIndicators.Indicators ind = indicators.compute(user, unitId, d);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"chi-so-xmc.xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "chi-so-xmc");
         String title = "Chỉ số xóa mù chữ — " + ind.unitName() + " — ngày "
                 + d.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " — " + register.watermark(user);
         List<XlsxExport.Column> columns = List.of(new XlsxExport.Column("Nhóm", XlsxExport.ColumnType.TEXT, 22),

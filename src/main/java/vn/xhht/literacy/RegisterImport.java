@@ -136,6 +136,19 @@ public class RegisterImport {
         worker.shutdownNow();
     }
 
+    /** Keeps an uploaded file in a temporary file for the background import; the file is removed if it is refused. */
+    public long start(CurrentUser user, long unitId, org.springframework.web.multipart.MultipartFile upload, LocalDate surveyDate,
+                      String team) throws IOException {
+        Path tmp = Files.createTempFile("lit-import-", ".tmp");
+        try {
+            upload.transferTo(tmp);
+            return start(user, unitId, upload.getOriginalFilename(), tmp, surveyDate, team);
+        } catch (RuntimeException | IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
     /**
      * Accepts a file for import into the communes below {@code unitId}; checks run at once for what can be
      * checked without reading rows (access, size, type), the rest in the background. Returns the job id.

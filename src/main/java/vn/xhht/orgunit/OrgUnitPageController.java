@@ -20,6 +20,7 @@ import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.VietnamClock;
+import vn.xhht.document.Downloads;
 
 /** The unit tree (choose the date of the structure), a unit's page, and the hamlet list of a commune. */
 @Controller
@@ -196,21 +197,17 @@ class OrgUnitPageController {
 
     @GetMapping("/units/hamlet-template.xlsx")
     org.springframework.http.ResponseEntity<byte[]> hamletTemplate() {
-        return org.springframework.http.ResponseEntity.ok()
-                .header("Content-Disposition", "attachment; filename=\"mau-thon-to-dan-pho.xlsx\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType(XLSX))
+        return org.springframework.http.ResponseEntity.ok().headers(Downloads.headers(Downloads.Format.XLSX, "mau-thon-to-dan-pho"))
                 .body(hamletImport.template());
     }
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @GetMapping("/units/export.xlsx")
     void exportTree(@RequestParam(required = false) String date, jakarta.servlet.http.HttpServletResponse response)
             throws java.io.IOException {
         CurrentUser user = CurrentUsers.require();
         LocalDate d = dates.check("date", parseDate(date));
-        response.setContentType(XLSX);
-        response.setHeader("Content-Disposition", "attachment; filename=\"don-vi-hanh-chinh-" + d + ".xlsx\"");
+        Downloads.attachment(response, Downloads.Format.XLSX, "don-vi-hanh-chinh-" + d);
         export.write(user, d, response.getOutputStream());
     }
 

@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.reporting.ReportTemplate.Field;
+import vn.xhht.document.Downloads;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
@@ -127,10 +128,7 @@ class ReportApiController {
         }
         Map<String, String> values = new LinkedHashMap<>();
         if (req.values() != null) {
-            req.values().forEach((k, v) -> values.put(k, v == null ? null : v instanceof BigDecimal b ? b.toPlainString() : v instanceof List<?> rows
-                    ? String.join("\n", rows.stream().map(row -> row instanceof List<?> cells
-                    ? String.join(" | ", cells.stream().map(c -> c == null ? "" : c.toString().replace("|", "/")).toList()) : String.valueOf(row)).toList())
-                    : v.toString()));
+            req.values().forEach((k, v) -> values.put(k, v == null ? null : v.text()));
         }
         return json(reports.saveValues(CurrentUsers.require(), id, req.version(), values, req.reasons() == null ? Map.of() : req.reasons()));
     }
@@ -181,24 +179,23 @@ class ReportApiController {
         CurrentUser user = CurrentUsers.require();
         Report r = reports.require(user, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String type = switch (format) {
+        Downloads.Format type = switch (format) {
             case "xlsx" -> {
                 documents.xlsx(r, out);
-                yield "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+                yield Downloads.Format.XLSX;
             }
             case "pdf" -> {
                 documents.pdf(r, out);
-                yield "application/pdf";
+                yield Downloads.Format.PDF;
             }
             case "docx" -> {
                 documents.docx(r, out);
-                yield "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                yield Downloads.Format.DOCX;
             }
             default -> throw new InvalidInputProblem("format", "report.format.invalid");
         };
         audit.access(AuditAction.EXPORT, ReportService.SUBJECT, id, r.unitId(), "Xuất " + format + " " + r.template().title() + " " + r.period().label());
-        return ResponseEntity.ok().header("Content-Type", type)
-                .header("Content-Disposition", "attachment; filename=\"" + ReportPageController.fileName(r) + "." + format + "\"").body(out.toByteArray());
+        return ResponseEntity.ok().headers(Downloads.headers(type, ReportDocuments.fileName(r))).body(out.toByteArray());
     }
 
     @GetMapping("/reports/completeness")

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -73,9 +74,40 @@ final class ReportApiModels {
             @Schema(description = "Giá trị theo mã chỉ tiêu: số, chữ, hoặc bảng (mảng các dòng, mỗi dòng là mảng ô). "
                     + "/ Values by field code: a number, a text, or a table (array of rows of cells).",
                     example = "{\"establishments\": 4, \"licensed\": 3, \"assessment\": \"Các cơ sở hoạt động đúng giấy phép.\"}")
-            Map<String, Object> values,
+            Map<String, FieldInput> values,
             @Schema(description = "Lý do sửa số liệu tự động, theo mã chỉ tiêu. / Why an automatic figure was overridden, by field code.",
                     example = "{\"licensed\": \"Số liệu kiểm tra thực tế ngày 5/10\"}") Map<String, String> reasons) {
+    }
+
+    /**
+     * One field's value as a client sends it (a number, a text, or a table as rows of cells), kept as the text the
+     * report stores: a table becomes lines of cells separated by " | ". The schema is written in {@link ReportApiSchemas}.
+     */
+    @Schema(name = ReportApiSchemas.FIELD_INPUT)
+    record FieldInput(String text) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static FieldInput of(Object raw) {
+            return new FieldInput(text(raw));
+        }
+
+        private static String text(Object v) {
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof BigDecimal b) {
+                return b.toPlainString();
+            }
+            if (v instanceof Double || v instanceof Float) {
+                return new BigDecimal(v.toString()).toPlainString();
+            }
+            if (v instanceof List<?> rows) {
+                return String.join("\n", rows.stream().map(row -> row instanceof List<?> cells
+                        ? String.join(" | ", cells.stream().map(c -> c == null ? "" : c.toString().replace("|", "/")).toList())
+                        : String.valueOf(row)).toList());
+            }
+            return v.toString();
+        }
     }
 
     @Schema(name = "ReportDecision")
@@ -110,7 +142,7 @@ final class ReportApiModels {
     record ValueView(
             String field, String label, ReportTemplate.FieldType type,
             @Schema(description = "Số (NUMBER, PERCENTAGE) hoặc chữ (TEXT, TABLE: dòng cách nhau bằng xuống dòng, ô bằng |). "
-                    + "/ A number (NUMBER, PERCENTAGE) or a text (TEXT, TABLE).", nullable = true,
+                    + "/ A number (NUMBER, PERCENTAGE) or a text (TEXT, TABLE); null when blank.",
                     oneOf = {BigDecimal.class, String.class}) Object value,
             @Schema(description = "Số liệu tự động. / The automatic figure.", nullable = true) BigDecimal sourceValue,
             @Schema(description = "Cùng kỳ năm trước. / Same period last year.", nullable = true) BigDecimal lastYear,

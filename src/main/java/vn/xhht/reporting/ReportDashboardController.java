@@ -18,6 +18,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
+import vn.xhht.shared.VietnamClock;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.VietnamClock;
 

@@ -19,6 +19,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.orgunit.UnitSigners;
 import vn.xhht.document.VietnameseNames;
 import vn.xhht.shared.CentreDirectors;
+import vn.xhht.shared.VietnamClock;
 import vn.xhht.reporting.ReportTemplate.Field;
 import vn.xhht.reporting.ReportTemplate.FieldType;
 import vn.xhht.reporting.ReportTemplate.Section;
@@ -319,5 +320,15 @@ class ReportDocuments {
 
     private static String upper(String s) {
         return s.toUpperCase(java.util.Locale.forLanguageTag("vi"));
+    }
+
+    /**
+     * "bao-cao-quy-IV-2026-xa-can-yen" for a centre's report; other forms add the first words of their subject so
+     * that two forms of one period and unit get different names ("bao-cao-ket-qua-xoa-mu-chu-nam-2026-xa-can-yen").
+     */
+    static String fileName(Report r) {
+        String subject = r.template().code().startsWith("centre") ? null
+                : String.join(" ", java.util.Arrays.stream(r.template().title().replaceFirst("^Báo cáo ", "").split(" ")).limit(5).toList());
+        return vn.xhht.document.VietnameseNames.fileName("Báo cáo", subject, r.period().inSentence(), r.unitName());
     }
 }

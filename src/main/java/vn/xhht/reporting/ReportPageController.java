@@ -313,26 +313,16 @@ class ReportPageController {
         CurrentUser user = CurrentUsers.require();
         Report r = reports.require(user, id);
         Downloads.Format f = Downloads.Format.of(format);
-        if (f == null || f == Downloads.Format.CSV) {
+        if (f == null || f == Downloads.Format.CSV || f == Downloads.Format.ZIP) {
             throw new NotFoundProblem("error.404.text");
         }
-        Downloads.attachment(response, f, fileName(r));
+        Downloads.attachment(response, f, ReportDocuments.fileName(r));
         switch (f) {
             case XLSX -> documents.xlsx(r, response.getOutputStream());
             case PDF -> documents.pdf(r, response.getOutputStream());
             default -> documents.docx(r, response.getOutputStream());
         }
         audit.access(AuditAction.EXPORT, ReportService.SUBJECT, id, r.unitId(), "Xuất " + format + " " + r.template().title() + " " + r.period().label());
-    }
-
-    /**
-     * "bao-cao-quy-IV-2026-xa-can-yen" for a centre's report; other forms add the first words of their subject so
-     * that two forms of one period and unit get different names ("bao-cao-ket-qua-xoa-mu-chu-nam-2026-xa-can-yen").
-     */
-    static String fileName(Report r) {
-        String subject = r.template().code().startsWith("centre") ? null
-                : String.join(" ", java.util.Arrays.stream(r.template().title().replaceFirst("^Báo cáo ", "").split(" ")).limit(5).toList());
-        return vn.xhht.document.VietnameseNames.fileName("Báo cáo", subject, r.period().inSentence(), r.unitName());
     }
 
     // ---------------------------------------------------------------- completeness board

@@ -99,6 +99,38 @@ class OpenApiContractTest {
         assertThat(ids).as("operationIds are unique").doesNotHaveDuplicates();
     }
 
+    /** Not only the answers: no schema anywhere (components, nested properties, items, oneOf, bodies) leaves a client an Object. */
+    @Test
+    void noSchemaAnywhereIsUntyped() {
+        JsonNode doc = served();
+        assertThat(doc.path("components").path("schemas").size()).as("component schemas").isGreaterThan(50);
+        assertThat(OpenApiRules.untypedAnywhere(doc)).as("untyped schemas").isEmpty();
+    }
+
+    /** The walker finds what it is meant to find, so an empty list above means something. */
+    @Test
+    void theSchemaWalkerRecognisesUntypedSchemas() {
+        JsonNode doc = json.readTree("""
+                {"paths": {"/x": {"put": {"requestBody": {"content": {"application/json": {"schema": {"type": "object",
+                  "additionalProperties": {}}}}}, "responses": {"200": {"content": {"application/json": {"schema":
+                  {"$ref": "#/components/schemas/Gone"}}}}}}}},
+                 "components": {"schemas": {
+                  "Fine": {"type": "object", "properties": {"n": {"type": "integer"}, "v": {"oneOf": [{"type": "number"},
+                     {"type": "string"}, {"type": "null"}]}, "m": {"type": "object", "additionalProperties": {"type": "number"}}}},
+                  "Bare": {"type": "object"},
+                  "Deep": {"type": "object", "properties": {"rows": {"type": "array", "items": {"type": "object",
+                     "properties": {"v": {"type": "null", "oneOf": [{"type": "number"}, {"type": "string"}]}}}}}},
+                  "AnyOne": {"type": "object", "properties": {"v": {"oneOf": [{}, {"type": "string"}]}}}}}}
+                """);
+        List<String> found = OpenApiRules.untypedAnywhere(doc);
+        assertThat(found).anyMatch(f -> f.startsWith("#/components/schemas/Bare"))
+                .anyMatch(f -> f.startsWith("#/components/schemas/Deep.rows[].v"))
+                .anyMatch(f -> f.startsWith("#/components/schemas/AnyOne.v/oneOf"))
+                .anyMatch(f -> f.startsWith("PUT /x body application/json{*}"))
+                .anyMatch(f -> f.contains("dangling #/components/schemas/Gone"))
+                .noneMatch(f -> f.startsWith("#/components/schemas/Fine"));
+    }
+
     @Test
     void theErrorSchemaNamesTheFields() {
         JsonNode problem = served().at("/components/schemas/Problem");

@@ -109,13 +109,28 @@ final class OpenApiRules {
         }
         for (String combo : List.of("oneOf", "anyOf", "allOf")) {
             if (s.has(combo)) {
+                if ("null".equals(typeOf(s)) || s.path("type").isString() && !"object".equals(s.get("type").asString())) {
+                    // a sibling type narrows every alternative: "type: null" beside oneOf means "always null"
+                    out.add(at + " (" + combo + " contradicted by type " + s.get("type") + ")");
+                }
+                if (s.get(combo).isEmpty()) {
+                    out.add(at + " (empty " + combo + ")");
+                }
                 for (JsonNode x : s.get(combo)) {
-                    walk(doc, x, at + "/" + combo, seen, out);
+                    if (x.isObject() && x.isEmpty()) {
+                        out.add(at + "/" + combo + " ({} accepts anything)");
+                    } else if (!"null".equals(typeOf(x))) {
+                        walk(doc, x, at + "/" + combo, seen, out);
+                    }
                 }
                 return;
             }
         }
         String type = typeOf(s);
+        if ("null".equals(type)) {
+            out.add(at + " (always null)");
+            return;
+        }
         if (type == null && !s.has("properties") && !s.has("items") && !s.has("enum")) {
             out.add(at + " (no type)");
             return;
@@ -157,6 +172,48 @@ final class OpenApiRules {
             return null;
         }
         return t.asString();
+    }
+
+    /**
+     * Every untyped schema anywhere in the document: each component schema with everything nested in it (properties,
+     * items, additional properties, oneOf/anyOf/allOf), and the parameters, request bodies and answers of every operation.
+     */
+    static List<String> untypedAnywhere(JsonNode doc) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> c : doc.path("components").path("schemas").properties()) {
+            List<String> seen = new ArrayList<>();
+            seen.add("#/components/schemas/" + c.getKey());
+            walk(doc, c.getValue(), "#/components/schemas/" + c.getKey(), seen, out);
+        }
+        for (Op op : operations(doc)) {
+            for (JsonNode p : op.node().path("parameters")) {
+                walkOnly(doc, p.get("schema"), op.name() + " parameter " + p.path("name").asString(), out);
+            }
+            for (Map.Entry<String, JsonNode> c : op.node().path("requestBody").path("content").properties()) {
+                walkOnly(doc, c.getValue().get("schema"), op.name() + " body " + c.getKey(), out);
+            }
+            for (Map.Entry<String, JsonNode> r : op.node().path("responses").properties()) {
+                for (Map.Entry<String, JsonNode> c : r.getValue().path("content").properties()) {
+                    JsonNode schema = c.getValue().get("schema");
+                    if (schema != null && "binary".equals(schema.path("format").asString(""))) {
+                        continue;
+                    }
+                    walkOnly(doc, schema, op.name() + " " + r.getKey() + " " + c.getKey(), out);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Walks a schema without following references: the components are walked on their own. */
+    private static void walkOnly(JsonNode doc, JsonNode schema, String at, List<String> out) {
+        if (schema != null && schema.has("$ref")) {
+            if (doc.at(schema.get("$ref").asString().substring(1)).isMissingNode()) {
+                out.add(at + " (dangling " + schema.get("$ref").asString() + ")");
+            }
+            return;
+        }
+        walk(doc, schema, at, new ArrayList<>(), out);
     }
 
     static Map<String, Integer> counts(JsonNode doc) {
