@@ -46,8 +46,8 @@ class AuditPageController {
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.occurred_at, e.actor, e.action, e.entity_type, e.entity_id, u.name as unit_name, e.summary,
                        e.before_data::text as before_data, e.after_data::text as after_data, e.remote_addr
-                from audit_event e left join org_unit u on u.id = e.unit_id
-                where (e.unit_id is null or u.path like (select path from org_unit where id = :scope) || '%')
+                from audit_event e left join xhht_unit u on u.id = e.unit_id
+                where (e.unit_id is null or e.unit_id in (select id from xhht_unit_subtree(:scope)))
                 """);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("scope", admin.unitId());

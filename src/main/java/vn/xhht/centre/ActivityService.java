@@ -64,7 +64,7 @@ public class ActivityService {
     }
 
     static final String SELECT = """
-            select a.*, h.name as hamlet_name from activity a left join org_unit h on h.id = a.hamlet_id
+            select a.*, h.name as hamlet_name from activity a left join xhht_unit h on h.id = a.hamlet_id
             """;
 
     private final JdbcClient jdbc;

@@ -37,7 +37,7 @@ public class CentreRegistry {
 
     static final String SELECT = """
             select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to
-            from centre c join org_unit u on u.id = c.commune_id
+            from centre c join xhht_unit u on u.id = c.commune_id
             """;
 
     public record Form(String name, String foundingDecision, LocalDate foundedOn, Centre.Premises premises,
@@ -87,17 +87,12 @@ public class CentreRegistry {
     @Transactional(readOnly = true)
     public List<Row> list(CurrentUser user, LocalDate on, LocalDate from, LocalDate to, String query, int limit) {
         return jdbc.sql("""
-                with recursive roots(id) as (
-                    select cast(:scope as bigint)
-                    union
-                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id
-                ), root_paths as (select path from org_unit where id in (select id from roots))
                 select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to, p.name as parent_name,
                        (select count(*) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as activities,
                        (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations,
                        pl.target, pl.plan_year,
                        (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date >= pl.starts and a.start_date <= :on) as since_start
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.parent_id
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.parent_id
                 left join lateral (
                     select t.target, pn.plan_year,
                            case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end as starts
@@ -105,7 +100,7 @@ public class CentreRegistry {
                     where pn.owner_unit_id = u.id
                       and (case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end) <= :on
                     order by pn.plan_year desc limit 1) pl on true
-                where exists (select 1 from root_paths rp where u.path like rp.path || '%')
+                where u.id in (select id from xhht_read_scope(:scope))
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                   and (:q = '' or u.search_name like '%' || xhht_search_key(:q) || '%')
                 order by p.name, u.name limit :limit

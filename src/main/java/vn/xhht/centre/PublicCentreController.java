@@ -57,7 +57,7 @@ class PublicCentreController {
         model.addAttribute("q", q);
         model.addAttribute("centres", q == null || q.isBlank() ? List.of() : jdbc.sql("""
                 select c.id, c.name, u.name as commune, p.name as province
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.province_id
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.province_id
                 where u.valid_to is null and u.search_name like '%' || xhht_search_key(:q) || '%'
                 order by u.name limit 30
                 """).param("q", q.strip()).query((rs, n) -> new PublicCentre(rs.getLong("id"), rs.getString("name"),
@@ -71,7 +71,7 @@ class PublicCentreController {
         model.addAttribute("centre", c);
         model.addAttribute("upcoming", jdbc.sql("""
                 select a.start_date, a.end_date, a.title, t.name_vi as type, a.venue, h.name as hamlet
-                from activity a join activity_type t on t.code = a.type_code left join org_unit h on h.id = a.hamlet_id
+                from activity a join activity_type t on t.code = a.type_code left join xhht_unit h on h.id = a.hamlet_id
                 where a.centre_id = :c and a.end_date >= current_date order by a.start_date limit 50
                 """).param("c", id).query((rs, n) -> new PublicActivity(rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getString("title"), rs.getString("type"), rs.getString("venue"),
@@ -107,7 +107,7 @@ class PublicCentreController {
         model.addAttribute("topics", lists.topics(LocaleContextHolder.getLocale()));
         model.addAttribute("ageGroups", LearningNeeds.AgeGroup.values());
         model.addAttribute("hamlets", jdbc.sql("""
-                select h.id, h.name from org_unit h join centre c on c.commune_id = h.parent_id
+                select h.id, h.name from xhht_unit h join centre c on c.commune_id = h.parent_id
                 where c.id = :c and h.level = 4 and h.valid_to is null order by h.name
                 """).param("c", c.id()).query((rs, n) -> Map.of("id", rs.getLong("id"), "name", rs.getString("name"))).list());
         return "public/needs";
@@ -116,7 +116,7 @@ class PublicCentreController {
     private PublicCentre centre(long id) {
         return jdbc.sql("""
                 select c.id, c.name, u.name as commune, p.name as province
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.province_id where c.id = :id
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.province_id where c.id = :id
                 """).param("id", id).query((rs, n) -> new PublicCentre(rs.getLong("id"), rs.getString("name"),
                 rs.getString("commune"), rs.getString("province"))).optional()
                 .orElseThrow(() -> new NotFoundProblem("centre.notFound", id));

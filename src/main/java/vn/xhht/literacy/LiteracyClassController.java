@@ -62,7 +62,7 @@ class LiteracyClassController {
         model.addAttribute("unit", unit);
         model.addAttribute("classes", classes.list(user, id));
         model.addAttribute("canCreate", unit.level() == 3 && access.units().canWrite(user, id) && user.literacyAccess());
-        model.addAttribute("hamlets", jdbc.sql("select id, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+        model.addAttribute("hamlets", jdbc.sql("select id, name from xhht_unit where parent_id = :c and level = 4 and valid_to is null order by name")
                 .param("c", id).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -158,8 +158,8 @@ class LiteracyPageController {
     /** Open hamlets of the communes under a unit: commune code, hamlet code, hamlet name. */
     private List<String[]> hamletsOf(long unitId, int limit) {
         return jdbc.sql("""
-                select c.code, h.code, h.name from org_unit h join org_unit c on c.id = h.parent_id
-                where h.level = 4 and h.valid_to is null and c.valid_to is null and c.path like (select path from org_unit where id = :u) || '%'
+                select c.code, h.code, h.name from xhht_unit h join xhht_unit c on c.id = h.parent_id
+                where h.level = 4 and h.valid_to is null and c.valid_to is null and c.id in (select id from xhht_unit_subtree(:u))
                 order by c.code, h.code limit :n
                 """).param("u", unitId).param("n", limit).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
     }
@@ -263,8 +263,8 @@ class LiteracyPageController {
         CurrentUser user = CurrentUsers.require();
         OrgUnit unit = access.requireReadable(user, unitId);
         List<String[]> hamlets = jdbc.sql("""
-                select c.code, h.code from org_unit h join org_unit c on c.id = h.parent_id
-                where h.level = 4 and h.valid_to is null and c.path like (select path from org_unit where id = :u) || '%' order by h.code limit 500
+                select c.code, h.code from xhht_unit h join xhht_unit c on c.id = h.parent_id
+                where h.level = 4 and h.valid_to is null and c.id in (select id from xhht_unit_subtree(:u)) order by h.code limit 500
                 """).param("u", unit.id()).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
         StringWriter w = new StringWriter();
         if (!hamlets.isEmpty()) {
@@ -288,7 +288,7 @@ class LiteracyPageController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("result", register.search(user, id, q, page, 50));
         model.addAttribute("canAdd", model.getAttribute("unit") instanceof OrgUnit u && u.level() == OrgUnit.COMMUNE && access.units().canWrite(user, id));
-        model.addAttribute("hamletList", jdbc.sql("select code, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+        model.addAttribute("hamletList", jdbc.sql("select code, name from xhht_unit where parent_id = :c and level = 4 and valid_to is null order by name")
                 .param("c", id).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());

@@ -52,7 +52,7 @@ public class Register {
     }
 
     private static final String SELECT = """
-            select p.*, h.name as hamlet_name from lit_person p join org_unit h on h.id = p.hamlet_id
+            select p.*, h.name as hamlet_name from lit_person p join xhht_unit h on h.id = p.hamlet_id
             """;
 
     private final JdbcClient jdbc;
@@ -306,7 +306,7 @@ public class Register {
                 new XlsxExport.Column("Chuyển đi / Chết", XlsxExport.ColumnType.TEXT, 10));
         long[] stt = {0};
         long n = xlsx.write(out, "Phieu dieu tra", "Phiếu điều tra PCGD-XMC — " + unit.name() + " — " + watermark(user), cols,
-                sink -> jdbc.sql("select p.*, h.name as hamlet_name, hh.head_name from lit_person p join org_unit h on h.id = p.hamlet_id "
+                sink -> jdbc.sql("select p.*, h.name as hamlet_name, hh.head_name from lit_person p join xhht_unit h on h.id = p.hamlet_id "
                                 + "left join lit_household hh on hh.commune_id = p.commune_id and hh.code = p.household_code where "
                                 + LiteracyIndicators.scope(unit) + " order by h.name, p.household_code, p.code")
                         .query((java.sql.ResultSet rs) -> {
