@@ -47,9 +47,10 @@ $$;
 
 -- The published read model of a unit for other modules' queries (names, levels, validity, attributes). `line` holds
 -- the ids from the nation down to the unit (line[1] the nation, line[level + 1] the unit itself), so a per-child
--- breakdown under a unit of level L groups by line[L + 2]; the path text itself stays internal to orgunit.
+-- breakdown under a unit of level L groups by line[L + 2]; the path text itself stays internal to orgunit. Text
+-- columns are published as text: their lengths are the table's business (shared.TextLimits lists table columns).
 create view xhht_unit as
-select u.id, u.code, u.name, u.type, u.level, u.parent_id, u.province_id, u.valid_from, u.valid_to,
-       u.border_commune, u.zone, u.especially_difficult, u.ethnic_minority_area, u.search_name,
+select u.id, cast(u.code as text) as code, cast(u.name as text) as name, cast(u.type as text) as type, u.level,
+       u.parent_id, u.province_id, u.valid_from, u.valid_to, u.border_commune, cast(u.zone as text) as zone, u.especially_difficult, u.ethnic_minority_area, u.search_name,
        cast(string_to_array(trim(both '/' from u.path), '/') as bigint[]) as line
 from org_unit u;

@@ -75,13 +75,22 @@ public class ActivityService {
     private final AuditTrail audit;
 
     ActivityService(JdbcClient jdbc, CentreRegistry centres, OrgUnitDirectory units, ReferenceLists lists,
-                    EvidenceStore evidence, AuditTrail audit) {
+                    EvidenceStore evidence, AuditTrail audit, vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.centres = centres;
         this.units = units;
         this.lists = lists;
         this.evidence = evidence;
         this.audit = audit;
+    }
+
+    private final vn.xhht.shared.PlanTargets plans;
+
+    /** Rows of the commune's plans for the month of {@code date} and the two around it: what an activity may fulfil. */
+    @Transactional(readOnly = true)
+    public List<vn.xhht.shared.PlanTargets.Row> planRows(long communeId, LocalDate date) {
+        return plans.rowsBetween(communeId, date.withDayOfMonth(1).minusMonths(1), date.withDayOfMonth(1).plusMonths(1));
     }
 
     public Activity create(CurrentUser user, long centreId, Form f, List<EvidenceStore.Upload> photos) {
@@ -265,9 +274,7 @@ public class ActivityService {
                 .param("k", f.campaignId()).param("d", f.startDate()).query(Boolean.class).single()) {
             v.add(new Violation("campaignId", "activity.campaign.invalid"));
         }
-        if (f.planRowId() != null && !jdbc.sql("""
-                select exists (select 1 from plan_row r join plan p on p.id = r.plan_id where r.id = :r and p.owner_unit_id = :u)
-                """).param("r", f.planRowId()).param("u", centre.communeId()).query(Boolean.class).single()) {
+        if (f.planRowId() != null && !plans.rowBelongsTo(f.planRowId(), centre.communeId())) {
             v.add(new Violation("planRowId", "activity.planRow.invalid"));
         }
         if (photos.size() + otherPhotos > MAX_PHOTOS) {

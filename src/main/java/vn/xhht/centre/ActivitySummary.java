@@ -61,7 +61,10 @@ public class ActivitySummary {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
 
-    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units) {
+    private final vn.xhht.shared.PlanTargets plans;
+
+    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units, vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.units = units;
     }
@@ -178,17 +181,8 @@ public class ActivitySummary {
      */
     public Map<Long, java.math.BigDecimal> participationTargets(long unitId, LocalDate on) {
         Map<Long, java.math.BigDecimal> m = new java.util.HashMap<>();
-        jdbc.sql("""
-                select distinct on (p.owner_unit_id) p.owner_unit_id, t.target
-                from plan p join plan_target t on t.plan_id = p.id and t.code = 'PARTICIPATIONS'
-                join xhht_unit u on u.id = p.owner_unit_id
-                where u.parent_id = :unit
-                  and (case when p.year_kind = 'SCHOOL' then make_date(p.plan_year, 9, 1) else make_date(p.plan_year, 1, 1) end) <= :on
-                order by p.owner_unit_id, p.plan_year desc
-                """).param("unit", unitId).param("on", on)
-                .query((java.sql.ResultSet rs) -> {
-                    m.put(rs.getLong("owner_unit_id"), rs.getBigDecimal("target"));
-                });
+        List<Long> children = jdbc.sql("select id from xhht_unit where parent_id = :unit").param("unit", unitId).query(Long.class).list();
+        plans.latest(children, "PARTICIPATIONS", on).forEach((unit, t) -> m.put(unit, t.target()));
         return m;
     }
 

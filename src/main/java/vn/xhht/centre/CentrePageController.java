@@ -222,12 +222,7 @@ class CentrePageController {
 
     /** Rows of the commune's plans for the activity's month and the two around it: what the activity may fulfil. */
     private List<PlanRowOption> planRows(long communeId, LocalDate date) {
-        return jdbc.sql("""
-                select r.id, to_char(r.month, 'MM/YYYY') || ' · ' || r.activity as label
-                from plan_row r join plan p on p.id = r.plan_id
-                where p.owner_unit_id = :u and r.month between :from and :to order by r.month, r.id
-                """).param("u", communeId).param("from", date.withDayOfMonth(1).minusMonths(1)).param("to", date.withDayOfMonth(1).plusMonths(1))
-                .query((rs, n) -> new PlanRowOption(rs.getLong("id"), rs.getString("label"))).list();
+        return activities.planRows(communeId, date).stream().map(r -> new PlanRowOption(r.id(), r.label())).toList();
     }
 
     private static Map<String, String> names(List<ReferenceLists.Item> items) {

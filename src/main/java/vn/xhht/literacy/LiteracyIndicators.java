@@ -92,8 +92,10 @@ public class LiteracyIndicators {
     private final vn.xhht.shared.VietnamClock clock;
 
     LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
-                       org.springframework.transaction.PlatformTransactionManager transactions, vn.xhht.shared.VietnamClock clock) {
+                       org.springframework.transaction.PlatformTransactionManager transactions, vn.xhht.shared.VietnamClock clock,
+                       vn.xhht.shared.PlanTargets plans) {
         this.clock = clock;
+        this.plans = plans;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
@@ -124,6 +126,13 @@ public class LiteracyIndicators {
             fallback.add(new BandRule(b[0], b[1], "LITERACY", "", "unknown"));
         }
         return fallback;
+    }
+
+    private final vn.xhht.shared.PlanTargets plans;
+
+    /** The literacy-rate targets of the unit's plan for the year ("Tỷ lệ biết chữ 15–35"), published by the plan module. */
+    public List<vn.xhht.shared.PlanTargets.LabelledTarget> planTargets(long unitId, int year) {
+        return plans.labelled(unitId, year, "biết chữ");
     }
 
     /** The filter selecting the persons of a unit's subtree (ids are numbers from the directory, never user text). */

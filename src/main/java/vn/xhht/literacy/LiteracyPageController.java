@@ -101,19 +101,16 @@ class LiteracyPageController {
      */
     private List<TargetLine> targets(OrgUnit unit, LocalDate d, LiteracyIndicators.Indicators ind) {
         List<TargetLine> out = new ArrayList<>();
-        jdbc.sql("""
-                select t.label, t.target from plan_target t join plan p on p.id = t.plan_id
-                where p.owner_unit_id = :u and p.plan_year = :y and xhht_search_key(t.label) like '%biet chu%'
-                """).param("u", unit.id()).param("y", d.getYear()).query((java.sql.ResultSet rs) -> {
-            String label = Codes.key(rs.getString(1));
-            BigDecimal target = rs.getBigDecimal(2);
+        for (var t : indicators.planTargets(unit.id(), d.getYear())) {
+            String label = Codes.key(t.label());
+            BigDecimal target = t.target();
             for (LiteracyIndicators.Band b : ind.ageBands()) {
                 if (b.from() == 15 && (b.to() == 35 || b.to() == 60) && label.replaceAll("[^0-9]+", " ").contains("15 " + b.to())) {
                     BigDecimal actual = b.to() == 35 ? b.rateLevel1() : b.rateLevel2();
                     out.add(new TargetLine("15–" + b.to(), target, actual, actual != null && actual.compareTo(target) >= 0));
                 }
             }
-        });
+        }
         return out;
     }
 

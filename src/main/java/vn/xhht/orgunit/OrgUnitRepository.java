@@ -62,6 +62,11 @@ class OrgUnitRepository {
                 .query(Boolean.class).single();
     }
 
+    boolean isWithin(UnitScope scope, long scopeUnitId, long targetId) {
+        return jdbc.sql("select cast(:target as bigint) in (" + scope.ids(":scopeUnit") + ")")
+                .param("scopeUnit", scopeUnitId).param("target", targetId).query(Boolean.class).single();
+    }
+
     /** Write scope: the subtree of the user's own unit only (history of predecessors is read-only). */
     boolean isWithinWriteScope(long scopeUnitId, long targetId) {
         return jdbc.sql("""

@@ -4,5 +4,6 @@
  * submitted again; reopening an approved subject needs a reason. Every step is an event and in the audit trail.
  * API: {@link vn.xhht.review.ReviewWorkflow}, {@link vn.xhht.review.Review}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Review workflow")
+@org.springframework.modulith.ApplicationModule(displayName = "Review workflow",
+        allowedDependencies = {"audit", "orgunit", "shared"})
 package vn.xhht.review;
