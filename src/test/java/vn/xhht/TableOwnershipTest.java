@@ -59,25 +59,18 @@ class TableOwnershipTest {
         return new Owners(tables, published);
     }
 
-    /** The tables the migrations create, in order (a renamed or dropped table would need this list updated). */
+    /** The tables the migrations create (a renamed or dropped table would need this list updated). */
     static Set<String> migratedTables() throws IOException {
-        Set<String> out = new TreeSet<>();
-        Pattern create = Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)", Pattern.CASE_INSENSITIVE);
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
-                Matcher m = create.matcher(Files.readString(f));
-                while (m.find()) {
-                    out.add(m.group(1).toLowerCase());
-                }
-            }
-        }
-        return out;
+        return createdInMigrations(Pattern.compile("create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z_0-9]*)", Pattern.CASE_INSENSITIVE));
     }
 
     /** The published views and functions the migrations define. */
     static Set<String> migratedPublished() throws IOException {
+        return createdInMigrations(Pattern.compile("create\\s+(?:or\\s+replace\\s+)?(?:view|function)\\s+(xhht_[a-z_0-9]*)", Pattern.CASE_INSENSITIVE));
+    }
+
+    private static Set<String> createdInMigrations(Pattern create) throws IOException {
         Set<String> out = new TreeSet<>();
-        Pattern create = Pattern.compile("create\\s+(?:or\\s+replace\\s+)?(?:view|function)\\s+(xhht_[a-z_0-9]*)", Pattern.CASE_INSENSITIVE);
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
                 Matcher m = create.matcher(Files.readString(f));
