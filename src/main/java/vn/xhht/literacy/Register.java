@@ -229,7 +229,7 @@ public class Register {
         LiteracyIndicators.StatusOn on = indicators.statusOn(date);
         List<Person> list = jdbc.sql("""
                 select x.* from (select p.*, h0.name as hamlet_name, %s as level_on, %s as status_on
-                                 from lit_person p join org_unit h0 on h0.id = p.hamlet_id %s
+                                 from lit_person p join xhht_unit h0 on h0.id = p.hamlet_id %s
                                  where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)) x
                 where (%s) order by x.hamlet_name, x.household_code, x.code limit 20000
                 """.formatted(on.level(), on.status(), on.join(), LiteracyIndicators.scope(unit), cond))
