@@ -37,7 +37,7 @@ class AuditLog {
         StringBuilder sql = new StringBuilder("""
                 select e.id, e.occurred_at, e.actor, e.action, e.entity_type, e.entity_id, u.name as unit_name, e.summary,
                        e.before_data::text as before_data, e.after_data::text as after_data, e.remote_addr
-                from audit_event e left join org_unit u on u.id = e.unit_id
+                from audit_event e left join xhht_unit u on u.id = e.unit_id
                 where
                 """).append(scope());
         Map<String, Object> params = new LinkedHashMap<>();
@@ -75,6 +75,6 @@ class AuditLog {
 
     /** The unit scope of the audit page in one place, so it can be swapped for orgunit's scope function. */
     private static String scope() {
-        return "(e.unit_id is null or u.path like (select path from org_unit where id = :scope) || '%')";
+        return "(e.unit_id is null or e.unit_id in (select id from xhht_unit_subtree(:scope)))";
     }
 }

@@ -45,7 +45,7 @@ public class AuditTrail {
                 insert into audit_event (actor, actor_id, action, entity_type, entity_id, unit_id, province_id,
                                          summary, before_data, after_data, remote_addr)
                 values (:actor, :actorId, :action, :entityType, :entityId, :unitId,
-                        (select province_id from org_unit where id = :unitId),
+                        (select province_id from xhht_unit where id = :unitId),
                         :summary, cast(:before as jsonb), cast(:after as jsonb), :addr)
                 """)
                 .param("actor", user != null ? user.username() : actorName)

@@ -18,7 +18,7 @@ class BackupAccess {
     }
 
     boolean allowed(CurrentUser user) {
-        return user.role() == Role.SYSTEM_ADMIN && jdbc.sql("select level = 0 from org_unit where id = :u")
+        return user.role() == Role.SYSTEM_ADMIN && jdbc.sql("select level = 0 from xhht_unit where id = :u")
                 .param("u", user.unitId()).query(Boolean.class).optional().orElse(false);
     }
 

@@ -4,5 +4,6 @@
  * the command line ({@code java -jar xhht.jar backup|restore}), the nightly job with retention, the
  * administrator's page and the home-page warning.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup and restore")
+@org.springframework.modulith.ApplicationModule(displayName = "Backup and restore",
+        allowedDependencies = {"audit", "platform", "shared"})
 package vn.xhht.backup;

@@ -3,5 +3,6 @@
  * Hùng Vương by the lunar calendar, and per-year lists of extra days off and swapped working days. Deadlines
  * "within N working days" in evaluation, reporting and plans are counted here.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar")
+@org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar",
+        allowedDependencies = {"audit", "platform", "shared"})
 package vn.xhht.calendar;

@@ -64,7 +64,7 @@ public class ActivityService {
     }
 
     static final String SELECT = """
-            select a.*, h.name as hamlet_name from activity a left join org_unit h on h.id = a.hamlet_id
+            select a.*, h.name as hamlet_name from activity a left join xhht_unit h on h.id = a.hamlet_id
             """;
 
     private final JdbcClient jdbc;
@@ -75,13 +75,22 @@ public class ActivityService {
     private final AuditTrail audit;
 
     ActivityService(JdbcClient jdbc, CentreRegistry centres, OrgUnitDirectory units, ReferenceLists lists,
-                    EvidenceStore evidence, AuditTrail audit) {
+                    EvidenceStore evidence, AuditTrail audit, vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.centres = centres;
         this.units = units;
         this.lists = lists;
         this.evidence = evidence;
         this.audit = audit;
+    }
+
+    private final vn.xhht.shared.PlanTargets plans;
+
+    /** Rows of the commune's plans for the month of {@code date} and the two around it: what an activity may fulfil. */
+    @Transactional(readOnly = true)
+    public List<vn.xhht.shared.PlanTargets.Row> planRows(long communeId, LocalDate date) {
+        return plans.rowsBetween(communeId, date.withDayOfMonth(1).minusMonths(1), date.withDayOfMonth(1).plusMonths(1));
     }
 
     public Activity create(CurrentUser user, long centreId, Form f, List<EvidenceStore.Upload> photos) {
@@ -171,12 +180,7 @@ public class ActivityService {
 
     /** Rows of the commune's plans for the activity's month and the two around it: what the activity may fulfil. */
     public List<PlanRowOption> planRowOptions(long communeId, LocalDate date) {
-        return jdbc.sql("""
-                select r.id, to_char(r.month, 'MM/YYYY') || ' · ' || r.activity as label
-                from plan_row r join plan p on p.id = r.plan_id
-                where p.owner_unit_id = :u and r.month between :from and :to order by r.month, r.id
-                """).param("u", communeId).param("from", date.withDayOfMonth(1).minusMonths(1)).param("to", date.withDayOfMonth(1).plusMonths(1))
-                .query((rs, n) -> new PlanRowOption(rs.getLong("id"), rs.getString("label"))).list();
+        return planRows(communeId, date).stream().map(r -> new PlanRowOption(r.id(), r.label())).toList();
     }
 
     private Centre editableCentre(CurrentUser user, long centreId) {
@@ -279,9 +283,7 @@ public class ActivityService {
                 .param("k", f.campaignId()).param("d", f.startDate()).query(Boolean.class).single()) {
             v.add(new Violation("campaignId", "activity.campaign.invalid"));
         }
-        if (f.planRowId() != null && !jdbc.sql("""
-                select exists (select 1 from plan_row r join plan p on p.id = r.plan_id where r.id = :r and p.owner_unit_id = :u)
-                """).param("r", f.planRowId()).param("u", centre.communeId()).query(Boolean.class).single()) {
+        if (f.planRowId() != null && !plans.rowBelongsTo(f.planRowId(), centre.communeId())) {
             v.add(new Violation("planRowId", "activity.planRow.invalid"));
         }
         if (photos.size() + otherPhotos > MAX_PHOTOS) {

@@ -39,23 +39,20 @@ public class ActivitySummary {
         return to.isAfter(today) ? today : to;
     }
 
-    /** Centres in scope: subtree of the unit and of its FULL predecessors. */
-    static final String SCOPE = """
-            with recursive roots(id) as (
-                select cast(:unit as bigint)
-                union
-                select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id where s.coverage = 'FULL'
-            ), scope as (
-                select c.id from centre c join org_unit u on u.id = c.commune_id
-                where exists (select 1 from org_unit r where r.id in (select id from roots) and u.path like r.path || '%')
-            )
-            """;
+    /** Centres in scope: the unit's roll-up scope (its subtree and those of its FULL predecessors). */
+    static final String SCOPE = "select c.id from centre c where c.commune_id in (select id from xhht_rollup_scope(:unit))";
+
+    /** Provinces in scope: the province and the provinces it FULLY succeeded. */
+    static final String PROVINCES = "select id from xhht_unit where level = 1 and id in (select id from xhht_rollup_scope(:unit))";
 
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final VietnamClock clock;
 
-    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units, VietnamClock clock) {
+    private final vn.xhht.shared.PlanTargets plans;
+
+    ActivitySummary(JdbcClient jdbc, OrgUnitDirectory units, VietnamClock clock, vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.units = units;
         this.clock = clock;
@@ -67,8 +64,8 @@ public class ActivitySummary {
         // the scope is resolved first and given as literal ids, so the planner can use the covering indexes
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
-            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
-            default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
+            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(PROVINCES, unitId) + ")";
+            default -> "a.centre_id in (" + ids(SCOPE, unitId) + ")";
         };
         long[] totals = new long[8];
         Map<String, Long> byType = new LinkedHashMap<>();
@@ -143,18 +140,18 @@ public class ActivitySummary {
     public List<ChildLine> byChild(CurrentUser user, long unitId, LocalDate from, LocalDate periodEnd) {
         OrgUnit unit = units.requireReadable(user, unitId);
         LocalDate to = heldUntil(periodEnd, clock.today());
-        int pos = unit.level() + 3; // '/nation/…/unit/child/': the child's id is the next path segment
+        int pos = unit.level() + 2; // line[level + 2]: the child of the unit that the commune lies under
         String filter = switch (unit.level()) {
             case OrgUnit.NATION -> "true";
-            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(SCOPE + "select id from roots", unitId) + ")";
-            default -> "a.centre_id in (" + ids(SCOPE + "select id from scope", unitId) + ")";
+            case OrgUnit.PROVINCE -> "a.province_id in (" + ids(PROVINCES, unitId) + ")";
+            default -> "a.centre_id in (" + ids(SCOPE, unitId) + ")";
         };
         Map<Long, long[]> figures = new java.util.HashMap<>();
         jdbc.sql("""
-                select nullif(split_part(u.path, '/', %d), '') as child, count(*) as n, sum(a.participations) as p,
+                select u.line[%d] as child, count(*) as n, sum(a.participations) as p,
                        coalesce(sum(a.women), 0) as w, coalesce(sum(a.ethnic_minority), 0) as e,
                        count(a.women) as wn, count(a.ethnic_minority) as en
-                from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
+                from activity a join centre c on c.id = a.centre_id join xhht_unit u on u.id = c.commune_id
                 where %s and a.start_date between :from and :to group by 1
                 """.formatted(pos, filter)).params(Map.of("from", from, "to", to))
                 .query((java.sql.ResultSet rs) -> {
@@ -182,17 +179,8 @@ public class ActivitySummary {
      */
     public Map<Long, java.math.BigDecimal> participationTargets(long unitId, LocalDate on) {
         Map<Long, java.math.BigDecimal> m = new java.util.HashMap<>();
-        jdbc.sql("""
-                select distinct on (p.owner_unit_id) p.owner_unit_id, t.target
-                from plan p join plan_target t on t.plan_id = p.id and t.code = 'PARTICIPATIONS'
-                join org_unit u on u.id = p.owner_unit_id
-                where u.parent_id = :unit
-                  and (case when p.year_kind = 'SCHOOL' then make_date(p.plan_year, 9, 1) else make_date(p.plan_year, 1, 1) end) <= :on
-                order by p.owner_unit_id, p.plan_year desc
-                """).param("unit", unitId).param("on", on)
-                .query((java.sql.ResultSet rs) -> {
-                    m.put(rs.getLong("owner_unit_id"), rs.getBigDecimal("target"));
-                });
+        List<Long> children = jdbc.sql("select id from xhht_unit where parent_id = :unit").param("unit", unitId).query(Long.class).list();
+        plans.latest(children, "PARTICIPATIONS", on).forEach((unit, t) -> m.put(unit, t.target()));
         return m;
     }
 

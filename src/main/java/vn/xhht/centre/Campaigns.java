@@ -85,8 +85,8 @@ public class Campaigns {
         return jdbc.sql("""
                 select count(*) as n, coalesce(sum(a.participations), 0) as p, sum(a.women) as w,
                        sum(a.ethnic_minority) as e, count(distinct a.centre_id) as c
-                from activity a join centre c on c.id = a.centre_id join org_unit u on u.id = c.commune_id
-                where a.campaign_id = :k and u.path like (select path from org_unit where id = :unit) || '%'
+                from activity a join centre c on c.id = a.centre_id join xhht_unit u on u.id = c.commune_id
+                where a.campaign_id = :k and c.commune_id in (select id from xhht_unit_subtree(:unit))
                   and a.start_date <= :today
                 """).param("k", campaignId).param("unit", unitId).param("today", clock.today())
                 .query((rs, n) -> new Totals(rs.getLong("n"), rs.getLong("p"), rs.getObject("w", Long.class), rs.getObject("e", Long.class), rs.getLong("c"))).single();

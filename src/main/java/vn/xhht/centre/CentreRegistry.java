@@ -38,7 +38,7 @@ public class CentreRegistry {
 
     static final String SELECT = """
             select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to
-            from centre c join org_unit u on u.id = c.commune_id
+            from centre c join xhht_unit u on u.id = c.commune_id
             """;
 
     public record Form(String name, String foundingDecision, LocalDate foundedOn, Centre.Premises premises,
@@ -56,7 +56,10 @@ public class CentreRegistry {
     private final AuditTrail audit;
     private final VietnamClock clock;
 
-    CentreRegistry(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock) {
+    private final vn.xhht.shared.PlanTargets plans;
+
+    CentreRegistry(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, VietnamClock clock, vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
@@ -89,34 +92,60 @@ public class CentreRegistry {
     /** Centres of the user's area whose commune is valid on {@code on}, with their activities in [from, to]. */
     @Transactional(readOnly = true)
     public List<Row> list(CurrentUser user, LocalDate on, LocalDate from, LocalDate to, String query, int limit) {
-        return jdbc.sql("""
-                with recursive roots(id) as (
-                    select cast(:scope as bigint)
-                    union
-                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id
-                ), root_paths as (select path from org_unit where id in (select id from roots))
+        List<Row> rows = jdbc.sql("""
                 select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to, p.name as parent_name,
                        (select count(*) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as activities,
-                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations,
-                       pl.target, pl.plan_year,
-                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date >= pl.starts and a.start_date <= :on) as since_start
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.parent_id
-                left join lateral (
-                    select t.target, pn.plan_year,
-                           case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end as starts
-                    from plan pn join plan_target t on t.plan_id = pn.id and t.code = 'PARTICIPATIONS'
-                    where pn.owner_unit_id = u.id
-                      and (case when pn.year_kind = 'SCHOOL' then make_date(pn.plan_year, 9, 1) else make_date(pn.plan_year, 1, 1) end) <= :on
-                    order by pn.plan_year desc limit 1) pl on true
-                where exists (select 1 from root_paths rp where u.path like rp.path || '%')
+                       (select coalesce(sum(a.participations), 0) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as participations
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.parent_id
+                where u.id in (select id from xhht_read_scope(:scope))
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                   and (:q = '' or u.search_name like '%' || xhht_search_key(:q) || '%')
                 order by p.name, u.name limit :limit
                 """).param("scope", user.unitId()).param("on", on).param("from", from).param("to", to)
                 .param("q", query == null ? "" : query.strip()).param("limit", limit)
                 .query((rs, n) -> new Row(map(rs, n), rs.getString("parent_name"), rs.getLong("activities"), rs.getLong("participations"),
-                        rs.getBigDecimal("target"), rs.getObject("plan_year", Integer.class), rs.getLong("since_start")))
+                        null, null, 0))
                 .list();
+        return withTargets(rows, on);
+    }
+
+    /**
+     * Adds each commune's participation target from its latest plan started by {@code on} (published by the plan
+     * module) and the participations since that plan's year began.
+     */
+    private List<Row> withTargets(List<Row> rows, LocalDate on) {
+        Map<Long, vn.xhht.shared.PlanTargets.Target> targets = plans.latest(
+                rows.stream().map(r -> r.centre().communeId()).toList(), "PARTICIPATIONS", on);
+        if (targets.isEmpty()) {
+            return rows;
+        }
+        List<Long> centres = new ArrayList<>();
+        List<String> starts = new ArrayList<>();
+        for (Row r : rows) {
+            var t = targets.get(r.centre().communeId());
+            if (t != null) {
+                centres.add(r.centre().id());
+                starts.add(t.starts().toString());
+            }
+        }
+        Map<Long, Long> since = new java.util.HashMap<>();
+        jdbc.sql("""
+                select x.centre_id, coalesce(sum(a.participations), 0) as n
+                from unnest(cast(:centres as bigint[]), cast(:starts as date[])) x(centre_id, starts)
+                join activity a on a.centre_id = x.centre_id and a.start_date >= x.starts and a.start_date <= :on
+                group by x.centre_id
+                """).param("centres", "{" + centres.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + "}")
+                .param("starts", "{" + String.join(",", starts) + "}").param("on", on)
+                .query((ResultSet rs) -> {
+                    since.put(rs.getLong(1), rs.getLong(2));
+                });
+        List<Row> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            var t = targets.get(r.centre().communeId());
+            out.add(t == null ? r : new Row(r.centre(), r.parentName(), r.activities(), r.participations(), t.target(), t.planYear(),
+                    since.getOrDefault(r.centre().id(), 0L)));
+        }
+        return out;
     }
 
     /** Creates the centre of a commune that has none yet (centres are created for every loaded commune). */

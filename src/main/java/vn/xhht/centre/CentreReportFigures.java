@@ -76,7 +76,7 @@ class CentreReportFigures implements ReportFigureSource {
     }
 
     private String scope(long unitId) {
-        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
+        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE).param("unit", unitId).query(Long.class).list();
         return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
@@ -87,7 +87,7 @@ class CentreReportFigures implements ReportFigureSource {
     @Override
     public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate periodEnd) {
         LocalDate to = ActivitySummary.heldUntil(periodEnd, clock.today());
-        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE + "select id from scope").param("unit", unitId).query(Long.class).list();
+        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE).param("unit", unitId).query(Long.class).list();
         Map<String, BigDecimal> m = new HashMap<>();
         if (ids.isEmpty()) {
             return m;
@@ -141,7 +141,7 @@ class CentreReportFigures implements ReportFigureSource {
         });
         // centres of the communes existing at the end of the period
         m.put("centres.count", jdbc.sql("""
-                select count(*) from centre c join org_unit u on u.id = c.commune_id
+                select count(*) from centre c join xhht_unit u on u.id = c.commune_id
                 where c.id in (%s) and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
                 """.formatted(in)).param("to", periodEnd).query(BigDecimal.class).single());
         return m;

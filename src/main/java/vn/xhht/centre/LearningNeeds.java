@@ -128,7 +128,7 @@ public class LearningNeeds {
         centres.require(user, centreId);
         return jdbc.sql("""
                 select coalesce(t.name_vi, n.topic_code) as topic, h.name as hamlet, count(*) as needs
-                from learning_need n left join org_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
+                from learning_need n left join xhht_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
                 where n.centre_id = :c and n.created_at > now() - interval '12 months'
                 group by 1, h.name order by count(*) desc, 1
                 """).param("c", centreId)
@@ -144,7 +144,7 @@ public class LearningNeeds {
         List<Registered> list = jdbc.sql("""
                 select n.id, n.created_at, coalesce(t.name_vi, n.topic_code) as topic, h.name as hamlet, n.age_group, n.sex, n.detail,
                        n.phone, n.source
-                from learning_need n left join org_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
+                from learning_need n left join xhht_unit h on h.id = n.hamlet_id left join topic t on t.code = n.topic_code
                 where n.centre_id = :c order by n.created_at desc, n.id desc limit :lim
                 """).param("c", centreId).param("lim", limit)
                 .query((rs, i) -> new Registered(rs.getLong("id"), rs.getObject("created_at", java.time.OffsetDateTime.class),

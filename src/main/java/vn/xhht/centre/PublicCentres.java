@@ -27,8 +27,10 @@ class PublicCentres {
     }
 
     private final JdbcClient jdbc;
+    private final vn.xhht.shared.VietnamClock clock;
 
-    PublicCentres(JdbcClient jdbc) {
+    PublicCentres(JdbcClient jdbc, vn.xhht.shared.VietnamClock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -39,7 +41,7 @@ class PublicCentres {
         }
         return jdbc.sql("""
                 select c.id, c.name, u.name as commune, p.name as province
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.province_id
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.province_id
                 where u.valid_to is null and u.search_name like '%' || xhht_search_key(:q) || '%'
                 order by u.name limit 30
                 """).param("q", q.strip()).query((rs, n) -> new PublicCentre(rs.getLong("id"), rs.getString("name"),
@@ -49,7 +51,7 @@ class PublicCentres {
     PublicCentre require(long id) {
         return jdbc.sql("""
                 select c.id, c.name, u.name as commune, p.name as province
-                from centre c join org_unit u on u.id = c.commune_id join org_unit p on p.id = u.province_id where c.id = :id
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.province_id where c.id = :id
                 """).param("id", id).query((rs, n) -> new PublicCentre(rs.getLong("id"), rs.getString("name"),
                 rs.getString("commune"), rs.getString("province"))).optional()
                 .orElseThrow(() -> new NotFoundProblem("centre.notFound", id));
@@ -59,9 +61,9 @@ class PublicCentres {
     List<PublicActivity> upcoming(long centreId) {
         return jdbc.sql("""
                 select a.start_date, a.end_date, a.title, t.name_vi as type, a.venue, h.name as hamlet
-                from activity a join activity_type t on t.code = a.type_code left join org_unit h on h.id = a.hamlet_id
-                where a.centre_id = :c and a.end_date >= current_date order by a.start_date limit 50
-                """).param("c", centreId).query((rs, n) -> new PublicActivity(rs.getObject("start_date", LocalDate.class),
+                from activity a join activity_type t on t.code = a.type_code left join xhht_unit h on h.id = a.hamlet_id
+                where a.centre_id = :c and a.end_date >= :today order by a.start_date limit 50
+                """).param("c", centreId).param("today", clock.today()).query((rs, n) -> new PublicActivity(rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class), rs.getString("title"), rs.getString("type"), rs.getString("venue"),
                 rs.getString("hamlet"))).list();
     }
@@ -69,7 +71,7 @@ class PublicCentres {
     /** The current hamlets of the centre's commune. */
     List<Hamlet> hamlets(long centreId) {
         return jdbc.sql("""
-                select h.id, h.name from org_unit h join centre c on c.commune_id = h.parent_id
+                select h.id, h.name from xhht_unit h join centre c on c.commune_id = h.parent_id
                 where c.id = :c and h.level = 4 and h.valid_to is null order by h.name
                 """).param("c", centreId).query((rs, n) -> new Hamlet(rs.getLong("id"), rs.getString("name"))).list();
     }

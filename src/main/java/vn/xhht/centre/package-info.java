@@ -3,5 +3,6 @@
  * with their participations and evidence (R13, R14), and summaries over any unit's subtree.
  * API: {@link vn.xhht.centre.Centre}, {@link vn.xhht.centre.CentreRegistry}, {@link vn.xhht.centre.ActivitySummary}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Community learning centres")
+@org.springframework.modulith.ApplicationModule(displayName = "Community learning centres",
+        allowedDependencies = {"audit", "document", "evidence", "orgunit", "platform", "shared"})
 package vn.xhht.centre;

@@ -5,5 +5,6 @@
  * API: {@link vn.xhht.document.OfficialDocument}, {@link vn.xhht.document.DocumentRenderer},
  * {@link vn.xhht.document.XlsxExport}, {@link vn.xhht.document.XlsxRows}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Documents and exports")
+@org.springframework.modulith.ApplicationModule(displayName = "Documents and exports",
+        allowedDependencies = {"shared"})
 package vn.xhht.document;

@@ -135,10 +135,10 @@ public class CampaignService {
         if (f.subjectType().isOrgUnit() || f.subjectType() == Framework.SubjectType.CENTRE) {
             int level = f.subjectType() == Framework.SubjectType.HAMLET ? OrgUnit.HAMLET : OrgUnit.COMMUNE;
             List<Long> concerned = jdbc.sql("""
-                    select u.id from org_unit u, org_unit r where r.id = :o and u.path like r.path || '%' and u.level = :l
-                       and (u.valid_from is null or u.valid_from <= current_date) and (u.valid_to is null or u.valid_to >= current_date)
+                    select u.id from xhht_unit u where u.id in (select id from xhht_unit_subtree(:o)) and u.level = :l
+                       and (u.valid_from is null or u.valid_from <= :today) and (u.valid_to is null or u.valid_to >= :today)
                      order by u.name
-                    """).param("o", ownerUnitId).param("l", level).query(Long.class).list();
+                    """).param("o", ownerUnitId).param("l", level).param("today", clock.today()).query(Long.class).list();
             for (Long unit : concerned) {
                 jdbc.sql("insert into eval_campaign_unit (campaign_id, unit_id) values (:c, :u)").param("c", id).param("u", unit).update();
                 if (f.subjectType() == Framework.SubjectType.CENTRE) {
@@ -181,7 +181,7 @@ public class CampaignService {
     @Transactional(readOnly = true)
     public List<Campaign> visibleTo(CurrentUser user) {
         return jdbc.sql(SELECT + """
-                 where c.owner_unit_id in (select u.id from org_unit u, org_unit r where r.id = :u and (u.path like r.path || '%' or r.path like u.path || '%'))
+                 where (c.owner_unit_id in (select id from xhht_unit_subtree(:u)) or c.owner_unit_id in (select id from xhht_unit_line(:u)))
                  order by c.eval_year desc, c.id desc limit 100
                 """).param("u", user.unitId()).query(CampaignService::map).list();
     }
@@ -262,7 +262,7 @@ public class CampaignService {
         Framework f = catalog.byVersionId(c.frameworkVersionId());
         return jdbc.sql("""
                 select e.subject_name, p.name as parent_name, e.level_code, e.valid_until from evaluation e
-                  join org_unit o on o.id = e.owner_unit_id left join org_unit p on p.id = o.parent_id
+                  join xhht_unit o on o.id = e.owner_unit_id left join xhht_unit p on p.id = o.parent_id
                  where e.campaign_id = :c and (not :only or e.recognised) order by o.name
                 """).param("c", id).param("only", recognisedOnly)
                 .query((rs, n) -> {
@@ -274,7 +274,7 @@ public class CampaignService {
 
     private static final String SELECT = """
             select c.*, o.name as owner_name, v.code as framework_code, v.version as framework_version from eval_campaign c
-              join org_unit o on o.id = c.owner_unit_id join eval_framework_version v on v.id = c.framework_version_id
+              join xhht_unit o on o.id = c.owner_unit_id join eval_framework_version v on v.id = c.framework_version_id
             """;
 
     private static Campaign map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -107,7 +107,7 @@ public class EmulationClusters {
         List<PlanItem> items = jdbc.sql("select * from emulation_plan_item where plan_id = :p order by criterion_no").param("p", id)
                 .query((rs, n) -> new PlanItem(rs.getLong("id"), rs.getInt("content_no"), rs.getString("content_title"),
                         rs.getInt("criterion_no"), rs.getString("criterion_title"), rs.getBigDecimal("max_points"))).list();
-        return jdbc.sql("select p.*, o.name as owner_name from emulation_plan p join org_unit o on o.id = p.owner_unit_id where p.id = :id")
+        return jdbc.sql("select p.*, o.name as owner_name from emulation_plan p join xhht_unit o on o.id = p.owner_unit_id where p.id = :id")
                 .param("id", id).query((rs, n) -> new Plan(rs.getLong("id"), rs.getLong("owner_unit_id"), rs.getString("owner_name"),
                         rs.getInt("plan_year"), rs.getString("title"), rs.getString("issuer"), items)).optional()
                 .orElseThrow(() -> new NotFoundProblem("emulation.plan.notFound", id));
@@ -226,7 +226,7 @@ public class EmulationClusters {
                 .orElseThrow(() -> new NotFoundProblem("emulation.cluster.notFound", id));
         Plan p = plan(r.planId());
         List<Member> members = jdbc.sql("""
-                select u.id, u.name from emulation_cluster_member m join org_unit u on u.id = m.unit_id where m.cluster_id = :c order by u.name
+                select u.id, u.name from emulation_cluster_member m join xhht_unit u on u.id = m.unit_id where m.cluster_id = :c order by u.name
                 """).param("c", id).query((rs, n) -> new Member(rs.getLong(1), rs.getString(2))).list();
         // the plan's owner and above read every cluster; a member reads its own cluster
         if (!units.canRead(user, p.ownerUnitId()) && members.stream().noneMatch(m -> units.canRead(user, m.unitId()))) {

@@ -99,7 +99,7 @@ class EvaluationContributions {
             public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to) {
                 Map<String, BigDecimal> out = new LinkedHashMap<>();
                 jdbc.sql("""
-                        with scope as (select u.id from org_unit u, org_unit r where r.id = :unit and u.path like r.path || '%')
+                        with scope as (select id from xhht_unit_subtree(:unit))
                         select case v.subject_type when 'COMMUNE' then 'evaluation.recognised.commune' when 'UNIT' then 'evaluation.recognised.unit'
                                     when 'FAMILY' then 'evaluation.recognised.family' when 'CLAN' then 'evaluation.recognised.clan' end as code,
                                count(*) as n

@@ -128,8 +128,7 @@ public class EvaluationService {
         }
         Scope c = jdbc.sql("""
                 select c.owner_unit_id, c.framework_version_id, c.eval_year,
-                       exists (select 1 from org_unit r, org_unit s where r.id = c.owner_unit_id and s.id = :subject
-                                  and s.path like r.path || '%') as covers
+                       cast(:subject as bigint) in (select id from xhht_unit_subtree(c.owner_unit_id)) as covers
                   from eval_campaign c where c.id = :id
                 """).param("id", campaignId).param("subject", owner.id())
                 .query((rs, n) -> new Scope(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getBoolean(4))).optional()
@@ -292,7 +291,7 @@ public class EvaluationService {
     public List<Evaluation> listFor(CurrentUser user, long unitId, Integer year) {
         units.requireReadable(user, unitId);
         return jdbc.sql(SELECT + """
-                 where (e.owner_unit_id in (select u.id from org_unit u, org_unit r where r.id = :unit and u.path like r.path || '%')
+                 where (e.owner_unit_id in (select id from xhht_read_scope(:unit))
                         or e.reviewer_unit_id = :unit)
                    and (cast(:y as integer) is null or e.eval_year = :y)
                  order by e.eval_year desc, e.subject_name limit 500
@@ -834,7 +833,7 @@ public class EvaluationService {
 
     static final String SELECT = """
             select e.*, o.name as owner_name, r.name as reviewer_name, not fv.complete as provisional from evaluation e
-              join org_unit o on o.id = e.owner_unit_id join org_unit r on r.id = e.reviewer_unit_id
+              join xhht_unit o on o.id = e.owner_unit_id join xhht_unit r on r.id = e.reviewer_unit_id
               join eval_framework_version fv on fv.id = e.framework_version_id
             """;
 

@@ -82,14 +82,14 @@ public class ResultStatistics {
     /** Decided results of a framework (any version) for a year, per child unit of {@code unitId} and in total. */
     public List<Row> distribution(CurrentUser user, long unitId, String frameworkCode, int year) {
         OrgUnit unit = units.requireReadable(user, unitId);
-        int pos = unit.level() + 3;
+        int pos = unit.level() + 2; // line[level + 2]: the child of the unit that the subject lies under
         Map<Long, Map<String, Long>> byChild = new LinkedHashMap<>();
         Map<Long, Long> provisionalByChild = new LinkedHashMap<>();
         jdbc.sql(("""
-                select cast(nullif(split_part(o.path, '/', %d), '') as bigint) as child, e.level_code, count(*) as n,
+                select o.line[%d] as child, e.level_code, count(*) as n,
                        count(*) filter (where not v.complete) as provisional
-                  from evaluation e join org_unit o on o.id = e.owner_unit_id join eval_framework_version v on v.id = e.framework_version_id
-                 where o.path like (select path from org_unit where id = :unit) || '%%' and v.code = :code and e.eval_year = :y
+                  from evaluation e join xhht_unit o on o.id = e.owner_unit_id join eval_framework_version v on v.id = e.framework_version_id
+                 where o.id in (select id from xhht_unit_subtree(:unit)) and v.code = :code and e.eval_year = :y
                    and e.stage in ('DECIDED', 'PUBLISHED')
                  group by 1, 2
                 """).formatted(pos)).param("unit", unitId).param("code", frameworkCode).param("y", year)
@@ -120,7 +120,7 @@ public class ResultStatistics {
                 select e.subject_name, v.subject_type, o.name as unit_name, p.name as province_name, e.eval_year, e.level_code,
                        e.decision_number, e.decision_date, e.valid_until, v.code, v.version, not v.complete as provisional, v.id
                   from evaluation e join eval_framework_version v on v.id = e.framework_version_id
-                  join org_unit o on o.id = e.owner_unit_id join org_unit p on p.id = e.province_id
+                  join xhht_unit o on o.id = e.owner_unit_id join xhht_unit p on p.id = e.province_id
                  where e.stage = 'PUBLISHED' and e.recognised
                    and (cast(:y as integer) is null or e.eval_year = :y) and (cast(:p as bigint) is null or e.province_id = :p)
                  order by e.eval_year desc, p.name, v.subject_type, e.subject_name limit 1000
@@ -144,7 +144,7 @@ public class ResultStatistics {
     /** Provinces that have a published recognition, for the public filter. */
     public List<Map.Entry<Long, String>> publishedProvinces() {
         return jdbc.sql("""
-                select p.id, p.name from org_unit p where p.id in (select province_id from evaluation where stage = 'PUBLISHED' and recognised)
+                select p.id, p.name from xhht_unit p where p.id in (select province_id from evaluation where stage = 'PUBLISHED' and recognised)
                  order by p.name
                 """).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
     }
@@ -152,8 +152,8 @@ public class ResultStatistics {
     public List<Award> awards(CurrentUser user, long unitId) {
         units.requireReadable(user, unitId);
         return jdbc.sql("""
-                select a.*, u.name as unit_name from award a join org_unit u on u.id = a.unit_id
-                 where u.path like (select path from org_unit where id = :u) || '%' order by a.award_year desc, a.decision_date desc limit 500
+                select a.*, u.name as unit_name from award a join xhht_unit u on u.id = a.unit_id
+                 where a.unit_id in (select id from xhht_unit_subtree(:u)) order by a.award_year desc, a.decision_date desc limit 500
                 """).param("u", unitId).query((rs, n) -> new Award(rs.getLong("id"), rs.getString("recipient_kind"), rs.getString("recipient_name"),
                 rs.getString("award_title"), rs.getInt("award_year"), rs.getString("decision_number"), rs.getObject("decision_date", LocalDate.class),
                 rs.getString("issuer"), rs.getString("reason"), rs.getString("unit_name"))).list();

@@ -88,14 +88,14 @@ public class Subjects {
     public List<Subject> within(CurrentUser user, long unitId) {
         units.requireReadable(user, unitId);
         return jdbc.sql(SELECT + """
-                 where s.unit_id in (select x.id from org_unit x, org_unit r where r.id = :u and x.path like r.path || '%')
+                 where s.unit_id in (select id from xhht_unit_subtree(:u))
                  order by s.kind, u.name, s.name limit 1000
                 """).param("u", unitId).query(Subjects::map).list();
     }
 
     private static final String SELECT = """
             select s.id, s.kind, s.name, s.head_name, s.member_count, s.unit_id, u.name as unit_name
-              from eval_subject s join org_unit u on u.id = s.unit_id
+              from eval_subject s join xhht_unit u on u.id = s.unit_id
             """;
 
     private static Subject map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

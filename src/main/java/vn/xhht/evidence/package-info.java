@@ -3,5 +3,6 @@
  * not by name) and size, stored in the database, served only to users whose area contains the owning unit.
  * API: {@link vn.xhht.evidence.EvidenceStore}, {@link vn.xhht.evidence.EvidenceFile}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Evidence files")
+@org.springframework.modulith.ApplicationModule(displayName = "Evidence files",
+        allowedDependencies = {"audit", "orgunit", "shared"})
 package vn.xhht.evidence;

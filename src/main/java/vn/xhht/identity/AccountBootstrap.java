@@ -67,7 +67,7 @@ class AccountBootstrap implements SmartInitializingSingleton {
         tx.executeWithoutResult(s -> {
             if (demoMode.enabled()) {
                 createDemoAccounts();
-                DemoUnitAttributes.apply(jdbc);
+                vn.xhht.orgunit.DemoUnitAttributes.apply(jdbc);
             } else {
                 int removed = accounts.deleteDemoAccounts();
                 if (removed > 0) {

@@ -18,7 +18,7 @@ class UserAccountRepository {
 
     private static final String SELECT = """
             select a.*, u.name as unit_name, u.code as unit_code
-            from app_user a join org_unit u on u.id = a.unit_id
+            from app_user a join xhht_unit u on u.id = a.unit_id
             """;
 
     private final JdbcClient jdbc;
@@ -51,7 +51,7 @@ class UserAccountRepository {
     /** Accounts whose unit lies in the subtree of the given unit (an administrator's area). */
     List<UserAccount> listWithin(long scopeUnitId, String query, int limit, int offset) {
         return jdbc.sql(SELECT + """
-                 where u.path like (select path from org_unit where id = :scope) || '%'
+                 where u.id in (select id from xhht_unit_subtree(:scope))
                    and (:q = '' or a.username like '%' || lower(:q) || '%' or xhht_search_key(a.full_name) like '%' || xhht_search_key(:q) || '%')
                  order by a.username limit :limit offset :offset
                 """).param("scope", scopeUnitId).param("q", query == null ? "" : query.trim())
@@ -60,7 +60,7 @@ class UserAccountRepository {
     }
 
     void streamWithin(long scopeUnitId, Consumer<UserAccount> sink) {
-        jdbc.sql(SELECT + " where u.path like (select path from org_unit where id = :scope) || '%' order by a.username")
+        jdbc.sql(SELECT + " where u.id in (select id from xhht_unit_subtree(:scope)) order by a.username")
                 .param("scope", scopeUnitId).withFetchSize(500)
                 .query((ResultSet rs) -> {
                     sink.accept(map(rs, 0));

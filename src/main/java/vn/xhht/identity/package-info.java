@@ -3,5 +3,6 @@
  * Argon2 password hashes, lock-out after repeated failures, the administrator's user pages, demo accounts
  * in demo mode and the first administrator from configuration otherwise.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(displayName = "Identity",
+        allowedDependencies = {"audit", "document", "orgunit", "platform", "shared"})
 package vn.xhht.identity;

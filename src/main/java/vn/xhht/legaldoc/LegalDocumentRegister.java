@@ -40,7 +40,7 @@ public class LegalDocumentRegister {
     }
 
     private static final String SELECT = """
-            select d.*, u.name as scope_unit_name from legal_document d left join org_unit u on u.id = d.scope_unit_id
+            select d.*, u.name as scope_unit_name from legal_document d left join xhht_unit u on u.id = d.scope_unit_id
             """;
 
     private final JdbcClient jdbc;
@@ -58,8 +58,8 @@ public class LegalDocumentRegister {
         String q = query == null ? "" : query.strip();
         return jdbc.sql(SELECT + """
                  where (d.scope_unit_id is null
-                        or u.path like (select path from org_unit where id = :scope) || '%'
-                        or (select path from org_unit where id = :scope) like u.path || '%')
+                        or d.scope_unit_id in (select id from xhht_unit_subtree(:scope))
+                        or d.scope_unit_id in (select id from xhht_unit_line(:scope)))
                    and (:q = '' or xhht_search_key(d.number_symbol || ' ' || d.title || ' ' || d.issuer) like '%' || xhht_search_key(:q) || '%')
                  order by d.issued_on desc nulls last, d.number_symbol
                 """).param("scope", user.unitId()).param("q", q).query(LegalDocumentRegister::map).list();

@@ -3,5 +3,6 @@
  * we are of each figure. Plans, evaluation frameworks and decisions cite these records.
  * API: {@link vn.xhht.legaldoc.LegalDocument}, {@link vn.xhht.legaldoc.LegalDocumentRegister}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Legal documents")
+@org.springframework.modulith.ApplicationModule(displayName = "Legal documents",
+        allowedDependencies = {"audit", "orgunit", "platform", "shared"})
 package vn.xhht.legaldoc;

@@ -70,7 +70,7 @@ public class LiteracyClasses {
             case OrgUnit.PROVINCE -> "c.province_id = " + unit.id();
             case OrgUnit.COMMUNE -> "c.commune_id = " + unit.id();
             case OrgUnit.HAMLET -> "c.hamlet_id = " + unit.id();
-            default -> "c.commune_id in (select id from org_unit where level = 3 and path like '%/" + unit.id() + "/%')";
+            default -> "c.commune_id in (select id from xhht_unit_subtree(" + unit.id() + "))";
         };
     }
 
@@ -78,7 +78,7 @@ public class LiteracyClasses {
             select c.*, u.name as commune_name,
                    (select count(*) from lit_enrolment e where e.class_id = c.id) as learners,
                    (select count(*) from lit_enrolment e where e.class_id = c.id and e.result = 'COMPLETED') as completed
-            from lit_class c join org_unit u on u.id = c.commune_id
+            from lit_class c join xhht_unit u on u.id = c.commune_id
             """;
 
     private static LiteracyClass map(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -253,7 +253,7 @@ public class LiteracyClasses {
                        (select score from lit_assessment a where a.enrolment_id = e.id and a.subject = 'MATHS') as ma,
                        (select count(*) from lit_attendance t where t.enrolment_id = e.id and t.present) as present,
                        (select count(*) from lit_session s where s.class_id = e.class_id) as sessions, e.result, e.completed_on
-                from lit_enrolment e join lit_person p on p.id = e.person_id join org_unit h on h.id = p.hamlet_id
+                from lit_enrolment e join lit_person p on p.id = e.person_id join xhht_unit h on h.id = p.hamlet_id
                 where e.class_id = :c order by p.full_name
                 """).param("c", classId).query((rs, n) -> new Learner(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), rs.getLong(9), rs.getString(10),

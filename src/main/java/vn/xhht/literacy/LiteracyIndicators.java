@@ -94,7 +94,9 @@ public class LiteracyIndicators {
     private final VietnamClock clock;
 
     LiteracyIndicators(JdbcClient jdbc, LiteracyAccess access, Standards standards,
-                       org.springframework.transaction.PlatformTransactionManager transactions, VietnamClock clock) {
+                       org.springframework.transaction.PlatformTransactionManager transactions, VietnamClock clock,
+                       vn.xhht.shared.PlanTargets plans) {
+        this.plans = plans;
         this.readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.jdbc = jdbc;
@@ -128,6 +130,13 @@ public class LiteracyIndicators {
         return fallback;
     }
 
+    private final vn.xhht.shared.PlanTargets plans;
+
+    /** The literacy-rate targets of the unit's plan for the year ("Tỷ lệ biết chữ 15–35"), published by the plan module. */
+    public List<vn.xhht.shared.PlanTargets.LabelledTarget> planTargets(long unitId, int year) {
+        return plans.labelled(unitId, year, "biết chữ");
+    }
+
     /** The filter selecting the persons of a unit's subtree (ids are numbers from the directory, never user text). */
     static String scope(OrgUnit unit) {
         return switch (unit.level()) {
@@ -137,7 +146,7 @@ public class LiteracyIndicators {
             case OrgUnit.COMMUNE -> "p.commune_id = " + unit.id();
             // a hamlet is read within its commune (the (commune_id, code) key) — no separate index to maintain
             case OrgUnit.HAMLET -> "p.commune_id = " + unit.parentId() + " and p.hamlet_id = " + unit.id();
-            default -> "p.commune_id in (select id from org_unit where level = 3 and path like '%/" + unit.id() + "/%')";
+            default -> "p.commune_id in (select id from xhht_unit_subtree(" + unit.id() + "))";
         };
     }
 
@@ -588,7 +597,7 @@ public class LiteracyIndicators {
         for (Cell c : communeCells) {
             byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
         }
-        Set<Long> difficult = new java.util.HashSet<>(jdbc.sql("select id from org_unit where level = 3 and especially_difficult")
+        Set<Long> difficult = new java.util.HashSet<>(jdbc.sql("select id from xhht_unit where level = 3 and especially_difficult")
                 .query(Long.class).list());
         Map<Long, List<StandardResult>> out = new LinkedHashMap<>();
         List<Standards.Standard> rules = standards.inForce("commune", date);
@@ -610,8 +619,8 @@ public class LiteracyIndicators {
         record Commune(long id, String name, boolean difficult) {
         }
         List<Commune> communes = jdbc.sql("""
-                select id, name, especially_difficult from org_unit
-                where level = 3 and path like (select path from org_unit where id = :u) || '%'
+                select id, name, especially_difficult from xhht_unit
+                where level = 3 and id in (select id from xhht_unit_subtree(:u))
                   and (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to >= :d) order by name
                 """).param("u", unit.id()).param("d", date)
                 .query((rs, n) -> new Commune(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
@@ -647,7 +656,7 @@ public class LiteracyIndicators {
                     group by p.hamlet_id
                 )
                 select h.id, h.name, coalesce(f.pop, 0), coalesce(f.l1, 0), coalesce(f.l2, 0)
-                from org_unit h left join f on f.hamlet_id = h.id
+                from xhht_unit h left join f on f.hamlet_id = h.id
                 where h.parent_id = :c and h.level = 4 order by h.name
                 """.formatted(ref, ref)).param("c", unit.id()).param("d", date)
                 .query((rs, n) -> new Breakdown(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),

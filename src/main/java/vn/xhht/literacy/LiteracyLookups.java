@@ -28,20 +28,20 @@ class LiteracyLookups {
 
     /** The commune's open hamlets as id → name, by name. */
     List<Map.Entry<Long, String>> hamletsById(long communeId) {
-        return jdbc.sql("select id, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+        return jdbc.sql("select id, name from xhht_unit where parent_id = :c and level = 4 and valid_to is null order by name")
                 .param("c", communeId).query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list();
     }
 
     /** The commune's open hamlets as code → name, by name. */
     List<Map.Entry<String, String>> hamletsByCode(long communeId) {
-        return jdbc.sql("select code, name from org_unit where parent_id = :c and level = 4 and valid_to is null order by name")
+        return jdbc.sql("select code, name from xhht_unit where parent_id = :c and level = 4 and valid_to is null order by name")
                 .param("c", communeId).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
     }
 
     /** Open hamlets of the open communes under a unit: commune code, hamlet code, hamlet name. */
     List<String[]> hamletsBelow(long unitId, int limit) {
         return jdbc.sql("""
-                select c.code, h.code, h.name from org_unit h join org_unit c on c.id = h.parent_id
+                select c.code, h.code, h.name from xhht_unit h join xhht_unit c on c.id = h.parent_id
                 where h.level = 4 and h.valid_to is null and c.valid_to is null and
                 """ + below("c") + " order by c.code, h.code limit :n")
                 .param("u", unitId).param("n", limit).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3)}).list();
@@ -50,7 +50,7 @@ class LiteracyLookups {
     /** Open hamlets under a unit for a sample register: commune code, hamlet code (at most 500). */
     List<String[]> sampleHamlets(long unitId) {
         return jdbc.sql("""
-                select c.code, h.code from org_unit h join org_unit c on c.id = h.parent_id
+                select c.code, h.code from xhht_unit h join xhht_unit c on c.id = h.parent_id
                 where h.level = 4 and h.valid_to is null and
                 """ + below("c") + " order by h.code limit 500")
                 .param("u", unitId).query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
@@ -58,33 +58,11 @@ class LiteracyLookups {
 
     /** The unit scope of these reads in one place (own subtree), so it can be swapped for orgunit's scope function. */
     private static String below(String alias) {
-        return alias + ".path like (select path from org_unit where id = :u) || '%'";
+        return alias + ".id in (select id from xhht_unit_subtree(:u))";
     }
 
     Optional<Long> personId(long communeId, String code) {
         return jdbc.sql("select id from lit_person where commune_id = :c and code = :code").param("c", communeId)
                 .param("code", code == null ? "" : code.strip()).query(Long.class).optional();
-    }
-
-    /**
-     * Targets of the unit's plan for the year (seed 003: 99.99 % literate 15–35, 99.90 % 15–60): plan targets whose
-     * label names the literacy rate and the band ("Tỷ lệ biết chữ 15–35", "… 15–60").
-     */
-    List<TargetLine> targets(OrgUnit unit, LocalDate d, LiteracyIndicators.Indicators ind) {
-        List<TargetLine> out = new ArrayList<>();
-        jdbc.sql("""
-                select t.label, t.target from plan_target t join plan p on p.id = t.plan_id
-                where p.owner_unit_id = :u and p.plan_year = :y and xhht_search_key(t.label) like '%biet chu%'
-                """).param("u", unit.id()).param("y", d.getYear()).query((java.sql.ResultSet rs) -> {
-            String label = Codes.key(rs.getString(1));
-            BigDecimal target = rs.getBigDecimal(2);
-            for (LiteracyIndicators.Band b : ind.ageBands()) {
-                if (b.from() == 15 && (b.to() == 35 || b.to() == 60) && label.replaceAll("[^0-9]+", " ").contains("15 " + b.to())) {
-                    BigDecimal actual = b.to() == 35 ? b.rateLevel1() : b.rateLevel2();
-                    out.add(new TargetLine("15–" + b.to(), target, actual, actual != null && actual.compareTo(target) >= 0));
-                }
-            }
-        });
-        return out;
     }
 }

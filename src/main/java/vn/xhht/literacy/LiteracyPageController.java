@@ -90,8 +90,31 @@ class LiteracyPageController {
         } else if (above) {
             model.addAttribute("communes", view.communes());
         }
-        model.addAttribute("targets", lookups.targets(unit, d, ind));
+        model.addAttribute("targets", targets(unit, d, ind));
         return "literacy/index";
+    }
+
+    /** A plan target line: code, target %, actual %. */
+    public record TargetLine(String band, BigDecimal target, BigDecimal actual, boolean reached) {
+    }
+
+    /**
+     * Targets of the unit's plan for the year (seed 003: 99.99 % literate 15–35, 99.90 % 15–60): plan targets whose
+     * label names the literacy rate and the band ("Tỷ lệ biết chữ 15–35", "… 15–60").
+     */
+    private List<TargetLine> targets(OrgUnit unit, LocalDate d, LiteracyIndicators.Indicators ind) {
+        List<TargetLine> out = new ArrayList<>();
+        for (var t : indicators.planTargets(unit.id(), d.getYear())) {
+            String label = Codes.key(t.label());
+            BigDecimal target = t.target();
+            for (LiteracyIndicators.Band b : ind.ageBands()) {
+                if (b.from() == 15 && (b.to() == 35 || b.to() == 60) && label.replaceAll("[^0-9]+", " ").contains("15 " + b.to())) {
+                    BigDecimal actual = b.to() == 35 ? b.rateLevel1() : b.rateLevel2();
+                    out.add(new TargetLine("15–" + b.to(), target, actual, actual != null && actual.compareTo(target) >= 0));
+                }
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------------ import

@@ -53,7 +53,7 @@ public class Register {
     }
 
     private static final String SELECT = """
-            select p.*, h.name as hamlet_name from lit_person p join org_unit h on h.id = p.hamlet_id
+            select p.*, h.name as hamlet_name from lit_person p join xhht_unit h on h.id = p.hamlet_id
             """;
 
     private final JdbcClient jdbc;
@@ -232,7 +232,7 @@ public class Register {
         LiteracyIndicators.StatusOn on = indicators.statusOn(date);
         List<Person> list = jdbc.sql("""
                 select x.* from (select p.*, h0.name as hamlet_name, %s as level_on, %s as status_on
-                                 from lit_person p join org_unit h0 on h0.id = p.hamlet_id %s
+                                 from lit_person p join xhht_unit h0 on h0.id = p.hamlet_id %s
                                  where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)) x
                 where (%s) order by x.hamlet_name, x.household_code, x.code limit 20000
                 """.formatted(on.level(), on.status(), on.join(), LiteracyIndicators.scope(unit), cond))
@@ -309,7 +309,7 @@ public class Register {
                 new XlsxExport.Column("Chuyển đi / Chết", XlsxExport.ColumnType.TEXT, 10));
         long[] stt = {0};
         long n = xlsx.write(out, "Phieu dieu tra", "Phiếu điều tra PCGD-XMC — " + unit.name() + " — " + watermark(user), cols,
-                sink -> jdbc.sql("select p.*, h.name as hamlet_name, hh.head_name from lit_person p join org_unit h on h.id = p.hamlet_id "
+                sink -> jdbc.sql("select p.*, h.name as hamlet_name, hh.head_name from lit_person p join xhht_unit h on h.id = p.hamlet_id "
                                 + "left join lit_household hh on hh.commune_id = p.commune_id and hh.code = p.household_code where "
                                 + LiteracyIndicators.scope(unit) + " order by h.name, p.household_code, p.code")
                         .query((java.sql.ResultSet rs) -> {

@@ -250,9 +250,9 @@ public class RegisterImport {
         Map<String, RegisterLayout.Hamlet> hamlets = new HashMap<>();
         jdbc.sql("""
                 select c.id as commune_id, c.code as commune_code, c.province_id, h.id as hamlet_id, h.code as hamlet_code, h.name as hamlet_name
-                from org_unit c left join org_unit h on h.parent_id = c.id and h.level = 4
+                from xhht_unit c left join xhht_unit h on h.parent_id = c.id and h.level = 4
                      and (h.valid_from is null or h.valid_from <= :d) and (h.valid_to is null or h.valid_to >= :d)
-                where c.level = 3 and c.path like (select path from org_unit where id = :u) || '%'
+                where c.level = 3 and c.id in (select id from xhht_unit_subtree(:u))
                   and (c.valid_from is null or c.valid_from <= :d) and (c.valid_to is null or c.valid_to >= :d)
                 """).param("u", unit.id()).param("d", today).query((java.sql.ResultSet rs) -> {
             long communeId = rs.getLong("commune_id");
@@ -417,11 +417,11 @@ public class RegisterImport {
     private static boolean registerEmpty(Connection con, OrgUnit unit) throws SQLException {
         String sql = switch (unit.level()) {
             case OrgUnit.NATION -> "select not exists (select 1 from lit_person)";
-            case OrgUnit.PROVINCE -> "select not exists (select 1 from lit_person p join org_unit c on c.id = p.commune_id where c.level = 3 and c.province_id = "
+            case OrgUnit.PROVINCE -> "select not exists (select 1 from lit_person p join xhht_unit c on c.id = p.commune_id where c.level = 3 and c.province_id = "
                     + unit.id() + ")";
             case OrgUnit.COMMUNE -> "select not exists (select 1 from lit_person where commune_id = " + unit.id() + ")";
-            default -> "select not exists (select 1 from lit_person p where p.commune_id in (select id from org_unit where level = 3 and path like '"
-                    + "%/" + unit.id() + "/%'))";
+            default -> "select not exists (select 1 from lit_person p where p.commune_id in (select id from xhht_unit_subtree("
+                    + unit.id() + ")))";
         };
         try (var st = con.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();

@@ -4,5 +4,6 @@
  * recognition decisions, literacy classes, lists and exports. Person-level data needs the literacy permission.
  * API: {@link vn.xhht.literacy.LiteracyIndicators}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Literacy and universal education")
+@org.springframework.modulith.ApplicationModule(displayName = "Literacy and universal education",
+        allowedDependencies = {"audit", "document", "orgunit", "platform", "shared"})
 package vn.xhht.literacy;

@@ -43,6 +43,14 @@ public class OrgUnitDirectory {
         return units.isWithinReadScope(user.unitId(), unitId);
     }
 
+    /**
+     * Whether the unit lies in the named scope of another (SQL callers use {@link UnitScope#ids(String)} instead, so
+     * the database filters sets): which scope a kind of list uses is decided in docs/architecture.md.
+     */
+    public boolean within(UnitScope scope, long scopeUnitId, long unitId) {
+        return units.isWithin(scope, scopeUnitId, unitId);
+    }
+
     public boolean canWrite(CurrentUser user, long unitId) {
         return units.isWithinWriteScope(user.unitId(), unitId);
     }

@@ -24,16 +24,17 @@ class OrgUnitRepository {
             from org_unit u left join org_unit p on p.id = u.parent_id
             """;
 
-    /** Units a user may read: the subtree of its unit and of every unit its unit succeeded (transitively). */
+    /** The roots of a user's read scope: its unit and every unit its unit succeeded (transitively). */
     static final String READ_ROOTS = """
             with recursive roots(id) as (
                 select cast(:scopeUnit as bigint)
                 union
                 select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id
-            ), root_paths as (select path from org_unit where id in (select id from roots))
+            )
             """;
 
-    static final String IN_READ_SCOPE = " exists (select 1 from root_paths rp where u.path like rp.path || '%') ";
+    /** Units a user may read: {@link UnitScope#READ}, the subtrees of the roots (function xhht_read_scope, V95). */
+    static final String IN_READ_SCOPE = " u.id in (select id from xhht_read_scope(:scopeUnit)) ";
 
     static final String VALID_ON = " (u.valid_from is null or u.valid_from <= :date) and (u.valid_to is null or u.valid_to >= :date) ";
 
@@ -56,16 +57,20 @@ class OrgUnitRepository {
     }
 
     boolean isWithinReadScope(long scopeUnitId, long targetId) {
-        return jdbc.sql(READ_ROOTS + "select exists (select 1 from org_unit u where u.id = :target and " + IN_READ_SCOPE + ")")
+        return jdbc.sql("select exists (select 1 from org_unit u where u.id = :target and " + IN_READ_SCOPE + ")")
                 .param("scopeUnit", scopeUnitId).param("target", targetId)
                 .query(Boolean.class).single();
+    }
+
+    boolean isWithin(UnitScope scope, long scopeUnitId, long targetId) {
+        return jdbc.sql("select cast(:target as bigint) in (" + scope.ids(":scopeUnit") + ")")
+                .param("scopeUnit", scopeUnitId).param("target", targetId).query(Boolean.class).single();
     }
 
     /** Write scope: the subtree of the user's own unit only (history of predecessors is read-only). */
     boolean isWithinWriteScope(long scopeUnitId, long targetId) {
         return jdbc.sql("""
-                select exists (select 1 from org_unit u, org_unit s
-                               where u.id = :target and s.id = :scopeUnit and u.path like s.path || '%')
+                select cast(:target as bigint) in (select id from xhht_unit_subtree(:scopeUnit))
                 """).param("scopeUnit", scopeUnitId).param("target", targetId).query(Boolean.class).single();
     }
 
@@ -127,7 +132,7 @@ class OrgUnitRepository {
         if (isNation(f.scopeUnitId())) {
             sql = new StringBuilder(SELECT).append(" where true");
         } else {
-            sql = new StringBuilder(READ_ROOTS).append(SELECT).append(" where ").append(IN_READ_SCOPE);
+            sql = new StringBuilder(SELECT).append(" where ").append(IN_READ_SCOPE);
             params.put("scopeUnit", f.scopeUnitId());
         }
         if (f.date() != null) {
@@ -157,7 +162,7 @@ class OrgUnitRepository {
 
     /** Streams the read scope valid on a date (for exports): no list is held in memory. */
     void streamScope(long scopeUnitId, LocalDate date, Consumer<OrgUnit> sink) {
-        jdbc.sql(READ_ROOTS + SELECT + " where " + IN_READ_SCOPE + " and " + VALID_ON + " order by u.path")
+        jdbc.sql(SELECT + " where " + IN_READ_SCOPE + " and " + VALID_ON + " order by u.path")
                 .param("scopeUnit", scopeUnitId).param("date", date)
                 .withFetchSize(1000)
                 .query((ResultSet rs) -> {

@@ -6,5 +6,6 @@
  *
  * <p>API: {@link vn.xhht.orgunit.OrgUnit}, {@link vn.xhht.orgunit.OrgUnitDirectory}. Everything else is internal.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Administrative units")
+@org.springframework.modulith.ApplicationModule(displayName = "Administrative units",
+        allowedDependencies = {"audit", "document", "platform", "shared"})
 package vn.xhht.orgunit;

@@ -77,10 +77,7 @@ public class EstablishmentRegistry {
     /** The SQL condition "establishment e is in the user's read area"; the one place to swap for an orgunit scope function. */
     private static String inReadScope() {
         return """
-                exists (with recursive roots(id) as (select cast(:scopeUnit as bigint)
-                          union select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id)
-                        select 1 from org_unit ru, org_unit eu
-                        where ru.id in (select id from roots) and eu.id = e.unit_id and eu.path like ru.path || '%')
+                e.unit_id in (select id from xhht_read_scope(:scopeUnit))
                 """;
     }
 
@@ -88,7 +85,7 @@ public class EstablishmentRegistry {
             select e.*, u.name as unit_name,
                    (select min(a.issued_on) from ovs_act a where a.establishment_id = e.id
                      and a.kind in ('ESTABLISHMENT_DECISION', 'OPERATION_PERMISSION')) as licensed_on
-            from ovs_establishment e join org_unit u on u.id = e.unit_id
+            from ovs_establishment e join xhht_unit u on u.id = e.unit_id
             """;
 
     @Transactional(readOnly = true)
@@ -99,7 +96,7 @@ public class EstablishmentRegistry {
         String q = f.q() == null ? "" : f.q().strip();
         List<OversightRules.RuleValue> inactivity = inactivityRules();
         return jdbc.sql(SELECT + " where " + inReadScope() + """
-                   and (cast(:unit as bigint) is null or u.path like (select path from org_unit where id = :unit) || '%')
+                   and (cast(:unit as bigint) is null or u.id in (select id from xhht_unit_subtree(:unit)))
                    and (cast(:kind as text) is null or e.kind = :kind)
                    and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
                  order by e.name, e.id limit :limit

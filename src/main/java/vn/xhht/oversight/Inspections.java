@@ -89,10 +89,8 @@ public class Inspections {
             establishments.get(user, establishmentId);
         }
         return jdbc.sql("""
-                with recursive roots(id) as (select cast(:scopeUnit as bigint)
-                    union select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id)
-                select i.*, u.name as unit_name from ovs_inspection i join org_unit u on u.id = i.unit_id
-                where exists (select 1 from org_unit ru where ru.id in (select id from roots) and u.path like ru.path || '%')
+                select i.*, u.name as unit_name from ovs_inspection i join xhht_unit u on u.id = i.unit_id
+                where i.unit_id in (select id from xhht_read_scope(:scopeUnit))
                   and (cast(:year as integer) is null or i.plan_year = :year)
                   and (cast(:est as bigint) is null or i.establishment_id = :est)
                 order by i.inspected_on desc, i.id desc limit :limit
@@ -127,7 +125,7 @@ public class Inspections {
                 .query((rs, n) -> new Sanction(rs.getLong("id"), rs.getString("number"), rs.getObject("decided_on", LocalDate.class),
                         rs.getString("authority"), rs.getLong("fine_vnd"), Establishment.OwnerKind.valueOf(rs.getString("offender_kind"))))
                 .optional().orElse(null);
-        return jdbc.sql("select i.*, u.name as unit_name from ovs_inspection i join org_unit u on u.id = i.unit_id where i.id = :id")
+        return jdbc.sql("select i.*, u.name as unit_name from ovs_inspection i join xhht_unit u on u.id = i.unit_id where i.id = :id")
                 .param("id", id).query((rs, n) -> map(rs, team, findings, sanction)).optional();
     }
 

@@ -47,9 +47,9 @@ class OversightReportFigures implements ReportFigureSource {
         return FIGURES;
     }
 
-    /** The unit's subtree as a condition on {@code u} (org_unit of the row); one place to swap for an orgunit scope function. */
+    /** The unit's subtree as a condition on {@code u} (xhht_unit of the row); one place to swap for an orgunit scope function. */
     private static String inSubtree() {
-        return " u.path like (select path from org_unit where id = :unit) || '%' ";
+        return " u.id in (select id from xhht_unit_subtree(:unit)) ";
     }
 
     @Override
@@ -65,7 +65,7 @@ class OversightReportFigures implements ReportFigureSource {
                 with st as (
                   select e.kind, (select a.kind from ovs_act a where a.establishment_id = e.id and a.issued_on <= :to
                                   order by (a.kind = 'DISSOLUTION') desc, a.issued_on desc, a.id desc limit 1) as last_act
-                  from ovs_establishment e join org_unit u on u.id = e.unit_id
+                  from ovs_establishment e join xhht_unit u on u.id = e.unit_id
                   where e.created_at < cast(:to as date) + 1 and """ + inSubtree() + """
                 )
                 select kind, case when last_act is null then 'pending' when last_act = 'DISSOLUTION' then 'dissolved'
@@ -87,7 +87,7 @@ class OversightReportFigures implements ReportFigureSource {
                 select count(distinct i.establishment_id) as inspected,
                        count(distinct i.establishment_id) filter (where exists (select 1 from ovs_finding f where f.inspection_id = i.id
                                                                                 and f.violation_code is not null)) as violating
-                from ovs_inspection i join org_unit u on u.id = i.unit_id
+                from ovs_inspection i join xhht_unit u on u.id = i.unit_id
                 where i.subject_type = 'ESTABLISHMENT' and i.inspected_on between :from and :to and """ + inSubtree())
                 .param("unit", unitId).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
                     m.put("oversight.establishments.inspected", rs.getBigDecimal("inspected"));
@@ -95,13 +95,13 @@ class OversightReportFigures implements ReportFigureSource {
                 });
         // teachers are kept as the current list, without history: the count is of today's records
         m.put("oversight.teachers.foreign", jdbc.sql("""
-                select count(*) from ovs_teacher t join ovs_establishment e on e.id = t.establishment_id join org_unit u on u.id = e.unit_id
+                select count(*) from ovs_teacher t join ovs_establishment e on e.id = t.establishment_id join xhht_unit u on u.id = e.unit_id
                 where t.is_foreign and e.status <> 'DISSOLVED' and """ + inSubtree()).param("unit", unitId).query(BigDecimal.class).single());
         jdbc.sql("""
                 select count(*) filter (where i.subject_type = 'ESTABLISHMENT') as ie,
                        count(*) filter (where i.subject_type = 'CENTRE') as ic,
                        coalesce(sum((select count(*) from ovs_finding f where f.inspection_id = i.id and f.violation_code is not null)), 0) as v
-                from ovs_inspection i join org_unit u on u.id = i.unit_id
+                from ovs_inspection i join xhht_unit u on u.id = i.unit_id
                 where i.inspected_on between :from and :to and """ + inSubtree()).param("unit", unitId).param("from", from).param("to", to)
                 .query((java.sql.ResultSet rs) -> {
                     m.put("oversight.inspections.establishments", rs.getBigDecimal("ie"));
@@ -110,7 +110,7 @@ class OversightReportFigures implements ReportFigureSource {
                 });
         jdbc.sql("""
                 select count(*) as n, coalesce(sum(s.fine_vnd), 0) as fines
-                from ovs_sanction s join ovs_inspection i on i.id = s.inspection_id join org_unit u on u.id = i.unit_id
+                from ovs_sanction s join ovs_inspection i on i.id = s.inspection_id join xhht_unit u on u.id = i.unit_id
                 where s.decided_on between :from and :to and """ + inSubtree()).param("unit", unitId).param("from", from).param("to", to)
                 .query((java.sql.ResultSet rs) -> {
                     m.put("oversight.sanctions", rs.getBigDecimal("n"));

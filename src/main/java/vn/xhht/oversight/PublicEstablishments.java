@@ -42,7 +42,7 @@ public class PublicEstablishments {
 
     private static final String SELECT = """
             select e.id, e.name, e.kind, e.address, e.status, e.disclosure, u.name as commune, p.name as province
-            from ovs_establishment e join org_unit u on u.id = e.unit_id left join org_unit p on p.id = u.province_id
+            from ovs_establishment e join xhht_unit u on u.id = e.unit_id left join xhht_unit p on p.id = u.province_id
             """;
 
     private final JdbcClient jdbc;

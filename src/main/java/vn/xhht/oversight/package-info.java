@@ -7,5 +7,6 @@
  * API: {@link vn.xhht.oversight.Establishment}, {@link vn.xhht.oversight.EstablishmentRegistry},
  * {@link vn.xhht.oversight.Inspections}, {@link vn.xhht.oversight.OversightRules}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Oversight of out-of-school education")
+@org.springframework.modulith.ApplicationModule(displayName = "Oversight of out-of-school education",
+        allowedDependencies = {"audit", "calendar", "centre", "document", "orgunit", "platform", "shared"})
 package vn.xhht.oversight;

@@ -41,17 +41,12 @@ class PlanReportFigures implements ReportFigureSource {
     public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to) {
         Map<String, BigDecimal> m = new HashMap<>();
         jdbc.sql("""
-                with recursive roots(id) as (
-                    select cast(:unit as bigint)
-                    union
-                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id where s.coverage = 'FULL'
-                )
                 select t.code, sum(t.target) as target
                 from plan p
                 join plan_target t on t.plan_id = p.id
-                join org_unit u on u.id = p.owner_unit_id and u.level = 3
-                join review_state s on s.subject_type = 'Plan' and s.subject_id = p.id and s.status = 'APPROVED'
-                where exists (select 1 from org_unit r where r.id in (select id from roots) and u.path like r.path || '%')
+                join xhht_unit u on u.id = p.owner_unit_id and u.level = 3
+                join xhht_review s on s.subject_type = 'Plan' and s.subject_id = p.id and s.status = 'APPROVED'
+                where p.owner_unit_id in (select id from xhht_rollup_scope(:unit))
                   and p.plan_year = case when p.year_kind = 'SCHOOL' then (case when :month >= 9 then :year else :year - 1 end) else :year end
                   and t.code in ('PARTICIPATIONS', 'THEMATIC_CLASSES', 'LITERACY_CLASSES', 'CLUBS')
                 group by t.code

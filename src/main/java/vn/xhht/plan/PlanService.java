@@ -134,10 +134,8 @@ public class PlanService {
                     on conflict (coalesce(province_id, 0), plan_year) do update set due_date = :d
                     """).param("p", provinceId).param("y", year).param("d", dueDate).update();
             // plans already opened for that year follow the new deadline unless already submitted
-            jdbc.sql("""
-                    update review_state r set due_date = :d from plan p
-                    where r.subject_type = 'Plan' and r.subject_id = p.id and p.province_id = :p and p.plan_year = :y and r.submitted_at is null
-                    """).param("d", dueDate).param("p", provinceId).param("y", year).update();
+            reviews.setDueDate(SUBJECT, jdbc.sql("select id from plan where province_id = :p and plan_year = :y")
+                    .param("p", provinceId).param("y", year).query(Long.class).list(), dueDate, true);
             audit.change(AuditAction.UPDATE, "PlanDeadline", provinceId, provinceId, null,
                     Map.of("year", year, "dueDate", dueDate.toString()), "Hạn nộp kế hoạch năm " + year);
         }
@@ -178,7 +176,7 @@ public class PlanService {
     }
 
     Plan load(long id) {
-        var head = jdbc.sql("select p.*, u.name as owner_name from plan p join org_unit u on u.id = p.owner_unit_id where p.id = :id")
+        var head = jdbc.sql("select p.*, u.name as owner_name from plan p join xhht_unit u on u.id = p.owner_unit_id where p.id = :id")
                 .param("id", id).query((rs, n) -> new Object[]{rs.getLong("owner_unit_id"), rs.getString("owner_name"),
                         rs.getObject("centre_id", Long.class), rs.getInt("plan_year"), rs.getString("year_kind"), rs.getString("title"),
                         rs.getString("direction"), rs.getString("tasks"), rs.getString("solutions"), rs.getLong("version")})
@@ -456,7 +454,7 @@ public class PlanService {
                 select u.id, u.name, p.id as plan_id,
                        (select due_date from plan_deadline d where d.plan_year = :y
                          and (d.province_id = u.province_id or d.province_id is null) order by d.province_id nulls last limit 1) as due
-                from org_unit u
+                from xhht_unit u
                 left join plan p on p.owner_unit_id = u.id and p.plan_year = :y
                 where u.parent_id = :unit and u.level <= 3
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
@@ -479,7 +477,7 @@ public class PlanService {
     @Transactional(readOnly = true)
     public List<Integer> yearsWaitingReview(long reviewerUnitId) {
         return jdbc.sql("""
-                select distinct p.plan_year from plan p join review_state r on r.subject_type = 'Plan' and r.subject_id = p.id
+                select distinct p.plan_year from plan p join xhht_review r on r.subject_type = 'Plan' and r.subject_id = p.id
                 where r.reviewer_unit_id = :u and r.status = 'SUBMITTED' order by 1
                 """).param("u", reviewerUnitId).query(Integer.class).list();
     }
@@ -492,9 +490,9 @@ public class PlanService {
     public List<Task> tasksFor(CurrentUser user, LocalDate from, LocalDate to) {
         return jdbc.sql("""
                 select r.month, r.activity, r.lead_unit, u.name as office, p.id as plan_id
-                from plan_row r join plan p on p.id = r.plan_id join org_unit u on u.id = p.owner_unit_id
+                from plan_row r join plan p on p.id = r.plan_id join xhht_unit u on u.id = p.owner_unit_id
                 where p.centre_id is null
-                  and (select path from org_unit where id = :unit) like u.path || '%'
+                  and p.owner_unit_id in (select id from xhht_unit_line(:unit))
                   and r.month between :from and :to
                 order by r.month, r.sort, r.id limit 50
                 """).param("unit", user.unitId()).param("from", from.withDayOfMonth(1)).param("to", to)

@@ -4,5 +4,6 @@
  * date (the district before 1/7/2025, the province after). Office plan rows are the task calendar of the units below.
  * API: {@link vn.xhht.plan.PlanService}, {@link vn.xhht.plan.Plan}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Plans")
+@org.springframework.modulith.ApplicationModule(displayName = "Plans",
+        allowedDependencies = {"audit", "centre", "orgunit", "platform", "review", "shared"})
 package vn.xhht.plan;

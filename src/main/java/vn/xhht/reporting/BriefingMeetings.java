@@ -99,10 +99,9 @@ public class BriefingMeetings {
     public List<Meeting> list(CurrentUser user, long unitId) {
         units.requireReadable(user, unitId);
         return jdbc.sql("""
-                select m.*, u.name as unit_name from briefing_meeting m join org_unit u on u.id = m.unit_id
-                where m.unit_id = :unit
-                   or u.path like (select path from org_unit where id = :unit) || '%'
-                   or (select path from org_unit where id = :unit) like u.path || '%'
+                select m.*, u.name as unit_name from briefing_meeting m join xhht_unit u on u.id = m.unit_id
+                where m.unit_id in (select id from xhht_unit_subtree(:unit))
+                   or m.unit_id in (select id from xhht_unit_line(:unit))
                 order by m.held_on desc, m.id desc limit 200
                 """).param("unit", unitId)
                 .query((rs, n) -> new Meeting(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getString("period_code"),

@@ -71,20 +71,15 @@ public class CompletenessBoard {
         }
         // who must submit is reporting's; where each stands, and whether late, is review's one rule
         List<Row> rows = jdbc.sql("""
-                with recursive roots(id) as (
-                    select cast(:unit as bigint)
-                    union
-                    select s.predecessor_id from org_unit_succession s join roots r on s.successor_id = r.id where s.coverage = 'FULL'
-                ), root_paths as (select path from org_unit where id in (select id from roots))
                 select u.id, u.name, pu.name as parent_name, r.id as report_id,
                        coalesce(o.due_date, :due) as due_date
-                from org_unit u
-                left join org_unit pu on pu.id = u.parent_id
+                from xhht_unit u
+                left join xhht_unit pu on pu.id = u.parent_id
                 left join report r on r.unit_id = u.id and r.template_code = :t and r.period_code = :p
                 left join report_due_override o on o.template_code = :t and o.period_code = :p and o.province_id = u.province_id
                 where u.level = :level
                   and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
-                  and exists (select 1 from root_paths rp where u.path like rp.path || '%')
+                  and u.id in (select id from xhht_rollup_scope(:unit))
                 order by pu.name, u.name
                 """).param("unit", unit.id()).param("due", defaultDue).param("t", t.code()).param("p", p.code())
                 .param("level", level).param("to", p.to())

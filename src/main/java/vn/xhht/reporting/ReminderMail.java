@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -23,17 +22,17 @@ class ReminderMail {
     private static final Logger log = LoggerFactory.getLogger(ReminderMail.class);
 
     private final ObjectProvider<JavaMailSender> sender;
-    private final JdbcClient jdbc;
+    private final vn.xhht.identity.AccountDirectory accounts;
     private final boolean enabled;
     private final String from;
     private final String baseUrl;
 
-    ReminderMail(ObjectProvider<JavaMailSender> sender, JdbcClient jdbc,
+    ReminderMail(ObjectProvider<JavaMailSender> sender, vn.xhht.identity.AccountDirectory accounts,
                  @Value("${xhht.reporting.mail.enabled:true}") boolean enabled,
                  @Value("${xhht.reporting.mail.from:xhht@localhost}") String from,
                  @Value("${xhht.reporting.mail.base-url:}") String baseUrl) {
         this.sender = sender;
-        this.jdbc = jdbc;
+        this.accounts = accounts;
         this.enabled = enabled;
         this.from = from;
         this.baseUrl = baseUrl;
@@ -45,8 +44,7 @@ class ReminderMail {
         if (s == null) {
             return 0;
         }
-        List<String> to = jdbc.sql("select email from app_user where unit_id = :u and enabled and email is not null and email <> ''")
-                .param("u", unitId).query(String.class).list();
+        List<String> to = accounts.emailsOf(unitId);
         int n = 0;
         for (String address : to) {
             try {

@@ -41,7 +41,7 @@ class ReportAlerts implements HomeAlertSource {
         OrgUnit unit = units.require(user.unitId());
         List<HomeAlert> alerts = new ArrayList<>();
         if (user.role() == Role.PROVINCE_OFFICER || user.role() == Role.DISTRICT_OFFICER) {
-            long waiting = jdbc.sql("select count(*) from review_state where subject_type = 'Report' and reviewer_unit_id = :u and status = 'SUBMITTED'")
+            long waiting = jdbc.sql("select count(*) from xhht_review where subject_type = 'Report' and reviewer_unit_id = :u and status = 'SUBMITTED'")
                     .param("u", unit.id()).query(Long.class).single();
             if (waiting > 0) {
                 alerts.add(new HomeAlert(HomeAlert.Severity.INFO, "report.alert.toReview", List.of(waiting), "/reports"));
@@ -52,7 +52,7 @@ class ReportAlerts implements HomeAlertSource {
                 select m.template_code, m.period_code, max(m.sent_at) as sent_at
                 from report_reminder m
                 left join report r on r.template_code = m.template_code and r.period_code = m.period_code and r.unit_id = m.unit_id
-                left join review_state s on s.subject_type = 'Report' and s.subject_id = r.id
+                left join xhht_review s on s.subject_type = 'Report' and s.subject_id = r.id
                 where m.unit_id = :u and m.sent_at > now() - interval '90 days' and (s.status is null or s.status in ('DRAFT', 'RETURNED'))
                 group by m.template_code, m.period_code order by 3 desc limit 10
                 """).param("u", unit.id()).query((java.sql.ResultSet rs) -> {
@@ -75,7 +75,7 @@ class ReportAlerts implements HomeAlertSource {
                         continue;
                     }
                     String status = reports.find(t.code(), p.code(), unit.id()).flatMap(id -> jdbc.sql(
-                            "select status from review_state where subject_type = 'Report' and subject_id = :id").param("id", id).query(String.class).optional())
+                            "select status from xhht_review where subject_type = 'Report' and subject_id = :id").param("id", id).query(String.class).optional())
                             .orElse(null);
                     if (status == null || status.equals("DRAFT") || status.equals("RETURNED")) {
                         boolean overdue = vn.xhht.review.Review.late(due, null, today);

@@ -128,10 +128,8 @@ public class ReportService {
                 insert into report_due_override (template_code, period_code, province_id, due_date, set_by) values (:t, :p, :pr, :d, :u)
                 on conflict (template_code, period_code, province_id) do update set due_date = excluded.due_date, set_by = excluded.set_by, set_at = now()
                 """).param("t", t.code()).param("p", p.code()).param("pr", provinceId).param("d", due).param("u", user.username()).update();
-        jdbc.sql("""
-                update review_state s set due_date = :d from report r
-                where s.subject_type = 'Report' and s.subject_id = r.id and r.template_code = :t and r.period_code = :p and r.province_id = :pr
-                """).param("d", due).param("t", t.code()).param("p", p.code()).param("pr", provinceId).update();
+        reviews.setDueDate(SUBJECT, jdbc.sql("select id from report where template_code = :t and period_code = :p and province_id = :pr")
+                .param("t", t.code()).param("p", p.code()).param("pr", provinceId).query(Long.class).list(), due, false);
         audit.change(AuditAction.UPDATE, "ReportDueDate", t.code() + "/" + p.code(), provinceId, Map.of("dueDate", before.toString()),
                 Map.of("dueDate", due.toString()), "Hạn nộp " + t.title() + " " + p.label());
     }
@@ -205,9 +203,9 @@ public class ReportService {
         long scope = unitId == null ? user.unitId() : units.requireReadable(user, unitId).id();
         return jdbc.sql("""
                 select r.id, r.template_code, r.period_code, r.period_to, r.unit_id, u.name as unit_name, r.aggregate, s.status, s.due_date, s.submitted_at
-                from report r join org_unit u on u.id = r.unit_id
-                join review_state s on s.subject_type = 'Report' and s.subject_id = r.id
-                where (u.path like (select path from org_unit where id = :scope) || '%' or r.unit_id = :scope)
+                from report r join xhht_unit u on u.id = r.unit_id
+                join xhht_review s on s.subject_type = 'Report' and s.subject_id = r.id
+                where r.unit_id in (select id from xhht_read_scope(:scope))
                   and (cast(:t as varchar) is null or r.template_code = :t) and (cast(:p as varchar) is null or r.period_code = :p)
                 order by r.period_to desc, r.template_code, u.name limit :limit
                 """).param("scope", scope).param("t", blankToNull(templateCode)).param("p", blankToNull(periodCode))
@@ -228,7 +226,7 @@ public class ReportService {
     }
 
     Report load(long id) {
-        var row = jdbc.sql("select r.*, u.name as unit_name from report r join org_unit u on u.id = r.unit_id where r.id = :id").param("id", id)
+        var row = jdbc.sql("select r.*, u.name as unit_name from report r join xhht_unit u on u.id = r.unit_id where r.id = :id").param("id", id)
                 .query((rs, n) -> new Object[]{rs.getString("template_code"), rs.getString("period_code"), rs.getLong("unit_id"),
                         rs.getString("unit_name"), rs.getLong("province_id"), rs.getBoolean("aggregate"),
                         rs.getObject("refreshed_at", OffsetDateTime.class), rs.getLong("version")})
@@ -349,8 +347,8 @@ public class ReportService {
         jdbc.sql("""
                 select v.field_code, sum(v.num) as s, min(v.num) as mn, max(v.num) as mx, count(*) filter (where v.num <> 0) as yes
                 from report r
-                join org_unit u on u.id = r.unit_id
-                join review_state st on st.subject_type = 'Report' and st.subject_id = r.id and st.status = 'APPROVED'
+                join xhht_unit u on u.id = r.unit_id
+                join xhht_review st on st.subject_type = 'Report' and st.subject_id = r.id and st.status = 'APPROVED'
                 join report_value v on v.report_id = r.id and v.num is not null
                 where r.template_code = :t and r.period_code = :p and u.parent_id = :unit
                 group by v.field_code
@@ -375,8 +373,8 @@ public class ReportService {
                 BigDecimal v = jdbc.sql("""
                         select trunc(sum(v.num * w.num) / nullif(sum(w.num), 0), 2)
                         from report r
-                        join org_unit u on u.id = r.unit_id
-                        join review_state st on st.subject_type = 'Report' and st.subject_id = r.id and st.status = 'APPROVED'
+                        join xhht_unit u on u.id = r.unit_id
+                        join xhht_review st on st.subject_type = 'Report' and st.subject_id = r.id and st.status = 'APPROVED'
                         join report_value v on v.report_id = r.id and v.field_code = :f and v.num is not null
                         join report_value w on w.report_id = r.id and w.field_code = :w and w.num is not null
                         where r.template_code = :t and r.period_code = :p and u.parent_id = :unit
@@ -405,9 +403,9 @@ public class ReportService {
         Map<Long, Map<String, BigDecimal>> values = new HashMap<>();
         jdbc.sql("""
                 select u.id, u.name, r.id as report_id, s.status, s.submitted_at, v.field_code, v.num
-                from org_unit u
+                from xhht_unit u
                 left join report r on r.unit_id = u.id and r.template_code = :t and r.period_code = :p
-                left join review_state s on s.subject_type = 'Report' and s.subject_id = r.id
+                left join xhht_review s on s.subject_type = 'Report' and s.subject_id = r.id
                 left join report_value v on v.report_id = r.id and s.status = 'APPROVED' and v.num is not null
                 where u.parent_id = :unit and u.level < 4
                   and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)

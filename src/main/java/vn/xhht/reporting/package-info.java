@@ -5,5 +5,6 @@
  * exports and dashboards.
  * API: {@link vn.xhht.reporting.ReportService}, {@link vn.xhht.reporting.TemplateCatalog}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Periodic reporting")
+@org.springframework.modulith.ApplicationModule(displayName = "Periodic reporting",
+        allowedDependencies = {"audit", "document", "evidence", "identity", "orgunit", "platform", "review", "shared"})
 package vn.xhht.reporting;

@@ -61,7 +61,7 @@ public class BudgetSummaries {
      * scope of these figures (to be swapped for the directory's scope function).
      */
     private static String scope(String alias) {
-        return alias + ".commune_id in (select s.id from org_unit s where s.path like (select r.path from org_unit r where r.id = :unit) || '%')";
+        return alias + ".commune_id in (select id from xhht_unit_subtree(:unit))";
     }
 
     public Summary summary(CurrentUser user, long unitId, int year) {
@@ -75,7 +75,7 @@ public class BudgetSummaries {
                        count(b.id) as budgets,
                        count(b.id) filter (where s.status = 'APPROVED') as approved,
                        count(b.id) filter (where b.settlement_locked_at is not null) as settled
-                  from budget b join review_state s on s.subject_type = 'Budget' and s.subject_id = b.id
+                  from budget b join xhht_review s on s.subject_type = 'Budget' and s.subject_id = b.id
                  where b.budget_year = :y and %s
                 """.formatted(scope("c"), scope("b"))).param("unit", unit.id()).param("y", year)
                 .query((rs, n) -> new long[]{rs.getLong("centres"), rs.getLong("budgets"), rs.getLong("approved"), rs.getLong("settled")}).single();
@@ -146,9 +146,9 @@ public class BudgetSummaries {
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'ESTIMATE' and l.category is not null), 0) as est_spend,
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'ALLOCATION'), 0) as allocated,
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'SPENDING'), 0) as spent
-                  from centre c join org_unit u on u.id = c.commune_id
+                  from centre c join xhht_unit u on u.id = c.commune_id
                   left join budget b on b.centre_id = c.id and b.budget_year = :y
-                  left join review_state s on s.subject_type = 'Budget' and s.subject_id = b.id
+                  left join xhht_review s on s.subject_type = 'Budget' and s.subject_id = b.id
                   left join budget_line l on l.budget_id = b.id
                  where %s
                  group by c.id, c.name, u.name, b.id, s.status

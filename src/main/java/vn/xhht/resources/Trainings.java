@@ -170,7 +170,7 @@ public class Trainings {
         above.add(-1L);
         return jdbc.sql(SELECT + """
                  where extract(year from e.start_date) = :y
-                   and (e.unit_id in (select s.id from org_unit s where s.path like (select r.path from org_unit r where r.id = :unit) || '%')
+                   and (e.unit_id in (select id from xhht_unit_subtree(:unit))
                         or e.unit_id in (:above))
                  order by e.start_date desc, e.id desc limit 500
                 """).param("y", year).param("unit", unitId).param("above", above).query(Trainings::map).list();
@@ -201,7 +201,7 @@ public class Trainings {
                           join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
                          where cp.centre_id = c.id) as events
                   from centre c
-                 where c.commune_id in (select s.id from org_unit s where s.path like (select r.path from org_unit r where r.id = :unit) || '%')
+                 where c.commune_id in (select id from xhht_unit_subtree(:unit))
                  order by c.name, c.id limit 5000
                 """).param("unit", unitId).param("y", year).query((rs, n) -> {
             int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
@@ -212,7 +212,7 @@ public class Trainings {
 
     static final String SELECT = """
             select e.*, u.name as unit_name, (select count(*) from training_attendance a where a.event_id = e.id) as attendees
-              from training_event e join org_unit u on u.id = e.unit_id
+              from training_event e join xhht_unit u on u.id = e.unit_id
             """;
 
     static Training map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -3,5 +3,6 @@
  * allocation, receipts, spending and settlement, with the support levels and the calendar as dated rule data.
  * API: {@link vn.xhht.resources.BudgetService}, {@link vn.xhht.resources.Budget}, {@link vn.xhht.resources.BudgetSummaries}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Centre resources")
+@org.springframework.modulith.ApplicationModule(displayName = "Centre resources",
+        allowedDependencies = {"audit", "centre", "document", "orgunit", "platform", "review", "shared"})
 package vn.xhht.resources;

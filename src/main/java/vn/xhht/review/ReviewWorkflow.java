@@ -91,6 +91,20 @@ public class ReviewWorkflow {
                 """).param("t", type).param("u", unitId).param("limit", limit).query(ReviewWorkflow::map).list();
     }
 
+    /**
+     * Moves the deadline of these subjects of a type (a province changing the due date of a period or plan year);
+     * {@code onlyUnsubmitted}: subjects already submitted keep the deadline they were judged against. The caller
+     * checks who may do this and records it in the audit trail. Returns the number of subjects moved.
+     */
+    public int setDueDate(String type, java.util.Collection<Long> ids, LocalDate due, boolean onlyUnsubmitted) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update review_state set due_date = :d where subject_type = :t and subject_id in (:ids)"
+                        + (onlyUnsubmitted ? " and submitted_at is null" : ""))
+                .param("d", due).param("t", type).param("ids", ids).update();
+    }
+
     public boolean canSubmit(CurrentUser user, Review r) {
         return units.canWrite(user, r.ownerUnitId()) && r.editable();
     }

@@ -6,5 +6,6 @@
  * and "who has submitted, who is late" is one board ({@link vn.xhht.review.SubmissionBoard}) for plans and reports.
  * API: {@link vn.xhht.review.ReviewWorkflow}, {@link vn.xhht.review.Review}, {@link vn.xhht.review.SubmissionBoard}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Review workflow")
+@org.springframework.modulith.ApplicationModule(displayName = "Review workflow",
+        allowedDependencies = {"audit", "orgunit", "shared"})
 package vn.xhht.review;

@@ -1,16 +1,17 @@
-package vn.xhht.identity;
+package vn.xhht.orgunit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Demo data from seed 002 (Phòng GD&ĐT Hà Quảng, 2022): the border and highland communes of Huyện Hà Quảng,
- * and the same for the new Xã Cần Yên they formed. Only fills attributes nobody has set yet.
+ * and the same for the new Xã Cần Yên they formed. Only fills attributes nobody has set yet. Lives in orgunit, the
+ * owner of org_unit; identity applies it when it sets up a demonstration database.
  */
-final class DemoUnitAttributes {
+public final class DemoUnitAttributes {
     private DemoUnitAttributes() {
     }
 
-    static void apply(JdbcClient jdbc) {
+    public static void apply(JdbcClient jdbc) {
         String inHaQuang = """
                  from org_unit d where d.code = '045' and d.level = 2 and d.valid_to = date '2025-06-30')
                  and level = 3 and zone is null and name in (%s)
