@@ -5,5 +5,5 @@
  * administrator's page and the home-page warning.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Backup and restore",
-        allowedDependencies = {"audit", "platform", "shared"})
+        allowedDependencies = {"audit", "document", "platform", "shared"})
 package vn.xhht.backup;

@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.evidence.EvidenceStore}, {@link vn.xhht.evidence.EvidenceFile}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evidence files",
-        allowedDependencies = {"audit", "orgunit", "shared"})
+        allowedDependencies = {"audit", "document", "orgunit", "shared"})
 package vn.xhht.evidence;

@@ -124,13 +124,8 @@ class BudgetApiController {
             description = "Estimate, allocation, receipts and spending of the centres under a unit for a year, by source and category.")
     BudgetSummaries.Summary summary(@Parameter(description = "Đơn vị (xã, tỉnh…). / Unit.") @RequestParam long unitId,
                                     @Parameter(description = "Năm ngân sách. / Budget year.") @RequestParam int year) {
-        return summaries.summary(CurrentUsers.require(), unitId, checkedYear(year));
+        return summaries.summary(CurrentUsers.require(), unitId, BudgetYears.checked(year));
     }
-
-    static int checkedYear(int year) {
-        if (year < 2000 || year > 2100) {
-            throw new vn.xhht.shared.InvalidInputProblem("year", "budget.year.range", 2100);
-        }
         return year;
     }
 }

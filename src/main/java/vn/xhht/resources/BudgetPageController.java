@@ -200,7 +200,7 @@ class BudgetPageController {
     String summary(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year, Model model) {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        int y = year == null ? clock.year() : BudgetApiController.checkedYear(year);
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
         model.addAttribute("summary", summaries.summary(user, unit, y));
         model.addAttribute("rows", summaries.centres(user, unit, y, 200));
         model.addAttribute("children", units.search(user, clock.today(), null, unit, null, 400).stream()
@@ -215,7 +215,7 @@ class BudgetPageController {
                      HttpServletResponse response) throws IOException {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        int y = year == null ? clock.year() : BudgetApiController.checkedYear(year);
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
         units.requireReadable(user, unit);
         Map<String, String> statuses = new LinkedHashMap<>();
         for (Review.Status s : Review.Status.values()) {

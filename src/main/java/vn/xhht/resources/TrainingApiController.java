@@ -58,7 +58,7 @@ class TrainingApiController {
     List<Trainings.Training> list(@Parameter(description = "Đơn vị (mặc định đơn vị của người dùng). / Unit (default the user's).") @RequestParam(required = false) Long unitId,
                                   @Parameter(description = "Năm (mặc định năm nay). / Year (default this year).") @RequestParam(required = false) Integer year) {
         CurrentUser user = CurrentUsers.require();
-        return trainings.list(user, unitId == null ? user.unitId() : unitId, year == null ? clock.year() : BudgetApiController.checkedYear(year));
+        return trainings.list(user, unitId == null ? user.unitId() : unitId, year == null ? clock.year() : BudgetYears.checked(year));
     }
 
     @PostMapping("/trainings")
@@ -88,6 +88,6 @@ class TrainingApiController {
             description = "Per centre under the unit: events its people attended in the calendar year, the province's minimum, compliant or not.")
     List<Trainings.Compliance> compliance(@Parameter(description = "Đơn vị. / Unit.") @RequestParam long unitId,
                                           @Parameter(description = "Năm. / Year.") @RequestParam int year) {
-        return trainings.compliance(CurrentUsers.require(), unitId, BudgetApiController.checkedYear(year));
+        return trainings.compliance(CurrentUsers.require(), unitId, BudgetYears.checked(year));
     }
 }

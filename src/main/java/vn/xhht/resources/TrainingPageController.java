@@ -40,7 +40,7 @@ class TrainingPageController {
     String list(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year, Model model) {
         CurrentUser user = CurrentUsers.require();
         long unit = unitId == null ? user.unitId() : unitId;
-        int y = year == null ? clock.year() : BudgetApiController.checkedYear(year);
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
         OrgUnit u = units.requireReadable(user, unit);
         model.addAttribute("unit", u);
         model.addAttribute("year", y);
