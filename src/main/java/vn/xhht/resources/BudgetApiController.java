@@ -126,6 +126,4 @@ class BudgetApiController {
                                     @Parameter(description = "Năm ngân sách. / Budget year.") @RequestParam int year) {
         return summaries.summary(CurrentUsers.require(), unitId, BudgetYears.checked(year));
     }
-        return year;
-    }
 }
