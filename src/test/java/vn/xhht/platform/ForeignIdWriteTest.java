@@ -125,8 +125,19 @@ class ForeignIdWriteTest {
         c.put("POST /api/v1/inspections", new Case("so.caobang", () -> "/api/v1/inspections",
                 () -> "{\"subjectType\": \"ESTABLISHMENT\", \"subjectId\": %d, \"date\": \"%s\", \"team\": [{\"fullName\": \"Lê Văn A\", \"agency\": \"Sở GD&ĐT\"}]}"
                         .formatted(own.get("establishment"), java.time.LocalDate.of(2026, 11, 2)), Set.of(), true));
+        c.put("POST /api/v1/trainings", new Case("so.caobang", () -> "/api/v1/trainings",
+                () -> "{\"unitId\": %d, \"title\": \"Tập huấn %s\", \"startDate\": \"2026-10-05\", \"endDate\": \"2026-10-06\"}"
+                        .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
         return c;
     }
+
+    /**
+     * Body ids whose foreign value needs a whole workflow first (an approved budget for a spending line, a training with
+     * people records for attendance); their refusal with nothing saved is tested where that workflow is built.
+     */
+    static final Map<String, String> COVERED_ELSEWHERE = Map.of(
+            "POST /api/v1/budgets/{id}/lines", "BudgetWorkflowTest: a spending line linked to another centre's activity is refused, nothing saved",
+            "POST /api/v1/trainings/{id}/attendance", "TrainingComplianceTest: a person of another province is refused, nothing saved");
 
     /** The foreign object of the kind an id field names. */
     Long foreignFor(String operation, String field) {
@@ -167,6 +178,9 @@ class ForeignIdWriteTest {
                 }
                 String operation = method + " " + path.getKey();
                 Case c = cases.get(operation);
+                if (c == null && COVERED_ELSEWHERE.containsKey(operation)) {
+                    continue;
+                }
                 if (c == null) {
                     problems.add(operation + ": body ids " + idFields + " and no case in this test");
                     continue;
