@@ -84,7 +84,7 @@ class LiteracyBrowserIT extends BrowserTest {
 
         page.locator("#lit-back").click();
         assertThat(page.locator("#lit-population")).not().hasText("0");
-        Locator band = page.locator("#lit-bands tr[data-band='15-35']");
+        Locator band = page.locator("#lit-bands tr[data-band='15-35'][data-sex='all']");
         assertThat(band).containsText("%");
         assertThat(page.locator("#lit-standards")).containsText("Xóa mù chữ mức độ 1");
         assertThat(page.locator("#lit-standards")).containsText("NĐ 20/2014");

@@ -80,6 +80,10 @@ public final class Routes {
         m.put("/api/v1/org-units/{id}", Map.of("id", List.of(v(s, "unit.haQuang"))));
         m.put("/api/v1/org-units/{id}/successors", Map.of("id", List.of(v(s, "unit.haQuang"))));
         m.put("/api/v1/org-units/{id}/predecessors", Map.of("id", List.of(v(s, "unit.canYen"))));
+        // the series across reforms: a closed district and a commune formed from three old ones
+        m.put("/units/{id}/series", Map.of("id", List.of(v(s, "unit.haQuang"), v(s, "unit.canYen"))));
+        m.put("/units/{id}/series.xlsx", Map.of("id", List.of(v(s, "unit.canYen"))));
+        m.put("/api/v1/org-units/{id}/series", Map.of("id", List.of(v(s, "unit.canYen"))));
         m.put("/documents/sample-letter.{format}", Map.of("format", docs));
         m.put("/evidence/{id}", Map.of("id", List.of(v(s, "evidence"))));
         m.put("/legal-documents/{id}", Map.of("id", List.of(v(s, "legalDocument"))));
