@@ -91,7 +91,7 @@ class LiteracyBrowserIT extends BrowserTest {
 
         Locator hamletRow = page.locator("#lit-hamlets tr", new Page.LocatorOptions().setHasText("Thôn Lũng " + tag + " 1"));
         hamletRow.locator("a.lit-list-below3").click();
-        assertThat(page.locator("h1")).hasText("Người 15–60 tuổi chưa đạt lớp 3 (chưa biết chữ mức 1)");
+        assertThat(page.locator("h1")).hasText("Người từ 15 tuổi trở lên chưa đạt lớp 3 (chưa biết chữ mức 1)");
         long expected = jdbc.sql("""
                 select count(*) from lit_person p join org_unit h on h.id = p.hamlet_id
                 where h.code = :h and p.lit_level = 0 and p.left_date is null
