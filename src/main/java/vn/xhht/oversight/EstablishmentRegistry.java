@@ -105,6 +105,26 @@ public class EstablishmentRegistry {
                 .query((rs, n) -> map(rs, List.of(), List.of(), inactivity)).list();
     }
 
+    /**
+     * How many establishments of the user's area are due for suspension, counted in SQL with the same rule as
+     * {@link #suspensionDue}: the home asks this on every visit and must not load the registry to count it.
+     */
+    @Transactional(readOnly = true)
+    public long countSuspensionDue(CurrentUser user) {
+        return jdbc.sql("""
+                select count(*) from ovs_establishment e
+                join lateral (select min(a.issued_on) as licensed_on from ovs_act a where a.establishment_id = e.id
+                                and a.kind in ('ESTABLISHMENT_DECISION', 'OPERATION_PERMISSION')) l on l.licensed_on is not null
+                join lateral (select cast(l.licensed_on + make_interval(months => cast(r.value_num as int)) as date) as deadline
+                              from ovs_rule r where r.code = :code and r.valid_from <= l.licensed_on
+                                and (r.valid_to is null or r.valid_to >= l.licensed_on)
+                              order by r.valid_from limit 1) d on true
+                where e.status = 'ACTIVE' and """ + inReadScope() + """
+                  and :today > d.deadline and (e.first_activity_on is null or e.first_activity_on > d.deadline)
+                """).param("code", OversightRules.INACTIVITY_MONTHS).param("today", clock.today()).param("scopeUnit", user.unitId())
+                .query(Long.class).single();
+    }
+
     @Transactional(readOnly = true)
     public Establishment get(CurrentUser user, long id) {
         Establishment e = find(id).orElseThrow(() -> new NotFoundProblem("oversight.establishment.notFound", id));

@@ -14,7 +14,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import vn.xhht.centre.CentreRegistry;
+import vn.xhht.document.DocumentRenderer;
+import vn.xhht.document.OfficialDocument;
+import vn.xhht.document.VietnameseNames;
+import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.oversight.Inspection.Member;
 import vn.xhht.oversight.Inspection.SubjectType;
 import vn.xhht.platform.FormErrors;
@@ -37,9 +43,13 @@ class InspectionPageController {
     private final OversightRules rules;
     private final MessageSource messages;
     private final VietnamClock clock;
+    private final OversightDocuments documents;
+    private final DocumentRenderer renderer;
 
     InspectionPageController(Inspections inspections, EstablishmentRegistry registry, CentreRegistry centres, OversightRules rules,
-                             MessageSource messages, VietnamClock clock) {
+                             MessageSource messages, VietnamClock clock, OversightDocuments documents, DocumentRenderer renderer) {
+        this.documents = documents;
+        this.renderer = renderer;
         this.inspections = inspections;
         this.registry = registry;
         this.centres = centres;
@@ -57,6 +67,39 @@ class InspectionPageController {
         model.addAttribute("open", inspections.openRemedies(user));
         model.addAttribute("today", clock.today());
         return "oversight/inspections";
+    }
+
+    /** The yearly inspection plan of the user's area (Nghị định 30 layout), .pdf or .docx. */
+    @GetMapping("/oversight/inspection-plans/{year}.{format}")
+    void planDocument(@PathVariable int year, @PathVariable String format, HttpServletResponse response) {
+        CurrentUser user = CurrentUsers.require();
+        List<Inspection> list = inspections.list(user, year, null, 1000);
+        OfficialDocument doc = documents.plan(user, year, list, inspections.teams(list.stream().map(Inspection::id).toList()));
+        renderer.download(doc, format, VietnameseNames.fileName("Kế hoạch kiểm tra năm " + year), response);
+    }
+
+    /** minutes | conclusion | decision of one inspection, .pdf or .docx; a decision only once it is recorded. */
+    @GetMapping("/oversight/inspections/{id}/documents/{kind}.{format}")
+    void document(@PathVariable long id, @PathVariable String kind, @PathVariable String format, HttpServletResponse response) {
+        CurrentUser user = CurrentUsers.require();
+        Inspection i = inspections.get(user, id);
+        OfficialDocument doc = switch (kind) {
+            case "minutes" -> documents.minutes(user, i);
+            case "conclusion" -> documents.conclusion(user, i);
+            case "decision" -> {
+                if (i.sanction() == null) {
+                    throw new NotFoundProblem("oversight.document.noDecision", id);
+                }
+                yield documents.sanctionDecision(user, i, i.establishmentId() == null ? null : registry.get(user, i.establishmentId()));
+            }
+            default -> throw new NotFoundProblem("error.404.text");
+        };
+        String what = switch (kind) {
+            case "minutes" -> "Biên bản kiểm tra";
+            case "conclusion" -> "Kết luận kiểm tra";
+            default -> "Quyết định xử phạt";
+        };
+        renderer.download(doc, format, VietnameseNames.fileName(what, i.subjectName(), i.date().format(OversightDocuments.DMY)), response);
     }
 
     @GetMapping("/oversight/inspections/new")

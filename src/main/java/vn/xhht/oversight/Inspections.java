@@ -129,6 +129,20 @@ public class Inspections {
                 .param("id", id).query((rs, n) -> map(rs, team, findings, sanction)).optional();
     }
 
+    /** The teams of these inspections (for the yearly plan document), by inspection id. */
+    Map<Long, List<Member>> teams(List<Long> inspectionIds) {
+        Map<Long, List<Member>> out = new LinkedHashMap<>();
+        if (inspectionIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select * from ovs_team_member where inspection_id = any(:ids) order by inspection_id, id")
+                .param("ids", inspectionIds.toArray(Long[]::new)).query((ResultSet rs) -> {
+                    out.computeIfAbsent(rs.getLong("inspection_id"), k -> new ArrayList<>())
+                            .add(new Member(rs.getString("full_name"), rs.getString("agency"), rs.getString("position")));
+                });
+        return out;
+    }
+
     /** The subject's commune, name and kind, after checking the user may read it. */
     private record Subject(long unitId, String name, Establishment establishment) {
     }
@@ -409,12 +423,31 @@ public class Inspections {
     /** Open remedies of the user's work: inspections it leads, or of its own unit. */
     @Transactional(readOnly = true)
     public List<OpenRemedy> openRemedies(CurrentUser user) {
-        return jdbc.sql("""
-                select i.id, i.subject_name, f.remedy, f.remedy_due from ovs_finding f join ovs_inspection i on i.id = f.inspection_id
-                where f.resolved_on is null and f.remedy_due is not null and (i.inspector_id = :user or i.unit_id = :unit)
-                order by f.remedy_due, f.id limit 50
-                """).param("user", user.userId()).param("unit", user.unitId()).query((rs, n) -> new OpenRemedy(rs.getLong("id"),
-                rs.getString("subject_name"), rs.getString("remedy"), rs.getObject("remedy_due", LocalDate.class))).list();
+        return jdbc.sql(OPEN_REMEDIES + " order by f.remedy_due, f.id limit 50")
+                .param("user", user.userId()).param("unit", user.unitId()).query(Inspections::openRemedy).list();
+    }
+
+    /** The first {@code limit} open remedies of the user that are overdue on {@code today} (or, {@code overdue} false, not yet). */
+    public List<OpenRemedy> openRemedies(CurrentUser user, boolean overdue, LocalDate today, int limit) {
+        return jdbc.sql(OPEN_REMEDIES + (overdue ? " and f.remedy_due < :today" : " and f.remedy_due >= :today")
+                        + " order by f.remedy_due, f.id limit :limit")
+                .param("user", user.userId()).param("unit", user.unitId()).param("today", today).param("limit", limit)
+                .query(Inspections::openRemedy).list();
+    }
+
+    /** How many open remedies of the user are overdue on {@code today}, counted in SQL for the home. */
+    public long countOverdueRemedies(CurrentUser user, LocalDate today) {
+        return jdbc.sql("select count(*) from (" + OPEN_REMEDIES + " and f.remedy_due < :today) o")
+                .param("user", user.userId()).param("unit", user.unitId()).param("today", today).query(Long.class).single();
+    }
+
+    private static final String OPEN_REMEDIES = """
+            select i.id, i.subject_name, f.remedy, f.remedy_due from ovs_finding f join ovs_inspection i on i.id = f.inspection_id
+            where f.resolved_on is null and f.remedy_due is not null and (i.inspector_id = :user or i.unit_id = :unit)
+            """;
+
+    private static OpenRemedy openRemedy(ResultSet rs, int n) throws SQLException {
+        return new OpenRemedy(rs.getLong("id"), rs.getString("subject_name"), rs.getString("remedy"), rs.getObject("remedy_due", LocalDate.class));
     }
 
     public record OpenRemedy(long inspectionId, String subjectName, String remedy, LocalDate due) {

@@ -28,14 +28,17 @@ class OversightHome implements HomeTaskSource, HomeAlertSource {
         this.registry = registry;
     }
 
+    /** A home shows a few items and counts the rest; the lists are one click away. */
+    static final int HOME_ITEMS = 5;
+    /** Remedies not yet due stay to-do items one by one, as many as the remedy list shows. */
+    static final int TASK_ITEMS = 50;
+
     @Override
     public List<HomeTask> tasksFor(CurrentUser user, LocalDate today) {
         List<HomeTask> out = new ArrayList<>();
-        for (Inspections.OpenRemedy r : inspections.openRemedies(user)) {
-            if (!r.due().isBefore(today)) {
-                out.add(new HomeTask(HomeTask.Area.OTHER, HomeTask.Action.SUBMIT, "oversight.task.remedy", List.of(r.subjectName(), r.remedy()),
-                        "/oversight/inspections/" + r.inspectionId(), r.due()));
-            }
+        for (Inspections.OpenRemedy r : inspections.openRemedies(user, false, today, TASK_ITEMS)) {
+            out.add(new HomeTask(HomeTask.Area.OTHER, HomeTask.Action.SUBMIT, "oversight.task.remedy", List.of(r.subjectName(), r.remedy()),
+                    "/oversight/inspections/" + r.inspectionId(), r.due()));
         }
         return out;
     }
@@ -43,16 +46,18 @@ class OversightHome implements HomeTaskSource, HomeAlertSource {
     @Override
     public List<HomeAlert> alertsFor(CurrentUser user, LocalDate today) {
         List<HomeAlert> out = new ArrayList<>();
-        for (Inspections.OpenRemedy r : inspections.openRemedies(user)) {
-            if (r.due().isBefore(today)) {
+        long overdue = inspections.countOverdueRemedies(user, today);
+        if (overdue > HOME_ITEMS) {
+            out.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "oversight.alert.remediesOverdue", List.of(overdue), "/oversight/inspections"));
+        } else if (overdue > 0) {
+            for (Inspections.OpenRemedy r : inspections.openRemedies(user, true, today, HOME_ITEMS)) {
                 out.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "oversight.alert.remedyOverdue", List.of(r.subjectName(), r.remedy(),
                         r.due().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
                         "/oversight/inspections/" + r.inspectionId()));
             }
         }
         if (EstablishmentRegistry.OFFICES.contains(user.role()) || user.role() == Role.INSPECTOR) {
-            long due = registry.list(user, new EstablishmentRegistry.Filter(null, null, null), 5000).stream()
-                    .filter(Establishment::suspensionDue).count();
+            long due = registry.countSuspensionDue(user);
             if (due > 0) {
                 out.add(new HomeAlert(HomeAlert.Severity.WARNING, "oversight.alert.suspensionDue", List.of(due), "/oversight/establishments?due=true"));
             }

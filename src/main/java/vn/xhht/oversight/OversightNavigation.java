@@ -17,7 +17,8 @@ class OversightNavigation implements NavContribution {
             return List.of();
         }
         return List.of(new NavItem("/oversight/establishments", "nav.oversight.establishments"),
-                new NavItem("/oversight/inspections", "nav.oversight.inspections"));
+                new NavItem("/oversight/inspections", "nav.oversight.inspections"),
+                new NavItem("/oversight/dialogues", "nav.oversight.dialogues"));
     }
 
     @Override

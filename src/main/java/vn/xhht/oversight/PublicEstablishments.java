@@ -51,17 +51,28 @@ public class PublicEstablishments {
         this.jdbc = jdbc;
     }
 
-    /** At most {@code limit} (≤ 200) published establishments whose name, address or owner matches q, diacritics ignored. */
+    /**
+     * At most {@code limit} (≤ 200) published establishments whose name, address or owner matches q, diacritics
+     * ignored, in name order. Blank q and a typed q are two statements: one "q is blank or matches" condition gives a
+     * single cached plan that can use neither the name order nor the trigram index.
+     */
     public List<PublicEstablishment> search(String q, int limit) {
         String query = q == null ? "" : q.strip();
-        List<PublicEstablishment> base = jdbc.sql(SELECT + " where " + PUBLISHED + """
-                  and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
-                order by e.name, e.id limit :limit
-                """).param("q", query).param("limit", Math.max(1, Math.min(limit, MAX)))
-                .query((rs, n) -> new PublicEstablishment(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("address"),
-                        rs.getString("commune"), rs.getString("province"), rs.getString("status"), rs.getString("disclosure"),
-                        new ArrayList<>(), new ArrayList<>())).list();
+        String where = query.isEmpty() ? "" : " and e.search_text like '%' || xhht_search_key(:q) || '%'";
+        var sql = jdbc.sql(SELECT + " where " + PUBLISHED + where + " order by e.name, e.id limit :limit")
+                .param("limit", Math.max(1, Math.min(limit, MAX)));
+        if (!query.isEmpty()) {
+            sql = sql.param("q", likeLiteral(query));
+        }
+        List<PublicEstablishment> base = sql.query((rs, n) -> new PublicEstablishment(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+                rs.getString("address"), rs.getString("commune"), rs.getString("province"), rs.getString("status"), rs.getString("disclosure"),
+                new ArrayList<>(), new ArrayList<>())).list();
         return withDetails(base);
+    }
+
+    /** What the user typed, searched as text: % and _ match themselves, not "anything". */
+    static String likeLiteral(String typed) {
+        return typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     public PublicEstablishment get(long id) {
@@ -83,7 +94,7 @@ public class PublicEstablishments {
                        e.id,""") + " where " + PUBLISHED + """
                   and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
                 order by e.name, e.id
-                """).param("q", query).query((java.sql.ResultSet rs) -> {
+                """).param("q", likeLiteral(query)).query((java.sql.ResultSet rs) -> {
             sink.accept(new Object[]{rs.getString("name"), rs.getString("kind"), rs.getString("address"), rs.getString("commune"),
                     rs.getString("status"), rs.getString("acts"), rs.getString("sanctions")});
         });

@@ -246,6 +246,11 @@ public final class TextLimits {
     public static final int OVS_CHECK_ITEM__LEGAL_BASIS = 500;
     public static final int OVS_CHECK_ITEM__SUBJECT_TYPE = 20;
     public static final int OVS_CHECK_ITEM__TITLE = 500;
+    public static final int OVS_DIALOGUE__CONCLUSIONS = 4000;
+    public static final int OVS_DIALOGUE__CREATED_BY = 64;
+    public static final int OVS_DIALOGUE__FOLLOW_UPS = 4000;
+    public static final int OVS_DIALOGUE__PARTIES = 2000;
+    public static final int OVS_DIALOGUE__TOPICS = 4000;
     public static final int OVS_ESTABLISHMENT__ADDRESS = 500;
     public static final int OVS_ESTABLISHMENT__CREATED_BY = 64;
     public static final int OVS_ESTABLISHMENT__DIRECTOR_NAME = 200;

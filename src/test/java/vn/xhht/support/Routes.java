@@ -113,6 +113,11 @@ public final class Routes {
         m.put("/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
         m.put("/api/v1/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
         m.put("/public/establishments.{format}", Map.of("format", List.of("csv", "xlsx")));
+        m.put("/oversight/inspections/{id}/documents/{kind}.{format}", Map.of("id", List.of(v(s, "oversight.inspection.sanctioned")),
+                "kind", List.of("minutes", "conclusion", "decision"), "format", List.of("pdf", "docx")));
+        m.put("/oversight/dialogues/{id}", Map.of("id", List.of(v(s, "oversight.dialogue"))));
+        m.put("/oversight/inspection-plans/{year}.{format}", Map.of("year", List.of(String.valueOf(StateFixture.TODAY.getYear())),
+                "format", List.of("pdf", "docx")));
         return m;
     }
 

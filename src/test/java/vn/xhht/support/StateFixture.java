@@ -176,6 +176,11 @@ public final class StateFixture {
                 .param("e", licensed).query(Long.class).single());
         ids.put("oversight.inspection.centre", jdbc.sql("select max(id) from ovs_inspection where centre_id = :c")
                 .param("c", centre).query(Long.class).single());
+        // one dialogue of the commune with its businesses (the year then shows "thiếu" against the two of the rule)
+        String topics = "Công khai học phí, địa điểm dạy thêm" + MARK;
+        ids.put("oversight.dialogue", jdbc.sql("select id from ovs_dialogue where topics = :t").param("t", topics).query(Long.class).optional()
+                .orElseGet(() -> bean(vn.xhht.oversight.Dialogues.class).create(commune, new vn.xhht.oversight.Dialogues.Form(canYen,
+                        TODAY.minusDays(30), "UBND xã, 3 cơ sở dạy thêm", topics, "Các cơ sở cam kết công khai theo Mẫu 02", null, null))));
     }
 
     private long centre(CurrentUser admin, long commune) {
