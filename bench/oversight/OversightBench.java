@@ -98,6 +98,45 @@ public class OversightBench {
         for (int i = 0; i < 100; i++) {
             page.add(call(http, port, "/public/establishments?q=" + enc(queries[random.nextInt(queries.length)])));
         }
+        // the database alone: the statement of the public search as the service runs it, its plan and time
+        java.lang.reflect.Method searchSql = Class.forName("vn.xhht.oversight.PublicEstablishments").getDeclaredMethod("searchSql", boolean.class);
+        searchSql.setAccessible(true);
+        for (String q : new String[]{"", "kim dong", "cong ty tnhh", "ho", "xyz khong co"}) {
+            var explain = jdbc.sql("explain (analyze, buffers off) " + searchSql.invoke(null, !q.isEmpty())).param("limit", 100);
+            if (!q.isEmpty()) {
+                explain = explain.param("q", q);
+            }
+            for (String line : explain.query(String.class).list()) {
+                System.out.println("plan [" + q + "]: " + line);
+            }
+        }
+        // what a cached generic plan would do with the same statements (the service plans each search with its pattern)
+        for (String q : new String[]{"cong ty tnhh", "ho"}) {
+            try (var c = ctx.getBean(javax.sql.DataSource.class).getConnection(); var st = c.createStatement()) {
+                st.execute("set plan_cache_mode = force_generic_plan");
+                st.execute("prepare s(text, int) as " + ((String) searchSql.invoke(null, true)).replace(":q", "$1").replace(":limit", "$2"));
+                try (var rs = st.executeQuery("explain (analyze) execute s('" + q + "', 100)")) {
+                    while (rs.next()) {
+                        String line = rs.getString(1);
+                        if (line.contains("Execution Time") || line.contains("Scan on ovs_establishment")) {
+                            System.out.println("plan generic [" + q + "]: " + line.strip());
+                        }
+                    }
+                }
+                st.execute("deallocate s");
+                st.execute("reset plan_cache_mode");
+            }
+        }
+        Object service = ctx.getBean(Class.forName("vn.xhht.oversight.PublicEstablishments"));
+        java.lang.reflect.Method search = service.getClass().getMethod("search", String.class, int.class);
+        List<Double> direct = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            long t = System.nanoTime();
+            search.invoke(service, queries[random.nextInt(queries.length)], 100);
+            direct.add((System.nanoTime() - t) / 1e6);
+        }
+        report("public service search, no HTTP (300 calls)", direct);
+        System.out.printf("load: %s%n", new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).strip());
         report("public API search (300 calls)", api);
         report("page /public/establishments (100 calls)", page);
         System.out.printf("result: p95 API %.1f ms, p95 page %.1f ms (target < 100 ms): %s%n", p(api, 95), p(page, 95),

@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench-oversight-cp.txt -Dmdep.includeScope=runtime
-java -cp "target/classes:$(cat target/bench-oversight-cp.txt)" bench/oversight/OversightBench.java 2>&1 | grep -E '^(seed|public|page|p95|result)|Exception|Error'
+java -cp "target/classes:$(cat target/bench-oversight-cp.txt)" bench/oversight/OversightBench.java 2>&1 | grep -E '^(seed|public|page|p95|result|plan|load)|Exception|Error'

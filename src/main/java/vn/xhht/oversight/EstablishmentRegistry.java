@@ -119,7 +119,8 @@ public class EstablishmentRegistry {
                               from ovs_rule r where r.code = :code and r.valid_from <= l.licensed_on
                                 and (r.valid_to is null or r.valid_to >= l.licensed_on)
                               order by r.valid_from limit 1) d on true
-                where e.status = 'ACTIVE' and """ + inReadScope() + """
+                where e.status = 'ACTIVE'
+                """ + " and " + inReadScope() + """
                   and :today > d.deadline and (e.first_activity_on is null or e.first_activity_on > d.deadline)
                 """).param("code", OversightRules.INACTIVITY_MONTHS).param("today", clock.today()).param("scopeUnit", user.unitId())
                 .query(Long.class).single();
