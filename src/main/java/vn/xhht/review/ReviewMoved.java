@@ -8,6 +8,7 @@ package vn.xhht.review;
  * @param action  SUBMIT, APPROVE, RETURN or REOPEN (as in the review history)
  * @param comment the reviewer's comment or reason, or null
  */
+@org.springframework.modulith.NamedInterface("api")
 public record ReviewMoved(String subjectType, long subjectId, long ownerUnitId, long reviewerUnitId,
                           Review.Status from, Review.Status to, String action, String actor, String comment) {
 }

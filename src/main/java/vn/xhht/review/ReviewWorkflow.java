@@ -31,6 +31,7 @@ import vn.xhht.shared.Role;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class ReviewWorkflow {
 
     static final Set<Role> REVIEWERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
