@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @TestPropertySource(properties = {"xhht.embedded-db.dir=target/pg-slice-reporting", "xhht.embedded-db.clean=true",
         "xhht.login.cleanup-cron=-", "xhht.reporting.mail.base-url=https://xhht.example.vn"})
-@Import(ReportDecisionMailModuleTest.Outbox.class)
+@Import({ReportDecisionMailModuleTest.Outbox.class, vn.xhht.support.TestClockConfig.class})
 class ReportDecisionMailModuleTest {
 
     @Autowired

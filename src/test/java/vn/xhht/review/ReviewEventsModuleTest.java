@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * owners of reviewed subjects listen to.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
+@org.springframework.context.annotation.Import(vn.xhht.support.TestClockConfig.class)
 @TestPropertySource(properties = {"xhht.embedded-db.dir=target/pg-slice-review", "xhht.embedded-db.clean=true"})
 class ReviewEventsModuleTest {
 
