@@ -19,43 +19,11 @@ import vn.xhht.shared.Role;
 class AuditPageController {
 
     private final AuditLog log;
+    private final AuditWording wording;
 
-    private final org.springframework.context.MessageSource messages;
-
-    AuditPageController(AuditLog log, org.springframework.context.MessageSource messages) {
+    AuditPageController(AuditLog log, AuditWording wording) {
         this.log = log;
-        this.messages = messages;
-    }
-
-    /** Summaries written before they were worded for people: "APPROVE Plan #8", "PUBLISH · Trường …". */
-    static final java.util.regex.Pattern REVIEW_CODE = java.util.regex.Pattern.compile("^([A-Z_]+) ([A-Za-z]+) #(\\d+)$");
-    static final java.util.regex.Pattern STEP_CODE = java.util.regex.Pattern.compile("^([A-Z_]+) · (.*)$", java.util.regex.Pattern.DOTALL);
-
-    /** The audit trail is append-only, so earlier summaries are reworded when shown, never rewritten. */
-    String plain(String summary, java.util.Locale locale) {
-        if (summary == null) {
-            return null;
-        }
-        var m = REVIEW_CODE.matcher(summary);
-        if (m.matches()) {
-            return label(locale, m.group(1), "review.action.") + " " + messages.getMessage("audit.entity." + m.group(2), null, m.group(2), locale)
-                    + " số " + m.group(3);
-        }
-        m = STEP_CODE.matcher(summary);
-        if (m.matches()) {
-            return label(locale, m.group(1), "evaluation.action.", "review.action.") + " · " + m.group(2);
-        }
-        return summary;
-    }
-
-    private String label(java.util.Locale locale, String code, String... prefixes) {
-        for (String p : prefixes) {
-            String t = messages.getMessage(p + code, null, null, locale);
-            if (t != null) {
-                return t;
-            }
-        }
-        return messages.getMessage("audit.action.other", null, locale);
+        this.wording = wording;
     }
 
     @GetMapping("/admin/audit")
@@ -69,8 +37,7 @@ class AuditPageController {
             throw new AccessDeniedProblem("error.adminOnly");
         }
         AuditLog.Page result = log.search(admin.unitId(), new AuditLog.Filter(actor, entity, action, from, to), page);
-        model.addAttribute("rows", result.rows().stream().map(r -> new AuditLog.Row(r.id(), r.occurredAt(), r.actor(), r.action(),
-                r.entityType(), r.entityId(), r.unitName(), plain(r.summary(), locale), r.before(), r.after(), r.remoteAddr())).toList());
+        model.addAttribute("rows", wording.readable(result.rows(), locale));
         model.addAttribute("hasNext", result.hasNext());
         model.addAttribute("page", result.page());
         model.addAttribute("actions", AuditAction.values());

@@ -14,6 +14,7 @@ import vn.xhht.shared.CurrentUsers;
  * record commit or roll back together.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class AuditTrail {
 
     private final JdbcClient jdbc;

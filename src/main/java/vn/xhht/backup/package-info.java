@@ -5,5 +5,5 @@
  * administrator's page and the home-page warning.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Backup and restore",
-        allowedDependencies = {"audit", "document", "platform", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "platform::api", "shared"})
 package vn.xhht.backup;

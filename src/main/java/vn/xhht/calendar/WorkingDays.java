@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
  * given to a user; recomputing is an explicit action of the caller.
  */
 @Service
+@org.springframework.modulith.NamedInterface("api")
 public class WorkingDays {
     static final int FIRST_YEAR = 1990;
     static final int LAST_YEAR = 2100;

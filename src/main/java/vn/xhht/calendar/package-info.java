@@ -4,5 +4,5 @@
  * "within N working days" in evaluation, reporting and plans are counted here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Working-day calendar",
-        allowedDependencies = {"audit", "platform", "shared"})
+        allowedDependencies = {"audit::api", "platform::api", "shared"})
 package vn.xhht.calendar;

@@ -35,6 +35,7 @@ import vn.xhht.shared.NotFoundProblem;
 /** Recording and correcting activities. Every rule is checked before anything is written. */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class ActivityService {
 
     public static final String EVIDENCE_OWNER = "Activity";

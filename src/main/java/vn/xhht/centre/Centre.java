@@ -3,6 +3,7 @@ package vn.xhht.centre;
 import java.time.LocalDate;
 
 /** A community learning centre (trung tâm học tập cộng đồng) of one commune. */
+@org.springframework.modulith.NamedInterface("api")
 public record Centre(long id, long communeId, String communeName, LocalDate communeValidFrom, LocalDate communeValidTo,
                      long provinceId, String name, String foundingDecision, LocalDate foundedOn, Premises premises,
                      boolean combinedWithCultureCentre, boolean modelCentre, Integer modelSinceYear,

@@ -32,6 +32,7 @@ import vn.xhht.shared.VietnamClock;
 /** The centre registry: read within the user's area, edited by the commune and the offices above it. */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class CentreRegistry {
 
     static final Set<Role> EDITORS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER, Role.COMMUNE_OFFICER);

@@ -27,6 +27,7 @@ import vn.xhht.shared.InvalidInputProblem.Violation;
 /** Learning-needs surveys and registrations ("cần gì học nấy"), and their summary that feeds the plan. */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class LearningNeeds {
 
     public enum Channel { MEETING, INTERVIEW, MAILBOX, SOCIAL_NETWORK, ONLINE_FORM }

@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.centre.Centre}, {@link vn.xhht.centre.CentreRegistry}, {@link vn.xhht.centre.ActivitySummary}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Community learning centres",
-        allowedDependencies = {"audit", "document", "evidence", "orgunit", "platform", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "evidence::api", "orgunit::api", "platform::api", "shared"})
 package vn.xhht.centre;

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Renders an {@link OfficialDocument} to .pdf or .docx. */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class DocumentRenderer {
 
     private final PdfWriter pdf = new PdfWriter();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 
 /** The headers of a file download, the same for every export of XHHT. */
+@org.springframework.modulith.NamedInterface("api")
 public final class Downloads {
     private Downloads() {
     }

@@ -14,6 +14,7 @@ import java.util.List;
  * @param documentType     "KẾ HOẠCH", "QUYẾT ĐỊNH"…; null or blank for a công văn
  * @param abstractLine     trích yếu: under the number ("V/v …") for a công văn, under the type otherwise
  */
+@org.springframework.modulith.NamedInterface("api")
 public record OfficialDocument(String parentAuthority, String issuingAuthority, String numberSymbol, String place,
                                LocalDate date, String documentType, String abstractLine, List<Block> blocks,
                                List<String> recipients, Signature signature) {
@@ -28,15 +29,19 @@ public record OfficialDocument(String parentAuthority, String issuingAuthority, 
     }
 
     /** The body: numbered headings, paragraphs and tables. */
+    @org.springframework.modulith.NamedInterface("api")
     public sealed interface Block permits Heading, Paragraph, Table, BarChart {
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record Heading(String number, String text) implements Block {
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record Paragraph(String text) implements Block {
     }
 
+    @org.springframework.modulith.NamedInterface("api")
     public record Table(List<String> headers, List<List<String>> rows) implements Block {
         public Table {
             headers = List.copyOf(headers);
@@ -48,6 +53,7 @@ public record OfficialDocument(String parentAuthority, String issuingAuthority, 
      * A horizontal bar chart (one bar per label, values ≥ 0): drawn with bars in the .pdf, as a table with a text bar
      * in the .docx. Added for the reports' figures (issue 7).
      */
+    @org.springframework.modulith.NamedInterface("api")
     public record BarChart(String title, List<String> labels, List<Double> values, String unit) implements Block {
         public BarChart {
             labels = List.copyOf(labels);
@@ -80,6 +86,7 @@ public record OfficialDocument(String parentAuthority, String issuingAuthority, 
     }
 
     /** "TM. ỦY BAN NHÂN DÂN" / "KT. GIÁM ĐỐC" (optional), the position, and the signer's name. */
+    @org.springframework.modulith.NamedInterface("api")
     public record Signature(String authorityLine, String position, String signerName) {
     }
 }

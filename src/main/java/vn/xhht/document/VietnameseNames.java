@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * administrative unit in lower case inside a sentence ("xã Cần Yên"), the education agency of a unit ("Sở Giáo dục
  * và Đào tạo tỉnh Cao Bằng", not the territory), and file names in Vietnamese without diacritics.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class VietnameseNames {
     private VietnameseNames() {
     }

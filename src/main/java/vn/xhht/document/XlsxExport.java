@@ -22,6 +22,7 @@ import vn.xhht.shared.VietnamClock;
  * bold and frozen.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class XlsxExport {
 
     static final int FLUSH_EVERY = 1000;

@@ -19,6 +19,7 @@ import org.dhatim.fastexcel.reader.Row;
  * Excel line number and the cells' texts — strings NFC-normalised and trimmed, whole numbers without ".0",
  * date cells as ISO yyyy-MM-dd. Empty rows are skipped.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class XlsxRows {
     private XlsxRows() {
     }

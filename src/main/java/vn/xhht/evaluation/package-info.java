@@ -4,5 +4,5 @@
  * documents, public lists, statistics, awards, and emulation plans and clusters.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation and recognition",
-        allowedDependencies = {"audit", "calendar", "centre", "document", "evidence", "orgunit", "platform", "review", "shared"})
+        allowedDependencies = {"audit::api", "calendar::api", "centre::api", "document::api", "evidence::api", "orgunit::api", "platform::api", "review::api", "shared"})
 package vn.xhht.evaluation;

@@ -25,6 +25,7 @@ import vn.xhht.shared.NotFoundProblem;
 /** Stores and serves evidence files; the caller's module owns the record the file belongs to. */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class EvidenceStore {
 
     /** A file to store, as received. */

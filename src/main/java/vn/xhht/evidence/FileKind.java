@@ -3,6 +3,7 @@ package vn.xhht.evidence;
 import java.util.Optional;
 
 /** File types recognised from their first bytes (a renamed .exe is not a photo). */
+@org.springframework.modulith.NamedInterface("api")
 public enum FileKind {
     JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), GIF("image/gif"), PDF("application/pdf");
 

@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.evidence.EvidenceStore}, {@link vn.xhht.evidence.EvidenceFile}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evidence files",
-        allowedDependencies = {"audit", "document", "orgunit", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "orgunit::api", "shared"})
 package vn.xhht.evidence;

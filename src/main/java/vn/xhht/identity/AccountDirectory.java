@@ -9,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** What other modules may know about accounts: the e-mail addresses of a unit's enabled accounts (for reminders). */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class AccountDirectory {
 
     private final JdbcClient jdbc;

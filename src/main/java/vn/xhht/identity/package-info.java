@@ -4,5 +4,5 @@
  * in demo mode and the first administrator from configuration otherwise.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity",
-        allowedDependencies = {"audit", "document", "orgunit", "platform", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "orgunit::api", "platform::api", "shared"})
 package vn.xhht.identity;

@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.legaldoc.LegalDocument}, {@link vn.xhht.legaldoc.LegalDocumentRegister}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Legal documents",
-        allowedDependencies = {"audit", "orgunit", "platform", "shared"})
+        allowedDependencies = {"audit::api", "orgunit::api", "platform::api", "shared"})
 package vn.xhht.legaldoc;

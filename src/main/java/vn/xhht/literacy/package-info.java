@@ -5,5 +5,5 @@
  * API: {@link vn.xhht.literacy.LiteracyIndicators}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Literacy and universal education",
-        allowedDependencies = {"audit", "document", "orgunit", "platform", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "orgunit::api", "platform::api", "shared"})
 package vn.xhht.literacy;

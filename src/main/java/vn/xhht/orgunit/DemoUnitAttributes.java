@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * and the same for the new Xã Cần Yên they formed. Only fills attributes nobody has set yet. Lives in orgunit, the
  * owner of org_unit; identity applies it when it sets up a demonstration database.
  */
+@org.springframework.modulith.NamedInterface("api")
 public final class DemoUnitAttributes {
     private DemoUnitAttributes() {
     }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
  * An administrative unit (đơn vị hành chính) or a hamlet / residential group (thôn, tổ dân phố…), valid from
  * {@code validFrom} (null: before the first loaded list) to {@code validTo} (null: still valid), both inclusive.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record OrgUnit(long id, String code, String name, String type, int level,
                       Long parentId, String parentCode, String parentName, Long provinceId,
                       LocalDate validFrom, LocalDate validTo,

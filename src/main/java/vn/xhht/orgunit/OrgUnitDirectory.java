@@ -18,6 +18,7 @@ import vn.xhht.shared.NotFoundProblem;
  */
 @Service
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class OrgUnitDirectory {
 
     private final OrgUnitRepository units;

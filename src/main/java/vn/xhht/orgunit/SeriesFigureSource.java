@@ -9,6 +9,7 @@ import java.util.List;
  * across several successors, only over the hamlets assigned to the unit ({@code xhht_lineage_hamlet_in}); rows of a
  * split predecessor without an assigned hamlet are counted apart as not allocated.
  */
+@org.springframework.modulith.NamedInterface("api")
 public interface SeriesFigureSource {
 
     /** One figure of one year. {@code value} null: nothing entered that year (blank is not zero). */

@@ -8,6 +8,7 @@ import vn.xhht.shared.Certainty;
  * A successor link: {@code unit} succeeded (or preceded) the unit asked about, wholly or in part, from
  * {@code effectiveOn}; {@code basis} says where the link comes from and {@code certainty} how sure it is.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record Succession(OrgUnit unit, Coverage coverage, LocalDate effectiveOn, Basis basis, Certainty certainty,
                          String legalBasis) {
     public enum Coverage { FULL, PARTIAL }

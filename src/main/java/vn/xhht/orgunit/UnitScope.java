@@ -6,6 +6,7 @@ package vn.xhht.orgunit;
  * {@code "where r.unit_id in (" + UnitScope.READ.ids(":unit") + ")"}. Which list uses which scope is decided once in
  * docs/architecture.md.
  */
+@org.springframework.modulith.NamedInterface("api")
 public enum UnitScope {
 
     /** The unit's subtree plus the subtrees of every unit it succeeded, FULL or PARTIAL: what a user may read. */

@@ -20,6 +20,7 @@ import vn.xhht.shared.Texts;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class UnitSigners {
 
     /** Names recorded for a unit; either may be null (nobody recorded yet). */

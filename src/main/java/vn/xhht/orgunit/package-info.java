@@ -7,5 +7,5 @@
  * <p>API: {@link vn.xhht.orgunit.OrgUnit}, {@link vn.xhht.orgunit.OrgUnitDirectory}. Everything else is internal.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Administrative units",
-        allowedDependencies = {"audit", "document", "platform", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "platform::api", "shared"})
 package vn.xhht.orgunit;

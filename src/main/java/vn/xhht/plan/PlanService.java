@@ -30,6 +30,7 @@ import vn.xhht.shared.VietnamClock;
 
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class PlanService {
 
     public static final String SUBJECT = "Plan";

@@ -5,5 +5,5 @@
  * API: {@link vn.xhht.plan.PlanService}, {@link vn.xhht.plan.Plan}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plans",
-        allowedDependencies = {"audit", "centre", "orgunit", "platform", "review", "shared"})
+        allowedDependencies = {"audit::api", "centre::api", "orgunit::api", "platform::api", "review::api", "shared"})
 package vn.xhht.plan;

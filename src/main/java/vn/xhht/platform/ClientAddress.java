@@ -33,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * After this filter {@code request.getRemoteAddr()} is the client's address everywhere.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.modulith.NamedInterface("api")
 public class ClientAddress {
 
     private final List<Cidr> trusted;

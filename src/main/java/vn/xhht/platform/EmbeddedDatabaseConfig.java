@@ -24,13 +24,16 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+@org.springframework.modulith.NamedInterface("api")
 public class EmbeddedDatabaseConfig {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfig.class);
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties props) throws IOException {
-        return start(props);
+        // stopped by the context, after the beans that use the database: with zonky's own shutdown hook the server
+        // could stop first, and the event registry's last look at its table would wait out the pool's timeout
+        return start(props, false);
     }
 
     /**
@@ -53,6 +56,10 @@ public class EmbeddedDatabaseConfig {
 
     /** Starts the embedded PostgreSQL on its data directory (created on first use). */
     public static EmbeddedPostgres start(EmbeddedDatabaseProperties props) throws IOException {
+        return start(props, true);
+    }
+
+    private static EmbeddedPostgres start(EmbeddedDatabaseProperties props, boolean stopAtJvmExit) throws IOException {
         Path dir = Path.of(props.dir()).toAbsolutePath().normalize();
         Files.createDirectories(dir.getParent());
         stopOrphan(dir);
@@ -64,7 +71,8 @@ public class EmbeddedDatabaseConfig {
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8")
                 .setServerConfig("max_connections", "100")
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setRegisterShutdownHook(stopAtJvmExit);
         // zonky starts postgres with -F (fsync off) and synchronous_commit=off, settings meant for throw-away test
         // databases; a later -c on the command line wins over -F, so these make the default data directory crash-safe.
         builder.setServerConfig("fsync", props.durable() ? "on" : "off")

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                here). Off only for scratch databases in benchmarks, where a power cut may lose or corrupt data.
  */
 @ConfigurationProperties("xhht.embedded-db")
+@org.springframework.modulith.NamedInterface("api")
 public record EmbeddedDatabaseProperties(@DefaultValue("./data/pg") String dir,
                                          @DefaultValue("false") boolean clean,
                                          @DefaultValue("0") int port,

@@ -9,6 +9,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import vn.xhht.shared.InvalidInputProblem;
 
 /** Turns a rule violation into field → message in the user's language, for showing next to each field. */
+@org.springframework.modulith.NamedInterface("api")
 public final class FormErrors {
     private FormErrors() {
     }

@@ -10,6 +10,7 @@ import org.springframework.context.MessageSourceResolvable;
  * <p>It is a {@link MessageSourceResolvable} so that the page resolves key and arguments in one call: passing the
  * arguments through a template expression once handed the whole array to the message as its first argument.
  */
+@org.springframework.modulith.NamedInterface("api")
 public record HomeAlert(Severity severity, String messageKey, List<Object> args, String href) implements MessageSourceResolvable {
 
     public enum Severity {

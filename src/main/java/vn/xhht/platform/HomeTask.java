@@ -11,6 +11,7 @@ import org.springframework.context.MessageSourceResolvable;
  * {@code href} the page where the user acts, {@code dueDate} the deadline if there is one (the home counts the
  * working days left).
  */
+@org.springframework.modulith.NamedInterface("api")
 public record HomeTask(Area area, Action action, String messageKey, List<Object> args, String href, LocalDate dueDate)
         implements MessageSourceResolvable {
 

@@ -14,6 +14,7 @@ import vn.xhht.shared.Role;
  * modules add theirs through {@link NavContribution} beans.
  */
 @Component
+@org.springframework.modulith.NamedInterface("api")
 public class Navigation {
     private final List<NavContribution> contributions;
 

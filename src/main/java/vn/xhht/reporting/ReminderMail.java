@@ -40,6 +40,23 @@ class ReminderMail {
 
     /** Sends the reminder to the unit's accounts; returns the number of e-mails sent (0 when mail is off). */
     int send(long unitId, ReportTemplate t, ReportPeriod p, LocalDate due) {
+        return send(unitId, "[XHHT] Nhắc nộp " + t.title() + " — " + p.label(),
+                "Kính gửi đơn vị,\n\nĐơn vị chưa nộp " + t.title() + " kỳ " + p.label() + ". Hạn nộp: "
+                        + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ".\n"
+                        + (baseUrl.isBlank() ? "" : "Lập báo cáo tại: " + baseUrl + "/reports\n") + "\nHệ thống XHHT (thư tự động).");
+    }
+
+    /** Whether e-mails go out at all (an SMTP server configured and mail not switched off). */
+    boolean on() {
+        return enabled && sender.getIfAvailable() != null;
+    }
+
+    String link(String path) {
+        return baseUrl.isBlank() ? "" : baseUrl + path;
+    }
+
+    /** Sends one message to every enabled account of the unit that has an address; returns how many were sent. */
+    int send(long unitId, String subject, String text) {
         JavaMailSender s = enabled ? sender.getIfAvailable() : null;
         if (s == null) {
             return 0;
@@ -51,14 +68,12 @@ class ReminderMail {
                 SimpleMailMessage m = new SimpleMailMessage();
                 m.setFrom(from);
                 m.setTo(address);
-                m.setSubject("[XHHT] Nhắc nộp " + t.title() + " — " + p.label());
-                m.setText("Kính gửi đơn vị,\n\nĐơn vị chưa nộp " + t.title() + " kỳ " + p.label() + ". Hạn nộp: "
-                        + due.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ".\n"
-                        + (baseUrl.isBlank() ? "" : "Lập báo cáo tại: " + baseUrl + "/reports\n") + "\nHệ thống XHHT (thư tự động).");
+                m.setSubject(subject);
+                m.setText(text);
                 s.send(m);
                 n++;
             } catch (RuntimeException e) {
-                log.warn("Report reminder to {} failed: {}", address, e.getMessage());
+                log.warn("Report e-mail to {} failed: {}", address, e.getMessage());
             }
         }
         return n;

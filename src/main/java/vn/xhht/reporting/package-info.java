@@ -6,5 +6,5 @@
  * API: {@link vn.xhht.reporting.ReportService}, {@link vn.xhht.reporting.TemplateCatalog}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Periodic reporting",
-        allowedDependencies = {"audit", "document", "evidence", "identity", "orgunit", "platform", "review", "shared"})
+        allowedDependencies = {"audit::api", "document::api", "evidence::api", "identity::api", "orgunit::api", "platform::api", "review::api", "shared"})
 package vn.xhht.reporting;

@@ -381,7 +381,7 @@ public class BudgetService {
         Head h = jdbc.sql("""
                 select b.id, b.centre_id, c.name as centre_name, b.commune_id, u.name as commune_name, b.budget_year,
                        b.settlement_locked_at, b.version
-                  from budget b join centre c on c.id = b.centre_id join xhht_unit u on u.id = b.commune_id where b.id = :id
+                  from budget b join xhht_centre c on c.id = b.centre_id join xhht_unit u on u.id = b.commune_id where b.id = :id
                 """).param("id", id).query((ResultSet rs, int n) -> new Head(rs.getLong("id"), rs.getLong("centre_id"), rs.getString("centre_name"),
                 rs.getLong("commune_id"), rs.getString("commune_name"), rs.getInt("budget_year"),
                 rs.getObject("settlement_locked_at", OffsetDateTime.class), rs.getLong("version"))).single();

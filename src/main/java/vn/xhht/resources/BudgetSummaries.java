@@ -71,7 +71,7 @@ public class BudgetSummaries {
 
     Summary compute(OrgUnit unit, int year) {
         long[] heads = jdbc.sql("""
-                select (select count(*) from centre c where %s) as centres,
+                select (select count(*) from xhht_centre c where %s) as centres,
                        count(b.id) as budgets,
                        count(b.id) filter (where s.status = 'APPROVED') as approved,
                        count(b.id) filter (where b.settlement_locked_at is not null) as settled
@@ -146,7 +146,7 @@ public class BudgetSummaries {
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'ESTIMATE' and l.category is not null), 0) as est_spend,
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'ALLOCATION'), 0) as allocated,
                        coalesce(sum(l.amount_vnd) filter (where l.stage = 'SPENDING'), 0) as spent
-                  from centre c join xhht_unit u on u.id = c.commune_id
+                  from xhht_centre c join xhht_unit u on u.id = c.commune_id
                   left join budget b on b.centre_id = c.id and b.budget_year = :y
                   left join xhht_review s on s.subject_type = 'Budget' and s.subject_id = b.id
                   left join budget_line l on l.budget_id = b.id

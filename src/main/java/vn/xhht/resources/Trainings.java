@@ -136,8 +136,8 @@ public class Trainings {
                 throw new InvalidInputProblem("personIds", "training.person.unknown");
             }
             List<Long> communes = jdbc.sql("""
-                    select c.commune_id from person p join centre_person cp on cp.person_id = p.id join centre c on c.id = cp.centre_id
-                     where p.id = :p and p.province_id = :province
+                    select c.commune_id from xhht_centre_person cp join xhht_centre c on c.id = cp.centre_id
+                     where cp.person_id = :p and cp.person_province_id = :province
                     """).param("p", p).param("province", province).query(Long.class).list();
             if (communes.isEmpty() || communes.stream().noneMatch(c -> units.canRead(user, c))) {
                 throw new InvalidInputProblem("personIds", "training.person.otherProvince");
@@ -196,11 +196,11 @@ public class Trainings {
         Map<Long, Integer> required = new LinkedHashMap<>();
         return jdbc.sql("""
                 select c.id, c.name, c.province_id,
-                       (select count(distinct a.event_id) from centre_person cp
+                       (select count(distinct a.event_id) from xhht_centre_person cp
                           join training_attendance a on a.person_id = cp.person_id
                           join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
                          where cp.centre_id = c.id) as events
-                  from centre c
+                  from xhht_centre c
                  where c.commune_id in (select id from xhht_unit_subtree(:unit))
                  order by c.name, c.id limit 5000
                 """).param("unit", unitId).param("y", year).query((rs, n) -> {

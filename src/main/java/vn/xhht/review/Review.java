@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import vn.xhht.shared.VietnamClock;
 
 /** Where a subject (a plan, a report…) stands in its review. */
+@org.springframework.modulith.NamedInterface("api")
 public record Review(String subjectType, long subjectId, long ownerUnitId, long reviewerUnitId, Status status,
                      LocalDate dueDate, OffsetDateTime submittedAt, OffsetDateTime decidedAt, long version) {
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ import vn.xhht.shared.Role;
  */
 @Service
 @Transactional
+@org.springframework.modulith.NamedInterface("api")
 public class ReviewWorkflow {
 
     static final Set<Role> REVIEWERS = EnumSet.of(Role.SYSTEM_ADMIN, Role.PROVINCE_OFFICER, Role.DISTRICT_OFFICER);
@@ -38,12 +40,15 @@ public class ReviewWorkflow {
     private final OrgUnitDirectory units;
     private final AuditTrail audit;
     private final org.springframework.context.MessageSource messages;
+    private final ApplicationEventPublisher events;
 
-    ReviewWorkflow(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, org.springframework.context.MessageSource messages) {
+    ReviewWorkflow(JdbcClient jdbc, OrgUnitDirectory units, AuditTrail audit, org.springframework.context.MessageSource messages,
+                   ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.units = units;
         this.audit = audit;
         this.messages = messages;
+        this.events = events;
     }
 
     /** Starts the review of a new subject as a draft. */
@@ -261,6 +266,8 @@ public class ReviewWorkflow {
         audit.change(AuditAction.UPDATE, r.subjectType(), r.subjectId(), r.ownerUnitId(),
                 Map.of("status", r.status().name()), comment == null ? Map.of("status", to.name()) : Map.of("status", to.name(), "comment", comment),
                 auditSummary(action, r.subjectType(), r.subjectId()));
+        events.publishEvent(new ReviewMoved(r.subjectType(), r.subjectId(), r.ownerUnitId(), r.reviewerUnitId(), r.status(), to,
+                action, user.username(), comment == null || comment.isBlank() ? null : comment.strip()));
         return require(r.subjectType(), r.subjectId());
     }
 

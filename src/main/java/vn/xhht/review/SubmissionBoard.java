@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional(readOnly = true)
+@org.springframework.modulith.NamedInterface("api")
 public class SubmissionBoard {
 
     /** Where a unit stands: decided (approved/returned), submitted on time or late, missing after the due date, or not due. */

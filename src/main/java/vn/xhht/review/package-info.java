@@ -7,5 +7,5 @@
  * API: {@link vn.xhht.review.ReviewWorkflow}, {@link vn.xhht.review.Review}, {@link vn.xhht.review.SubmissionBoard}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review workflow",
-        allowedDependencies = {"audit", "orgunit", "shared"})
+        allowedDependencies = {"audit::api", "orgunit::api", "shared"})
 package vn.xhht.review;

@@ -3,6 +3,7 @@ package vn.xhht.shared;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The rules every value typed by a user meets before it reaches the database, in one place: the web layer
@@ -17,21 +18,41 @@ public final class InputRules {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
 
     /**
-     * The last date any field takes: the end of the last year the working-day calendar covers (deadlines beyond it
-     * cannot be counted). A horizon of "today + a few years" would be tighter, but activities, plans and the tests that
-     * isolate their sums in far years use dates well ahead; 9999-12-31 and the like are refused all the same.
+     * How far ahead a date may be: to the end of the year this many years after today. Plans run five years and
+     * legal documents and recognitions are valid for a few; ten leaves room, and a typo such as 2062 for 2026 is
+     * refused next to its field.
      */
+    public static final int YEARS_AHEAD = 10;
+
+    /** The end of the last year the working-day calendar covers: no later date is ever taken (deadlines need it). */
     public static final LocalDate LATEST_DATE = LocalDate.of(2100, 12, 31);
+
+    /** "Today" for the horizon: the application's {@link VietnamClock} once it exists (tests pin it). */
+    private static volatile Supplier<LocalDate> today = () -> null;
+
+    static void useClock(VietnamClock clock) {
+        today = clock::today;
+    }
+
+    /** The last date any field takes: the end of the year {@link #YEARS_AHEAD} after today, at most {@link #LATEST_DATE}. */
+    public static LocalDate latestDate() {
+        return latestDate(today.get());
+    }
+
+    /** The last date a field takes on this day (null: no clock yet, only the calendar's bound). */
+    public static LocalDate latestDate(LocalDate today) {
+        if (today == null) {
+            return LATEST_DATE;
+        }
+        LocalDate horizon = LocalDate.of(today.getYear() + YEARS_AHEAD, 12, 31);
+        return horizon.isAfter(LATEST_DATE) ? LATEST_DATE : horizon;
+    }
 
     /** The largest count of people, books, sessions… one record can hold. */
     public static final int MAX_COUNT = 10_000_000;
 
     /** The largest amount of money (đồng) one record can hold: below the numeric(14,2) columns' limit. */
     public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999");
-
-    public static LocalDate latestDate() {
-        return LATEST_DATE;
-    }
 
     public static boolean dateInRange(LocalDate d) {
         return d == null || (!d.isBefore(EARLIEST_DATE) && !d.isAfter(latestDate()));
@@ -61,7 +82,7 @@ public final class InputRules {
         }
     }
 
-    /** Adds a violation when the date is outside {@link #EARLIEST_DATE} … {@link #LATEST_DATE}. */
+    /** Adds a violation when the date is outside {@link #EARLIEST_DATE} … {@link #latestDate()}. */
     public static void date(List<InvalidInputProblem.Violation> v, String field, LocalDate value) {
         if (!dateInRange(value)) {
             v.add(new InvalidInputProblem.Violation(field, "error.dateRange", EARLIEST_DATE.getYear(), latestDate().getYear()));

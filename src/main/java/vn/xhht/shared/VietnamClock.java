@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * of {@code LocalDate.now()}. Tests pin it by providing their own {@link Clock} bean.
  */
 @Component
-public class VietnamClock {
+public class VietnamClock implements org.springframework.beans.factory.SmartInitializingSingleton {
     /** The zone id as text, for annotations ({@code @Scheduled(zone = …)}) and SQL {@code at time zone}. */
     public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
@@ -24,6 +24,12 @@ public class VietnamClock {
 
     public VietnamClock(Clock clock) {
         this.clock = clock.withZone(ZONE);
+    }
+
+    /** The application's clock (the Spring bean, not {@link #system()}) also dates the horizon of {@link InputRules#latestDate()}. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        InputRules.useClock(this);
     }
 
     /** A clock for code outside Spring (static helpers, tests). */

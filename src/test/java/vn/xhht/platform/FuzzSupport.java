@@ -39,12 +39,12 @@ final class FuzzSupport {
 
     /**
      * Tables whose writes do not count as business data: the audit trail and read log, sessions, job locks, sign-in
-     * bookkeeping, the public form's rate-limit counter, each instance's import heartbeat, the backup log and this
-     * test's own log.
+     * bookkeeping, the public form's rate-limit counter, each instance's import heartbeat, the backup log, the event
+     * publication registry and this test's own log.
      */
     static final Set<String> NOT_BUSINESS = Set.of("audit_event", "spring_session", "spring_session_attributes",
             "shedlock", "app_user", "flyway_schema_history", "fuzz_change", "public_submission", "login_attempt",
-            "lit_import_worker", "backup_run", "app_setting");
+            "lit_import_worker", "backup_run", "app_setting", "event_publication");
 
     static void installChangeLog(JdbcClient jdbc) {
         jdbc.sql("create table if not exists fuzz_change(tbl text not null)").update();
