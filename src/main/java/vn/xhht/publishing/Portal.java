@@ -19,7 +19,10 @@ import vn.xhht.shared.VietnamClock;
 @Service
 public class Portal {
 
-    /** The public home for one province (the visitor's choice, or the first province with centres). */
+    /**
+     * The public home: national lists until the visitor chooses a province, then that province's communes, this
+     * week's activities and what was published there.
+     */
     public record Home(List<PublicCentres.Province> provinces, PublicCentres.Province province, List<PublicCentres.PublicCentre> centres,
                        LocalDate monday, List<PublicCentres.PublicActivity> week, List<ResultStatistics.PublicLine> recognitions,
                        List<PublicEstablishments.PublicEstablishment> establishments, List<Publishing.Item> news,
@@ -49,7 +52,7 @@ public class Portal {
     public Home home(Long provinceId) {
         List<PublicCentres.Province> provinces = centres.provinces();
         PublicCentres.Province province = provinces.stream().filter(p -> provinceId != null && p.id() == provinceId).findFirst()
-                .orElse(provinces.isEmpty() ? null : provinces.get(0));
+                .orElse(null);
         LocalDate monday = clock.today().with(DayOfWeek.MONDAY);
         Long p = province == null ? null : province.id();
         return new Home(provinces, province, p == null ? List.of() : centres.inProvince(p), monday,

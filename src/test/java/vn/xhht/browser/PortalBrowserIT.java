@@ -63,6 +63,13 @@ class PortalBrowserIT extends BrowserTest {
         page.navigate(url("/"));
         assertThat(page.locator("#login-button")).isVisible();
         assertThat(page.locator("h2").first()).hasText("Tìm trung tâm học tập gần bạn");
+        // the other way: province, then commune
+        page.locator("#provinceId").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Tỉnh Cao Bằng"));
+        page.locator("#province-form button").click();
+        page.locator("#communes summary").click();
+        assertThat(page.locator("#communes")).containsText("Xã Cần Yên");
+        assertThat(page.locator("#week h2")).containsText("Tỉnh Cao Bằng");
+        page.navigate(url("/"));
         page.getByLabel("Tên xã, phường").fill("can yen");
         page.locator("#find-centre button[type=submit]").first().click();
         page.locator("#public-centres a", new Page.LocatorOptions().setHasText("Cần Yên")).first().click();

@@ -521,7 +521,8 @@ public final class StateFixture {
         Publishing pub = bean(Publishing.class);
         EvidenceStore evidence = bean(EvidenceStore.class);
         String title = "Gương học tập suốt đời" + MARK;
-        Long published = jdbc.sql("select min(id) from pub_item where title = :t and status = 'PUBLISHED'").param("t", title).query(Long.class).single();
+        Long published = jdbc.sql("select id from pub_item where title = :t and status = 'PUBLISHED' order by id limit 1").param("t", title)
+                .query(Long.class).optional().orElse(null);
         if (published == null) {
             published = pub.create(province, caoBang, new Publishing.Draft("STORY", title, "Bà Nông Thị Mai học chữ ở tuổi 60", "Nội dung",
                     "Xã Cần Yên", 2026), List.of(new EvidenceStore.Upload("anh.png", png()))).id();
@@ -532,7 +533,8 @@ public final class StateFixture {
         ids.put("news.photo", jdbc.sql("select min(id) from evidence_file where owner_type = 'PublishedItem' and owner_id = :o")
                 .param("o", published).query(Long.class).single());
         String draft = "Tin tức tuần học tập" + MARK;
-        Long d = jdbc.sql("select min(id) from pub_item where title = :t and status = 'DRAFT'").param("t", draft).query(Long.class).single();
+        Long d = jdbc.sql("select id from pub_item where title = :t and status = 'DRAFT' order by id limit 1").param("t", draft)
+                .query(Long.class).optional().orElse(null);
         ids.put("news.draft", d != null ? d : pub.create(province, caoBang, new Publishing.Draft("NEWS", draft, null, null, null, null), List.of()).id());
         long activity = ids.get("activity.past");
         if (evidence.list(vn.xhht.centre.ActivityService.EVIDENCE_OWNER, activity).stream().noneMatch(vn.xhht.evidence.EvidenceFile::isImage)) {
