@@ -96,7 +96,7 @@ class PublishingTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("\"upcoming\"", "\"clubs\"", "\"books\"", "\"board\"").doesNotContain("borrower", "\"sex\"", "allowance");
         assertThat(anonymous.get("/api/v1/public/recognitions?year=2020").statusCode()).isEqualTo(200);
-        assertThat(anonymous.get("/public/centres/" + centre + "/schedule").body()).contains("LỊCH HOẠT ĐỘNG", "print-board.css");
+        assertThat(anonymous.get("/public/centres/" + centre + "/schedule").body()).contains("LỊCH HOẠT ĐỘNG", "/css/print-board");
     }
 
     /** The head of the commune's office: another officer of the same unit. */
