@@ -5,7 +5,9 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
+import vn.xhht.document.Downloads;
+import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.InvalidInputProblem;
 
@@ -30,8 +34,10 @@ class PublicCentreController {
     private final LearningNeeds needs;
     private final ReferenceLists lists;
     private final MessageSource messages;
+    private final EvidenceStore evidence;
 
-    PublicCentreController(PublicCentres centres, LearningNeeds needs, ReferenceLists lists, MessageSource messages) {
+    PublicCentreController(PublicCentres centres, LearningNeeds needs, ReferenceLists lists, MessageSource messages, EvidenceStore evidence) {
+        this.evidence = evidence;
         this.centres = centres;
         this.needs = needs;
         this.lists = lists;
@@ -45,12 +51,14 @@ class PublicCentreController {
         return "public/find";
     }
 
-    @GetMapping("/public/centres/{id}")
-    String board(@PathVariable long id, Model model) {
-        PublicCentres.PublicCentre c = centres.require(id);
-        model.addAttribute("centre", c);
-        model.addAttribute("upcoming", centres.upcoming(id));
-        return "public/board";
+    /** An activity photo without login: thumbnail (at most 320 px wide) unless {@code full}; cached a day. */
+    @GetMapping("/public/photos/{id}")
+    ResponseEntity<byte[]> photo(@PathVariable long id, @RequestParam(required = false) String size) {
+        EvidenceStore.Content c = evidence.image(ActivityService.EVIDENCE_OWNER, id)
+                .orElseThrow(() -> new vn.xhht.shared.NotFoundProblem("evidence.notFound", id));
+        EvidenceStore.Content out = "full".equals(size) ? c : evidence.thumbnail(c, 320);
+        return ResponseEntity.ok().headers(Downloads.inline(out.file().contentType(), out.file().fileName()))
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic()).body(out.data());
     }
 
     @GetMapping("/public/centres/{id}/needs")

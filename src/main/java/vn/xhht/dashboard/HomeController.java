@@ -87,6 +87,10 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model, Locale locale) {
+        // a visitor without an account lands on the public portal (issue 16); signing in is a button in its header
+        if (CurrentUsers.find().isEmpty()) {
+            return "forward:/public";
+        }
         CurrentUser user = CurrentUsers.require();
         LocalDate today = clock.today();
         OrgUnit unit = units.find(user.unitId()).orElse(null);

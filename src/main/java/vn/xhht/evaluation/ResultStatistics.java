@@ -23,6 +23,7 @@ import vn.xhht.shared.Texts;
 import vn.xhht.shared.VietnamClock;
 
 /** Distribution of decided results per child unit against targets, the public list, and awards (R27). */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ResultStatistics {
@@ -125,6 +126,31 @@ public class ResultStatistics {
                    and (cast(:y as integer) is null or e.eval_year = :y) and (cast(:p as bigint) is null or e.province_id = :p)
                  order by e.eval_year desc, p.name, v.subject_type, e.subject_name limit 1000
                 """).param("y", year).param("p", provinceId)
+                .query((rs, n) -> new PublicLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                        levelTitle(rs.getString(10), rs.getInt(11), rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11), rs.getBoolean(12), validityRule(rs.getLong(13)))).list();
+    }
+
+    /** Recognitions published for subjects of a unit's subtree (or everywhere), of a year when given; at most 500. */
+    public List<PublicLine> publishedUnder(Long unitId, Integer year) {
+        return publicLines("(cast(:u as bigint) is null or e.owner_unit_id in (select id from xhht_unit_subtree(:u)))"
+                + " and (cast(:y as integer) is null or e.eval_year = :y) order by e.eval_year desc, p.name, e.subject_name limit 500", unitId, year);
+    }
+
+    /** The latest recognition published for a subject of this unit (a centre's commune), if any. */
+    public java.util.Optional<PublicLine> latestFor(long unitId) {
+        return publicLines("e.owner_unit_id = :u and cast(:y as integer) is null order by e.eval_year desc, e.decision_date desc nulls last limit 1",
+                unitId, null).stream().findFirst();
+    }
+
+    private List<PublicLine> publicLines(String where, Long unitId, Integer year) {
+        return jdbc.sql("""
+                select e.subject_name, v.subject_type, o.name as unit_name, p.name as province_name, e.eval_year, e.level_code,
+                       e.decision_number, e.decision_date, e.valid_until, v.code, v.version, not v.complete as provisional, v.id
+                  from evaluation e join eval_framework_version v on v.id = e.framework_version_id
+                  join xhht_unit o on o.id = e.owner_unit_id join xhht_unit p on p.id = e.province_id
+                 where e.stage = 'PUBLISHED' and e.recognised and
+                """ + where).param("u", unitId).param("y", year)
                 .query((rs, n) -> new PublicLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         levelTitle(rs.getString(10), rs.getInt(11), rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class),
                         rs.getObject(9, LocalDate.class), rs.getString(10), rs.getInt(11), rs.getBoolean(12), validityRule(rs.getLong(13)))).list();

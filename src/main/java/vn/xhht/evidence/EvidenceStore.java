@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -164,6 +165,43 @@ public class EvidenceStore {
         }
         byte[] data = jdbc.sql("select data from evidence_file where id = :id").param("id", id).query(byte[].class).single();
         return new Content(f, data);
+    }
+
+    /**
+     * An image file of an owner of {@code ownerType}, without a user: for the public pages, whose callers have
+     * already decided that this kind of owner is public (a centre's activity, a published news item).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Content> image(String ownerType, long id) {
+        return jdbc.sql(SELECT + " where id = :id and owner_type = :ot and content_type like 'image/%'").param("id", id)
+                .param("ot", ownerType).query(EvidenceStore::map).optional()
+                .map(f -> new Content(f, jdbc.sql("select data from evidence_file where id = :id").param("id", id).query(byte[].class).single()));
+    }
+
+    /**
+     * A JPEG at most {@code width} pixels wide, for lists on a slow phone; the original when it is already small
+     * or cannot be decoded here (WEBP, animated GIF), so a photo is never lost, only not shrunk.
+     */
+    public Content thumbnail(Content c, int width) {
+        try {
+            java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(c.data()));
+            if (src == null || src.getWidth() <= width) {
+                return c;
+            }
+            int height = Math.max(1, src.getHeight() * width / src.getWidth());
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = out.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(src, 0, 0, width, height, java.awt.Color.WHITE, null);
+            g.dispose();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(out, "jpg", bytes);
+            EvidenceFile f = c.file();
+            return new Content(new EvidenceFile(f.id(), f.ownerType(), f.ownerId(), f.unitId(), f.fileName(), "image/jpeg", bytes.size(),
+                    f.uploadedBy(), f.uploadedAt()), bytes.toByteArray());
+        } catch (java.io.IOException | RuntimeException e) {
+            return c;
+        }
     }
 
     private EvidenceFile find(long id) {

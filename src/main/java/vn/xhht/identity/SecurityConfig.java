@@ -35,7 +35,7 @@ class SecurityConfig {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/public/**"};
+            "/public", "/public/**", "/sitemap.xml"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -97,6 +97,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(jakarta.servlet.DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        // the home is the public portal for a visitor without an account (HomeController decides)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/").permitAll()
                         .requestMatchers("/admin/**").hasRole("SYSTEM_ADMIN")
                         .anyRequest().authenticated())
                 .securityContext(s -> s.securityContextRepository(contexts))

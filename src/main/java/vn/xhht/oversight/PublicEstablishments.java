@@ -19,6 +19,7 @@ import vn.xhht.shared.NotFoundProblem;
  * acts and sanction decisions. Only what the province publishes: no owner as a person, no teachers, no fees typed
  * for internal use beyond what the establishment disclosed.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class PublicEstablishments {

@@ -351,4 +351,23 @@ public final class TextLimits {
     public static final int UNIT_SIGNER__CHAIR_NAME = 120;
     public static final int UNIT_SIGNER__EDUCATION_HEAD_NAME = 120;
     public static final int UNIT_SIGNER__UPDATED_BY = 64;
+
+    // public portal and publishing (issue 16)
+    public static final int CENTRE__OPENING_HOURS = 300;
+    public static final int CLUB__HOW_TO_JOIN = 500;
+    public static final int PUB_ITEM__KIND = 12;
+    public static final int PUB_ITEM__TITLE = 300;
+    public static final int PUB_ITEM__SUMMARY = 1000;
+    public static final int PUB_ITEM__BODY = 20000;
+    public static final int PUB_ITEM__SUBJECT_UNIT = 300;
+    public static final int PUB_ITEM__STATUS = 12;
+    public static final int PUB_ITEM__WITHDRAWN_REASON = 1000;
+    public static final int PUB_ITEM__CREATED_BY = 64;
+    public static final int PUB_ITEM_VERSION__TITLE = 300;
+    public static final int PUB_ITEM_VERSION__SUMMARY = 1000;
+    public static final int PUB_ITEM_VERSION__BODY = 20000;
+    public static final int PUB_ITEM_VERSION__SUBJECT_UNIT = 300;
+    public static final int PUB_ITEM_VERSION__STATUS = 12;
+    public static final int PUB_ITEM_VERSION__NOTE = 1000;
+    public static final int PUB_ITEM_VERSION__CHANGED_BY = 64;
 }

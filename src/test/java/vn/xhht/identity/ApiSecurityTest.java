@@ -64,9 +64,10 @@ class ApiSecurityTest {
             info.getPatternValues().stream().filter(p -> p.startsWith("/api/v1/public/")).forEach(open::add);
         }
         // residents register a learning need; anyone reads the licensed and sanctioned establishments (issue 15):
-        // a new open operation has to be added here on purpose
+        // and the public portal's centres, news and recognitions (issue 16): a new open operation has to be added here on purpose
         assertThat(open).containsExactlyInAnyOrder("/api/v1/public/learning-needs", "/api/v1/public/establishments",
-                "/api/v1/public/establishments/{id}");
+                "/api/v1/public/establishments/{id}", "/api/v1/public/centres", "/api/v1/public/centres/{id}",
+                "/api/v1/public/news", "/api/v1/public/recognitions");
     }
 
     @Test

@@ -73,7 +73,12 @@ class LoginAndAccountsTest {
         // logout needs the CSRF token and ends the session
         String token = browser.csrfToken("/");
         browser.postForm("/logout", Map.of("_csrf", token));
-        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+        // signed out, "/" is the public portal (issue 16) with the login button, and signed-in pages go to the login page
+        HttpResponse<String> publicHome = browser.get("/");
+        assertThat(publicHome.statusCode()).isEqualTo(200);
+        assertThat(publicHome.body()).contains("Tìm trung tâm học tập gần bạn", "id=\"login-button\"")
+                .doesNotContain("Xin chào, Giám đốc TTHTCĐ xã Cần Yên");
+        assertThat(browser.get("/units").statusCode()).isEqualTo(302);
     }
 
     @Test

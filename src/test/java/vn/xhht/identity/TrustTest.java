@@ -135,7 +135,8 @@ class TrustTest {
                 "currentPassword", "Mat-khau-cu-2026", "newPassword", "Mat-khau-moi-2026", "confirmPassword", "Mat-khau-moi-2026"));
         assertThat(changed.statusCode()).isEqualTo(302);
         assertThat(second.get("/").statusCode()).isEqualTo(200);
-        HttpResponse<String> old = first.get("/");
+        // "/" is the public portal for a visitor without a session (issue 16): an ended session shows on a signed-in page
+        HttpResponse<String> old = first.get("/units");
         assertThat(old.statusCode()).isEqualTo(302);
         assertThat(old.headers().firstValue("Location").orElse("")).contains("/login");
     }
@@ -151,7 +152,7 @@ class TrustTest {
         String token = admin.csrfToken("/admin/users/" + id);
         HttpResponse<String> reset = admin.postForm("/admin/users/" + id + "/password", Map.of("_csrf", token, "password", "Dat-lai-2026-x"));
         assertThat(reset.statusCode()).isEqualTo(302);
-        assertThat(session.get("/").statusCode()).isEqualTo(302);
+        assertThat(session.get("/units").statusCode()).isEqualTo(302);
     }
 
     @Autowired

@@ -128,6 +128,9 @@ class ForeignIdWriteTest {
         c.put("POST /api/v1/trainings", new Case("so.caobang", () -> "/api/v1/trainings",
                 () -> "{\"unitId\": %d, \"title\": \"Tập huấn %s\", \"startDate\": \"2026-10-05\", \"endDate\": \"2026-10-06\"}"
                         .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
+        c.put("POST /api/v1/news", new Case("xa.canyen", () -> "/api/v1/news",
+                () -> "{\"unitId\": %d, \"kind\": \"NEWS\", \"title\": \"Tin thử %s\"}"
+                        .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
         return c;
     }
 

@@ -89,6 +89,12 @@ public final class Routes {
         m.put("/legal-documents/{id}", Map.of("id", List.of(v(s, "legalDocument"))));
         m.put("/api/v1/legal-documents/{id}", Map.of("id", List.of(v(s, "legalDocument"))));
         m.put("/public/centres/{id}", Map.of("id", centres));
+        m.put("/public/centres/{id}/schedule", Map.of("id", centres));
+        m.put("/public/photos/{id}", Map.of("id", List.of(v(s, "activity.photo"))));
+        m.put("/public/news/{id}", Map.of("id", List.of(v(s, "news.published"))));
+        m.put("/public/news/photos/{id}", Map.of("id", List.of(v(s, "news.photo"))));
+        m.put("/news/{id}", Map.of("id", List.of(v(s, "news.published"), v(s, "news.draft"))));
+        m.put("/api/v1/public/centres/{id}", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/public/centres/{id}/needs", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/centres/{id}", Map.of("id", centres));
         m.put("/centres/{id}/activities/new", Map.of("id", centres));

@@ -25,6 +25,7 @@ import vn.xhht.evaluation.Evaluation;
 import vn.xhht.evaluation.EvaluationService;
 import vn.xhht.evaluation.Subjects;
 import vn.xhht.evidence.EvidenceStore;
+import vn.xhht.publishing.Publishing;
 import vn.xhht.literacy.LiteracyClasses;
 import vn.xhht.literacy.RegisterImport;
 import vn.xhht.literacy.SampleRegister;
@@ -136,6 +137,7 @@ public final class StateFixture {
         budgets(commune, centre, canYen);
         training(province, caoBang);
         needs(centre);
+        publishing(commune, province, caoBang);
         oversight(province, commune, canYen, centre);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
@@ -516,6 +518,54 @@ public final class StateFixture {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---- publishing and the public portal: a published story with a photo, a draft, a photo of a past activity ----
+
+    private void publishing(Officer commune, Officer province, long caoBang) {
+        Publishing pub = bean(Publishing.class);
+        EvidenceStore evidence = bean(EvidenceStore.class);
+        String title = "Gương học tập suốt đời" + MARK;
+        Long published = jdbc.sql("select id from pub_item where title = :t and status = 'PUBLISHED' order by id limit 1").param("t", title)
+                .query(Long.class).optional().orElse(null);
+        if (published == null) {
+            published = pub.create(province, caoBang, new Publishing.Draft("STORY", title, "Bà Nông Thị Mai học chữ ở tuổi 60", "Nội dung",
+                    "Xã Cần Yên", 2026), List.of(new EvidenceStore.Upload("anh.png", png()))).id();
+            pub.submit(province, published);
+            pub.approve(Officer.at(Role.PROVINCE_OFFICER, caoBang), published, null);
+        }
+        ids.put("news.published", published);
+        ids.put("news.photo", jdbc.sql("select min(id) from evidence_file where owner_type = 'PublishedItem' and owner_id = :o")
+                .param("o", published).query(Long.class).single());
+        String draft = "Tin tức tuần học tập" + MARK;
+        Long d = jdbc.sql("select id from pub_item where title = :t and status = 'DRAFT' order by id limit 1").param("t", draft)
+                .query(Long.class).optional().orElse(null);
+        ids.put("news.draft", d != null ? d : pub.create(province, caoBang, new Publishing.Draft("NEWS", draft, null, null, null, null), List.of()).id());
+        long activity = ids.get("activity.past");
+        if (evidence.list(vn.xhht.centre.ActivityService.EVIDENCE_OWNER, activity).stream().noneMatch(vn.xhht.evidence.EvidenceFile::isImage)) {
+            evidence.storeAll(commune, vn.xhht.centre.ActivityService.EVIDENCE_OWNER, activity, commune.unitId(),
+                    List.of(new EvidenceStore.Upload("hoat-dong.png", png())), java.util.EnumSet.of(vn.xhht.evidence.FileKind.PNG), "photos");
+        }
+        ids.put("activity.photo", evidence.list(vn.xhht.centre.ActivityService.EVIDENCE_OWNER, activity).stream()
+                .filter(vn.xhht.evidence.EvidenceFile::isImage).findFirst().orElseThrow().id());
+    }
+
+    /** A real 640 × 480 PNG, so that thumbnails are made as for a phone's photo. */
+    public static byte[] png() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(30, 120, 60));
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(java.awt.Color.YELLOW);
+        g.fillOval(200, 120, 240, 240);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     // ---- learning needs ----
