@@ -113,6 +113,9 @@ public final class Routes {
         m.put("/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
         m.put("/api/v1/public/establishments/{id}", Map.of("id", List.of(v(s, "oversight.establishment"))));
         m.put("/public/establishments.{format}", Map.of("format", List.of("csv", "xlsx")));
+        m.put("/outreach/communication/{id}", Map.of("id", List.of(v(s, "outreach.comm"))));
+        m.put("/outreach/cooperation/programmes/{id}", Map.of("id", List.of(v(s, "outreach.programme"))));
+        m.put("/outreach/contingency/{id}", Map.of("id", List.of(v(s, "outreach.scenario"))));
         return m;
     }
 
