@@ -39,7 +39,14 @@ public class Bookcases {
         this.units = units;
     }
 
-    /** Every centre in the unit's read scope, with or without books (an empty bookcase shows as 0 titles). */
+    /** How many centres the unit's read scope has (those without books are not listed by {@link #shelves}). */
+    public long centres(CurrentUser user, long unitId) {
+        units.requireReadable(user, unitId);
+        return jdbc.sql("select count(*) from centre c where c.commune_id in (select id from xhht_read_scope(:unit))")
+                .param("unit", unitId).query(Long.class).single();
+    }
+
+    /** The centres of the unit's read scope that have books, with titles, copies, loans by month of the year and on loan now. */
     public List<Shelf> shelves(CurrentUser user, long unitId, int year) {
         units.requireReadable(user, unitId);
         Map<Long, Map<YearMonth, Long>> loans = new LinkedHashMap<>();
@@ -54,10 +61,10 @@ public class Bookcases {
         List<Shelf> out = new ArrayList<>();
         jdbc.sql("""
                 select c.id, c.name, u.name as commune, count(b.id) as titles, coalesce(sum(b.copies), 0) as copies,
-                       (select count(*) from book_loan l join book b2 on b2.id = l.book_id where b2.centre_id = c.id and l.back_on is null) as out_now
-                from centre c join xhht_unit u on u.id = c.commune_id left join book b on b.centre_id = c.id
+                       coalesce(sum((select count(*) from book_loan l where l.book_id = b.id and l.back_on is null)), 0) as out_now
+                from centre c join xhht_unit u on u.id = c.commune_id join book b on b.centre_id = c.id
                 where c.commune_id in (select id from xhht_read_scope(:unit))
-                group by c.id, c.name, u.name order by u.name, c.name limit 5000
+                group by c.id, c.name, u.name order by u.name, c.name limit 2000
                 """).param("unit", unitId).query((java.sql.ResultSet rs) -> {
             Map<YearMonth, Long> m = loans.getOrDefault(rs.getLong("id"), Map.of());
             out.add(new Shelf(rs.getLong("id"), rs.getString("name"), rs.getString("commune"), rs.getLong("titles"), rs.getLong("copies"), m,

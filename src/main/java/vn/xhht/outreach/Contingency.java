@@ -87,10 +87,6 @@ public class Contingency {
         return units.canWrite(user, s.unitId());
     }
 
-    public boolean canEditUnit(CurrentUser user, long unitId) {
-        return units.canWrite(user, unitId);
-    }
-
     @Transactional(readOnly = true)
     public List<ActivityDisruptions.Affected> affected(CurrentUser user, long scenarioId, long activationId) {
         get(user, scenarioId);

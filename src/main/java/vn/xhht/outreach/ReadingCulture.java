@@ -31,7 +31,8 @@ public class ReadingCulture {
     public record Plan(Long id, long unitId, int year, String content, long version) {
     }
 
-    public record Overview(List<Bookcases.Shelf> shelves, long titles, long copies, long loansInYear, Bookcases.ReadingActivities activities,
+    /** centres: all centres of the area; shelves: those with books. */
+    public record Overview(long centres, List<Bookcases.Shelf> shelves, long titles, long copies, long loansInYear, Bookcases.ReadingActivities activities,
                            Plan plan) {
     }
 
@@ -50,7 +51,7 @@ public class ReadingCulture {
     @Transactional(readOnly = true)
     public Overview overview(CurrentUser user, long unitId, int year) {
         List<Bookcases.Shelf> shelves = bookcases.shelves(user, unitId, year);
-        return new Overview(shelves, shelves.stream().mapToLong(Bookcases.Shelf::titles).sum(), shelves.stream().mapToLong(Bookcases.Shelf::copies).sum(),
+        return new Overview(bookcases.centres(user, unitId), shelves, shelves.stream().mapToLong(Bookcases.Shelf::titles).sum(), shelves.stream().mapToLong(Bookcases.Shelf::copies).sum(),
                 shelves.stream().mapToLong(Bookcases.Shelf::loansInYear).sum(),
                 bookcases.readingActivities(unitId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)), plan(unitId, year).orElse(null));
     }
