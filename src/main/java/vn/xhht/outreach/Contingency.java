@@ -163,7 +163,7 @@ public class Contingency {
                     values (:u, :c, :h, :a, :alt, :d, :n, :by) returning id
                     """).param("u", unitId).param("c", centreId).param("h", f.hazard().name()).param("a", f.action().name())
                     .param("alt", alt).param("d", decider).param("n", note).param("by", user.username()).query(Long.class).single();
-            audit.change(AuditAction.CREATE, "ContingencyScenario", id, unitId, null, after, "Kịch bản ứng phó " + f.hazard().name());
+            audit.change(AuditAction.CREATE, "ContingencyScenario", id, unitId, null, after, "Kịch bản ứng phó " + label(f.hazard()));
             return id;
         }
         Scenario old = get(user, existing);
@@ -181,7 +181,7 @@ public class Contingency {
         before.put("altVenue", old.altVenue());
         before.put("decider", old.decider());
         before.put("note", old.note());
-        audit.change(AuditAction.UPDATE, "ContingencyScenario", existing, unitId, before, after, "Sửa kịch bản ứng phó " + f.hazard().name());
+        audit.change(AuditAction.UPDATE, "ContingencyScenario", existing, unitId, before, after, "Sửa kịch bản ứng phó " + label(f.hazard()));
         return existing;
     }
 
@@ -227,6 +227,16 @@ public class Contingency {
         after.put("affected", affected);
         audit.change(AuditAction.CREATE, "ContingencyActivation", id, s.unitId(), null, after, "Kích hoạt kịch bản ứng phó: " + reason);
         return id;
+    }
+
+    /** The hazard as the audit page shows it to users (Vietnamese, never the code). */
+    static String label(Hazard h) {
+        return switch (h) {
+            case FLOOD -> "lũ, lụt";
+            case STORM -> "bão";
+            case LANDSLIDE -> "sạt lở đất";
+            case EPIDEMIC -> "dịch bệnh";
+        };
     }
 
     static String ref(long activationId) {
