@@ -22,6 +22,7 @@ import vn.xhht.shared.VietnamClock;
  * 21 April… Kept as data (administrators add each year's edition and theme); activities link to one, and each gets a
  * summary over any unit's subtree.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional
 public class Campaigns {

@@ -370,4 +370,36 @@ public final class TextLimits {
     public static final int PUB_ITEM_VERSION__STATUS = 12;
     public static final int PUB_ITEM_VERSION__NOTE = 1000;
     public static final int PUB_ITEM_VERSION__CHANGED_BY = 64;
+    // outreach (issue 16) and the centre's activity disruptions
+    public static final int COMM_CHANNEL__CODE = 30;
+    public static final int COMM_CHANNEL__NAME = 200;
+    public static final int COMM_PLAN_ITEM__CHANNEL_CODE = 30;
+    public static final int COMM_PLAN_ITEM__TOPIC = 500;
+    public static final int COMM_PLAN_ITEM__RESPONSIBLE_UNIT = 300;
+    public static final int COMM_PLAN_ITEM__OUTCOME_NOTE = 2000;
+    public static final int COMM_PLAN_ITEM__CREATED_BY = 64;
+    public static final int BORDER_POST__NAME = 250;
+    public static final int BORDER_POST__ADDRESS = 500;
+    public static final int COOP_PROGRAMME__NUMBER = 80;
+    public static final int COOP_PROGRAMME__TITLE = 500;
+    public static final int COOP_PROGRAMME__PARTIES = 1000;
+    public static final int COOP_PROGRAMME__CREATED_BY = 64;
+    public static final int COOP_MODEL__KIND = 30;
+    public static final int COOP_MODEL__NAME = 300;
+    public static final int COOP_SCHEDULE_ITEM__TITLE = 500;
+    public static final int CONTINGENCY_SCENARIO__HAZARD = 20;
+    public static final int CONTINGENCY_SCENARIO__ACTION = 20;
+    public static final int CONTINGENCY_SCENARIO__ALT_VENUE = 300;
+    public static final int CONTINGENCY_SCENARIO__DECIDER = 300;
+    public static final int CONTINGENCY_SCENARIO__NOTE = 2000;
+    public static final int CONTINGENCY_SCENARIO__CREATED_BY = 64;
+    public static final int CONTINGENCY_ACTIVATION__REASON = 1000;
+    public static final int CONTINGENCY_ACTIVATION__ACTIVATED_BY = 64;
+    public static final int READING_PLAN__CONTENT = 8000;
+    public static final int READING_PLAN__CREATED_BY = 64;
+    public static final int ACTIVITY_DISRUPTION__ACTION = 20;
+    public static final int ACTIVITY_DISRUPTION__REASON = 1000;
+    public static final int ACTIVITY_DISRUPTION__SOURCE_REF = 80;
+    public static final int ACTIVITY_DISRUPTION__ORIGINAL_VENUE = 300;
+    public static final int ACTIVITY_DISRUPTION__CREATED_BY = 64;
 }

@@ -53,7 +53,8 @@ class ForeignIdWriteTest {
     /** Ids that name shared reference data (the same list for every province), or a target anyone may choose. */
     static final Map<String, String> WHY_UNSCOPED = Map.of(
             "campaignId@/api/v1/centres/{id}/activities", "activity campaigns are national reference data",
-            "centreId@/api/v1/public/learning-needs", "a resident registers with any centre of the country");
+            "centreId@/api/v1/public/learning-needs", "a resident registers with any centre of the country",
+            "campaignId@/api/v1/communication-plans", "activity campaigns are national reference data");
 
     @BeforeAll
     void fixtures() {
@@ -131,6 +132,15 @@ class ForeignIdWriteTest {
         c.put("POST /api/v1/news", new Case("xa.canyen", () -> "/api/v1/news",
                 () -> "{\"unitId\": %d, \"kind\": \"NEWS\", \"title\": \"Tin thử %s\"}"
                         .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
+        c.put("POST /api/v1/communication-plans", new Case("so.caobang", () -> "/api/v1/communication-plans",
+                () -> "{\"unitId\": %d, \"year\": 2026, \"channelCode\": \"RADIO\", \"topic\": \"Bài %s\", \"plannedOn\": \"2026-05-01\", \"responsibleUnit\": \"Đài\"}"
+                        .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of("campaignId"), true));
+        c.put("POST /api/v1/cooperation-programmes", new Case("so.caobang", () -> "/api/v1/cooperation-programmes",
+                () -> "{\"unitId\": %d, \"number\": \"CTPH %s\", \"title\": \"Phối hợp\", \"parties\": \"Sở; Biên phòng\", \"startsOn\": \"2018-01-01\", \"endsOn\": \"2025-12-31\"}"
+                        .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
+        c.put("POST /api/v1/contingency-scenarios", new Case("xa.canyen", () -> "/api/v1/contingency-scenarios",
+                () -> "{\"unitId\": %d, \"centreId\": %d, \"hazard\": \"STORM\", \"action\": \"ONLINE\", \"decider\": \"Giám đốc\"}"
+                        .formatted(own.get("commune"), own.get("centre")), Set.of(), true));
         return c;
     }
 

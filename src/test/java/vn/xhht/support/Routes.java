@@ -124,6 +124,9 @@ public final class Routes {
         m.put("/oversight/dialogues/{id}", Map.of("id", List.of(v(s, "oversight.dialogue"))));
         m.put("/oversight/inspection-plans/{year}.{format}", Map.of("year", List.of(String.valueOf(StateFixture.TODAY.getYear())),
                 "format", List.of("pdf", "docx")));
+        m.put("/outreach/communication/{id}", Map.of("id", List.of(v(s, "outreach.comm"))));
+        m.put("/outreach/cooperation/programmes/{id}", Map.of("id", List.of(v(s, "outreach.programme"))));
+        m.put("/outreach/contingency/{id}", Map.of("id", List.of(v(s, "outreach.scenario"))));
         return m;
     }
 

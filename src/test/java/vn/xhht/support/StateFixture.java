@@ -139,8 +139,52 @@ public final class StateFixture {
         needs(centre);
         publishing(commune, province, caoBang);
         oversight(province, commune, canYen, centre);
+        outreach(province, commune, canYen, centre);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
+    }
+
+    // ---- outreach: a communication item marked done with evidence, a border post, a programme with a model and a schedule
+    // item, a centre's flood scenario activated over a planned activity ----
+
+    private void outreach(Officer province, Officer commune, long canYen, long centre) {
+        vn.xhht.outreach.CommunicationPlans plans = bean(vn.xhht.outreach.CommunicationPlans.class);
+        vn.xhht.outreach.BorderCooperation coop = bean(vn.xhht.outreach.BorderCooperation.class);
+        vn.xhht.outreach.Contingency contingency = bean(vn.xhht.outreach.Contingency.class);
+        String topic = "Tuyên truyền Tuần lễ học tập suốt đời" + MARK;
+        long item = jdbc.sql("select id from comm_plan_item where topic = :t").param("t", topic).query(Long.class).optional().orElseGet(() -> {
+            long id = plans.create(province, new vn.xhht.outreach.CommunicationPlans.Form(province.unitId(), TODAY.getYear(), "LOUDSPEAKER", topic,
+                    TODAY.withDayOfYear(1), "Đài truyền thanh xã", null, null));
+            plans.mark(province, id, new vn.xhht.outreach.CommunicationPlans.Mark(true, TODAY, "Phát 3 buổi", null),
+                    java.util.List.of(new vn.xhht.evidence.EvidenceStore.Upload("minh-chung.pdf", PDF)));
+            return id;
+        });
+        ids.put("outreach.comm", item);
+        String postName = "Đồn Biên phòng Cần Yên" + MARK;
+        long post = jdbc.sql("select id from border_post where name = :n").param("n", postName).query(Long.class).optional().orElseGet(() -> {
+            long id = coop.createPost(province, province.unitId(), postName, "Xã Cần Yên");
+            coop.cover(province, id, canYen, LocalDate.of(2025, 7, 1), null);
+            return id;
+        });
+        String number = "05/CTPH" + MARK;
+        long programme = jdbc.sql("select id from coop_programme where number = :n").param("n", number).query(Long.class).optional().orElseGet(() -> {
+            long id = coop.createProgramme(province, new vn.xhht.outreach.BorderCooperation.ProgrammeForm(province.unitId(), number,
+                    "Chương trình phối hợp giai đoạn 2018–2025", "Sở GD&ĐT; Bộ Chỉ huy Bộ đội Biên phòng tỉnh", LocalDate.of(2018, 1, 1),
+                    LocalDate.of(2025, 12, 31), null));
+            coop.addModel(province, id, new vn.xhht.outreach.BorderCooperation.ModelForm(vn.xhht.outreach.BorderCooperation.ModelKind.ADOPT_CHILD,
+                    "Con nuôi đồn Biên phòng", post, canYen, 2025, 4, null));
+            coop.addScheduleItem(province, id, new vn.xhht.outreach.BorderCooperation.ScheduleForm(post, LocalDate.of(2025, 9, 5), "Trao học bổng", canYen));
+            return id;
+        });
+        ids.put("outreach.programme", programme);
+        long scenario = jdbc.sql("select id from contingency_scenario where centre_id = :c and hazard = 'FLOOD'").param("c", centre)
+                .query(Long.class).optional().orElseGet(() -> {
+                    long id = contingency.save(commune, new vn.xhht.outreach.Contingency.Form(null, centre, vn.xhht.outreach.Contingency.Hazard.FLOOD,
+                            vn.xhht.centre.ActivityDisruptions.Action.POSTPONE, null, "Giám đốc TTHTCĐ", null, null));
+                    contingency.activate(commune, id, new vn.xhht.outreach.Contingency.ActivationForm(TODAY, TODAY.plusDays(30), "Lũ" + MARK));
+                    return id;
+                });
+        ids.put("outreach.scenario", scenario);
     }
 
     // ---- oversight: a licensed, inspected and sanctioned language centre, a pending one, a centre inspection ----
