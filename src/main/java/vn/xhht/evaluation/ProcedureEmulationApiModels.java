@@ -97,9 +97,10 @@ final class ProcedureEmulationApiModels {
 
     @Schema(name = "EmulationPlanUpdateRequest")
     record PlanUpdate(
-            @Schema(description = "Tên kế hoạch. / Title.", maxLength = 300) String title,
-            @Schema(description = "Cơ quan ban hành. / Issuer.", maxLength = 300) String issuer,
-            @Schema(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.") Long version) {
+            @Schema(description = "Tên kế hoạch. / Title.", example = "Kế hoạch thi đua năm 2026", maxLength = 300) String title,
+            @Schema(description = "Cơ quan ban hành. / Issuer.", example = "Hội Khuyến học quận", maxLength = 300) String issuer,
+            @Schema(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.", example = "0")
+            Long version) {
     }
 
     @Schema(name = "EmulationClusterRequest", description = "Tên và thành viên của cụm. / A cluster's name and members.")
@@ -143,7 +144,8 @@ final class ProcedureEmulationApiModels {
             @Schema(description = "Điểm; trống để xóa điểm đã chấm. / Points; null clears.", example = "8.5") BigDecimal points) {
     }
 
-    @Schema(name = "EmulationScoresRequest", description = "Điểm của một đơn vị. / One member's points.")
-    record Scores(List<Point> points) {
+    @Schema(name = "EmulationScoresRequest", description = "Điểm của một đơn vị. / One member's points.",
+            example = "{\"points\": [{\"itemId\": 12, \"points\": 8.5}, {\"itemId\": 13, \"points\": null}]}")
+    record Scores(@Schema(description = "Điểm theo tiêu chí. / Points by criterion.") List<Point> points) {
     }
 }
