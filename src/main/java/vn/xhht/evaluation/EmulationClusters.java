@@ -19,6 +19,7 @@ import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.NotFoundProblem;
@@ -34,7 +35,8 @@ import vn.xhht.shared.VietnamClock;
 @Transactional
 public class EmulationClusters {
 
-    public record Plan(long id, long ownerUnitId, String ownerName, int year, String title, String issuer, List<PlanItem> items) {
+    public record Plan(long id, long ownerUnitId, String ownerName, int year, String title, String issuer, List<PlanItem> items,
+                       long version) {
         public BigDecimal maxTotal() {
             return items.stream().map(PlanItem::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
@@ -57,7 +59,7 @@ public class EmulationClusters {
     public record Result(long unitId, String name, Map<Long, BigDecimal> points, BigDecimal total, int rank, boolean complete) {
     }
 
-    public record Cluster(long id, Plan plan, String name, List<Member> members, List<Briefing> briefings) {
+    public record Cluster(long id, Plan plan, String name, List<Member> members, List<Briefing> briefings, long version) {
         /** Quarters of the plan's year so far without a briefing (for the "not yet briefed" line). */
         public List<Integer> quartersWithoutBriefing(LocalDate today) {
             int last = today.getYear() > plan.year() ? 4 : today.getYear() < plan.year() ? 0 : (today.getMonthValue() - 1) / 3;
@@ -109,7 +111,7 @@ public class EmulationClusters {
                         rs.getInt("criterion_no"), rs.getString("criterion_title"), rs.getBigDecimal("max_points"))).list();
         return jdbc.sql("select p.*, o.name as owner_name from emulation_plan p join xhht_unit o on o.id = p.owner_unit_id where p.id = :id")
                 .param("id", id).query((rs, n) -> new Plan(rs.getLong("id"), rs.getLong("owner_unit_id"), rs.getString("owner_name"),
-                        rs.getInt("plan_year"), rs.getString("title"), rs.getString("issuer"), items)).optional()
+                        rs.getInt("plan_year"), rs.getString("title"), rs.getString("issuer"), items, rs.getLong("version"))).optional()
                 .orElseThrow(() -> new NotFoundProblem("emulation.plan.notFound", id));
     }
 
@@ -196,12 +198,7 @@ public class EmulationClusters {
         if (ids.isEmpty()) {
             throw new InvalidInputProblem("memberUnitIds", "emulation.cluster.members.required");
         }
-        for (long id : ids) {
-            OrgUnit u = units.find(id).orElseThrow(() -> new InvalidInputProblem("memberUnitIds", "emulation.cluster.member.unknown", id));
-            if (u.id() == p.ownerUnitId() || !units.ancestors(u).stream().anyMatch(a -> a.id() == p.ownerUnitId())) {
-                throw new AccessDeniedProblem("error.unitOutOfScope");
-            }
-        }
+        checkMembers(p, ids);
         Integer exists = jdbc.sql("select count(*) from emulation_cluster where plan_id = :p and name = :n").param("p", planId).param("n", n)
                 .query(Integer.class).single();
         if (exists > 0) {
@@ -219,10 +216,10 @@ public class EmulationClusters {
 
     @Transactional(readOnly = true)
     public Cluster cluster(CurrentUser user, long id) {
-        record Row(long planId, String name) {
+        record Row(long planId, String name, long version) {
         }
-        Row r = jdbc.sql("select plan_id, name from emulation_cluster where id = :id").param("id", id)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2))).optional()
+        Row r = jdbc.sql("select plan_id, name, version from emulation_cluster where id = :id").param("id", id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional()
                 .orElseThrow(() -> new NotFoundProblem("emulation.cluster.notFound", id));
         Plan p = plan(r.planId());
         List<Member> members = jdbc.sql("""
@@ -234,7 +231,7 @@ public class EmulationClusters {
         }
         List<Briefing> briefings = jdbc.sql("select id, quarter, held_on, note from emulation_briefing where cluster_id = :c order by quarter, held_on")
                 .param("c", id).query((rs, n) -> new Briefing(rs.getLong(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getString(4))).list();
-        return new Cluster(id, p, r.name(), members, briefings);
+        return new Cluster(id, p, r.name(), members, briefings, r.version());
     }
 
     public boolean canManage(CurrentUser user, Cluster c) {
@@ -341,5 +338,138 @@ public class EmulationClusters {
             throw new InvalidInputProblem(field, "error.tooLong", max);
         }
         return v;
+    }
+
+    /** Every member must be a unit below the plan's owner (its wards, for a district association). */
+    private void checkMembers(Plan p, List<Long> ids) {
+        for (long id : ids) {
+            OrgUnit u = units.find(id).orElseThrow(() -> new InvalidInputProblem("memberUnitIds", "emulation.cluster.member.unknown", id));
+            if (u.id() == p.ownerUnitId() || !units.ancestors(u).stream().anyMatch(a -> a.id() == p.ownerUnitId())) {
+                throw new AccessDeniedProblem("error.unitOutOfScope");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- edit and delete
+
+    /** Renames a plan or changes its issuer; its criteria stay (points were given against them). */
+    public Plan updatePlan(CurrentUser user, long planId, Long version, String title, String issuer) {
+        Plan p = plan(planId);
+        units.checkWritable(user, p.ownerUnitId());
+        String t = text(title, "title", "emulation.plan.title.required", TextLimits.EMULATION_PLAN__TITLE);
+        String i = text(issuer, "issuer", "emulation.plan.issuer.required", TextLimits.EMULATION_PLAN__ISSUER);
+        long v = requireVersion(version);
+        int n = jdbc.sql("update emulation_plan set title = :t, issuer = :i, version = version + 1 where id = :id and version = :v")
+                .param("t", t).param("i", i).param("id", planId).param("v", v).update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem("EmulationPlan " + planId);
+        }
+        audit.change(AuditAction.UPDATE, "EmulationPlan", planId, p.ownerUnitId(), Map.of("title", p.title(), "issuer", p.issuer()),
+                Map.of("title", t, "issuer", i), "Sửa kế hoạch thi đua " + t);
+        return plan(planId);
+    }
+
+    /**
+     * Deletes a plan with its clusters and briefings, refused once any member has been given points under it: results
+     * are a record of the association's decision and stay.
+     */
+    public void deletePlan(CurrentUser user, long planId, Long version) {
+        Plan p = plan(planId);
+        units.checkWritable(user, p.ownerUnitId());
+        long v = requireVersion(version);
+        long current = jdbc.sql("select version from emulation_plan where id = :id for update").param("id", planId).query(Long.class).single();
+        if (current != v) {
+            throw new ConcurrentEditProblem("EmulationPlan " + planId);
+        }
+        if (jdbc.sql("select exists (select 1 from emulation_score s join emulation_cluster c on c.id = s.cluster_id where c.plan_id = :p)")
+                .param("p", planId).query(Boolean.class).single()) {
+            throw new InvalidInputProblem("planId", "s14fig.emulation.plan.hasResults");
+        }
+        List<String> clusters = jdbc.sql("select name from emulation_cluster where plan_id = :p order by name").param("p", planId)
+                .query(String.class).list();
+        jdbc.sql("delete from emulation_briefing where cluster_id in (select id from emulation_cluster where plan_id = :p)").param("p", planId).update();
+        jdbc.sql("delete from emulation_cluster_member where cluster_id in (select id from emulation_cluster where plan_id = :p)").param("p", planId).update();
+        jdbc.sql("delete from emulation_cluster where plan_id = :p").param("p", planId).update();
+        jdbc.sql("delete from emulation_plan_item where plan_id = :p").param("p", planId).update();
+        jdbc.sql("delete from emulation_plan where id = :p").param("p", planId).update();
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("title", p.title());
+        before.put("year", p.year());
+        before.put("criteria", p.items().size());
+        before.put("clusters", String.join(", ", clusters));
+        audit.change(AuditAction.DELETE, "EmulationPlan", planId, p.ownerUnitId(), before, null, "Xóa kế hoạch thi đua " + p.title());
+    }
+
+    /**
+     * Renames a cluster and changes its members. A member that already has points cannot be taken out (its points
+     * would be lost); new members are checked like at creation.
+     */
+    public Cluster updateCluster(CurrentUser user, long clusterId, Long version, String name, List<Long> memberUnitIds) {
+        Cluster c = cluster(user, clusterId);
+        if (!canManage(user, c)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        String n = text(name, "name", "emulation.cluster.name.required", TextLimits.EMULATION_CLUSTER__NAME);
+        List<Long> ids = memberUnitIds == null ? List.of() : memberUnitIds.stream().distinct().toList();
+        if (ids.isEmpty()) {
+            throw new InvalidInputProblem("memberUnitIds", "emulation.cluster.members.required");
+        }
+        checkMembers(c.plan(), ids);
+        long v = requireVersion(version);
+        if (jdbc.sql("select count(*) from emulation_cluster where plan_id = :p and name = :n and id <> :id").param("p", c.plan().id())
+                .param("n", n).param("id", clusterId).query(Integer.class).single() > 0) {
+            throw new InvalidInputProblem("name", "emulation.cluster.exists", n);
+        }
+        List<Long> removed = c.members().stream().map(Member::unitId).filter(u -> !ids.contains(u)).toList();
+        if (!removed.isEmpty() && jdbc.sql("select exists (select 1 from emulation_score where cluster_id = :c and unit_id in (:u))")
+                .param("c", clusterId).param("u", removed).query(Boolean.class).single()) {
+            throw new InvalidInputProblem("memberUnitIds", "s14fig.emulation.member.hasPoints");
+        }
+        int updated = jdbc.sql("update emulation_cluster set name = :n, version = version + 1 where id = :id and version = :v")
+                .param("n", n).param("id", clusterId).param("v", v).update();
+        if (updated == 0) {
+            throw new ConcurrentEditProblem("EmulationCluster " + clusterId);
+        }
+        if (!removed.isEmpty()) {
+            jdbc.sql("delete from emulation_cluster_member where cluster_id = :c and unit_id in (:u)").param("c", clusterId).param("u", removed).update();
+        }
+        for (long u : ids) {
+            jdbc.sql("insert into emulation_cluster_member (cluster_id, unit_id) values (:c, :u) on conflict do nothing")
+                    .param("c", clusterId).param("u", u).update();
+        }
+        audit.change(AuditAction.UPDATE, "EmulationCluster", clusterId, c.plan().ownerUnitId(),
+                Map.of("name", c.name(), "members", c.members().stream().map(Member::unitId).toList().toString()),
+                Map.of("name", n, "members", ids.toString()), "Sửa cụm thi đua " + n);
+        return cluster(user, clusterId);
+    }
+
+    /** Deletes a cluster and its briefings; refused once a member has points (the results stay on record). */
+    public void deleteCluster(CurrentUser user, long clusterId, Long version) {
+        Cluster c = cluster(user, clusterId);
+        if (!canManage(user, c)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
+        }
+        long v = requireVersion(version);
+        long current = jdbc.sql("select version from emulation_cluster where id = :id for update").param("id", clusterId)
+                .query(Long.class).single();
+        if (current != v) {
+            throw new ConcurrentEditProblem("EmulationCluster " + clusterId);
+        }
+        if (jdbc.sql("select exists (select 1 from emulation_score where cluster_id = :c)").param("c", clusterId).query(Boolean.class).single()) {
+            throw new InvalidInputProblem("clusterId", "s14fig.emulation.cluster.hasResults");
+        }
+        jdbc.sql("delete from emulation_briefing where cluster_id = :c").param("c", clusterId).update();
+        jdbc.sql("delete from emulation_cluster_member where cluster_id = :c").param("c", clusterId).update();
+        jdbc.sql("delete from emulation_cluster where id = :c").param("c", clusterId).update();
+        audit.change(AuditAction.DELETE, "EmulationCluster", clusterId, c.plan().ownerUnitId(),
+                Map.of("name", c.name(), "members", c.members().size(), "briefings", c.briefings().size()), null,
+                "Xóa cụm thi đua " + c.name());
+    }
+
+    private static long requireVersion(Long version) {
+        if (version == null) {
+            throw new InvalidInputProblem("version", "s14fig.emulation.versionRequired");
+        }
+        return version;
     }
 }

@@ -34,8 +34,13 @@ class EmulationController {
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final VietnamClock clock;
+    private final vn.xhht.document.XlsxExport xlsx;
+    private final vn.xhht.audit.AuditTrail audit;
 
-    EmulationController(EmulationClusters emulation, OrgUnitDirectory units, MessageSource messages, VietnamClock clock) {
+    EmulationController(EmulationClusters emulation, OrgUnitDirectory units, MessageSource messages, VietnamClock clock,
+                        vn.xhht.document.XlsxExport xlsx, vn.xhht.audit.AuditTrail audit) {
+        this.xlsx = xlsx;
+        this.audit = audit;
         this.emulation = emulation;
         this.units = units;
         this.messages = messages;
@@ -86,7 +91,21 @@ class EmulationController {
         results.forEach(x -> byUnit.put(x.unitId(), x));
         model.addAttribute("results", results);
         model.addAttribute("byUnit", byUnit);
-        model.addAttribute("canManage", emulation.canManage(user, c));
+        boolean canManage = emulation.canManage(user, c);
+        model.addAttribute("canManage", canManage);
+        List<Long> memberIds = c.members().stream().map(EmulationClusters.Member::unitId).toList();
+        model.addAttribute("memberIds", memberIds);
+        if (canManage) {
+            // the units the plan's owner may put in a cluster, and the current members even if no longer among them
+            OrgUnit owner = units.require(c.plan().ownerUnitId());
+            List<EmulationClusters.Member> candidates = new ArrayList<>();
+            units.search(user, clock.today(), owner.level() + 1, owner.id(), null, 300)
+                    .forEach(u -> candidates.add(new EmulationClusters.Member(u.id(), u.name())));
+            c.members().stream().filter(m -> candidates.stream().noneMatch(x -> x.unitId() == m.unitId())).forEach(candidates::add);
+            model.addAttribute("candidates", candidates);
+        } else {
+            model.addAttribute("candidates", List.of());
+        }
         model.addAttribute("missingQuarters", c.quartersWithoutBriefing(clock.today()));
         model.addAttribute("today", clock.today());
         if (!model.containsAttribute("errors")) {
@@ -133,10 +152,72 @@ class EmulationController {
         }, form);
     }
 
+    @PostMapping("/evaluations/emulation/plans/{id}/edit")
+    String editPlan(@PathVariable long id, @RequestParam long unitId, @RequestParam(required = false) Long version,
+                    @RequestParam(required = false) String title, @RequestParam(required = false) String issuer, RedirectAttributes r) {
+        return act("redirect:/evaluations/emulation?unitId=" + unitId, r, () -> emulation.updatePlan(CurrentUsers.require(), id, version, title, issuer),
+                Map.of("planId", String.valueOf(id), "title", nz(title), "issuer", nz(issuer)));
+    }
+
+    @PostMapping("/evaluations/emulation/plans/{id}/delete")
+    String deletePlan(@PathVariable long id, @RequestParam long unitId, @RequestParam(required = false) Long version, RedirectAttributes r) {
+        return act("redirect:/evaluations/emulation?unitId=" + unitId, r, () -> emulation.deletePlan(CurrentUsers.require(), id, version), Map.of());
+    }
+
+    @PostMapping("/evaluations/emulation/clusters/{id}/edit")
+    String editCluster(@PathVariable long id, @RequestParam(required = false) Long version, @RequestParam(required = false) String name,
+                       @RequestParam(required = false, name = "memberUnitIds") List<Long> members, RedirectAttributes r) {
+        return act("redirect:/evaluations/emulation/clusters/" + id, r,
+                () -> emulation.updateCluster(CurrentUsers.require(), id, version, name, members), Map.of("name", nz(name)));
+    }
+
+    /** Deleting a cluster leads back to its plan's page; a refusal stays on the cluster with the reason. */
+    @PostMapping("/evaluations/emulation/clusters/{id}/delete")
+    String deleteCluster(@PathVariable long id, @RequestParam(required = false) Long version, RedirectAttributes r) {
+        CurrentUser user = CurrentUsers.require();
+        long owner = emulation.cluster(user, id).plan().ownerUnitId();
+        String back = act("redirect:/evaluations/emulation/clusters/" + id, r, () -> emulation.deleteCluster(user, id, version), Map.of());
+        return r.getFlashAttributes().containsKey("error") ? back : "redirect:/evaluations/emulation?unitId=" + owner;
+    }
+
+    /** The cluster's ranked results as .xlsx: rank, member, points per criterion, total, complete or not. */
+    @GetMapping("/evaluations/emulation/clusters/{id}/results.xlsx")
+    void resultsXlsx(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        CurrentUser user = CurrentUsers.require();
+        EmulationClusters.Cluster c = emulation.cluster(user, id);
+        List<EmulationClusters.Result> results = emulation.results(user, id);
+        List<vn.xhht.document.XlsxExport.Column> cols = new ArrayList<>();
+        cols.add(new vn.xhht.document.XlsxExport.Column("Hạng", vn.xhht.document.XlsxExport.ColumnType.INTEGER, 8));
+        cols.add(new vn.xhht.document.XlsxExport.Column("Đơn vị", vn.xhht.document.XlsxExport.ColumnType.TEXT, 30));
+        for (EmulationClusters.PlanItem i : c.plan().items()) {
+            cols.add(new vn.xhht.document.XlsxExport.Column(i.criterionNo() + ". " + i.criterionTitle() + " (tối đa "
+                    + RuleEngine.plain(i.maxPoints()) + ")", vn.xhht.document.XlsxExport.ColumnType.DECIMAL, 14));
+        }
+        cols.add(new vn.xhht.document.XlsxExport.Column("Tổng (tối đa " + RuleEngine.plain(c.plan().maxTotal()) + ")",
+                vn.xhht.document.XlsxExport.ColumnType.DECIMAL, 14));
+        cols.add(new vn.xhht.document.XlsxExport.Column("Ghi chú", vn.xhht.document.XlsxExport.ColumnType.TEXT, 18));
+        vn.xhht.document.Downloads.attachment(response, vn.xhht.document.Downloads.Format.XLSX, "ket-qua-thi-dua-cum-" + id);
+        audit.access(vn.xhht.audit.AuditAction.EXPORT, "EmulationCluster", id, c.plan().ownerUnitId(), "Xuất kết quả thi đua cụm " + c.name());
+        xlsx.write(response.getOutputStream(), "Kết quả thi đua", c.name() + " — " + c.plan().title() + " — năm " + c.plan().year(), cols, sink -> {
+            for (EmulationClusters.Result res : results) {
+                List<Object> row = new ArrayList<>();
+                row.add(res.rank());
+                row.add(res.name());
+                // a criterion not scored yet stays empty, not 0
+                c.plan().items().forEach(i -> row.add(res.points().get(i.id())));
+                row.add(res.total());
+                row.add(res.complete() ? "" : "chưa chấm đủ");
+                sink.row(row.toArray());
+            }
+        });
+    }
+
     private String act(String back, RedirectAttributes r, Runnable action, Map<String, String> typed) {
         try {
             action.run();
             r.addFlashAttribute("ok", messages.getMessage("evaluation.saved", null, LocaleContextHolder.getLocale()));
+        } catch (vn.xhht.shared.ConcurrentEditProblem e) {
+            r.addFlashAttribute("error", messages.getMessage("s14fig.emulation.concurrent", null, LocaleContextHolder.getLocale()));
         } catch (InvalidInputProblem e) {
             Map<String, String> errors = FormErrors.of(e, messages);
             r.addFlashAttribute("errors", errors);

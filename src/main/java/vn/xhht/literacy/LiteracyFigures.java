@@ -2,6 +2,7 @@ package vn.xhht.literacy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,18 @@ import vn.xhht.shared.ReportFigureSource;
 
 /**
  * The literacy figures periodic reports pre-fill from: population figures of the register on {@code to}, class
- * figures over the period, all over the unit's subtree (one grouped query each).
+ * figures over the period, all over the unit's subtree (one grouped query each). The bands are the rule data of
+ * {@code lit_band} (a band is offered as soon as a row names it; its values are given for the dates it is in force),
+ * each with the seven figures for all, women and men. Rates are cut to two decimals like the documents' tables
+ * (99.999 % is not 100 %); a rate of a band nobody is in is absent, not zero.
  */
 @Component
 class LiteracyFigures implements ReportFigureSource {
+
+    /** The seven figures of a band, in the order of the documents' tables. */
+    static final List<String> BAND_FIGURES = List.of("population", "literate1", "literate2", "illiterate", "reilliterate", "rate1", "rate2");
+    /** All people, women, men: the suffix of the code and of the label key. */
+    static final List<String> SEXES = List.of("", ".women", ".men");
 
     private final LiteracyIndicators indicators;
     private final OrgUnitDirectory units;
@@ -30,20 +39,49 @@ class LiteracyFigures implements ReportFigureSource {
         this.jdbc = jdbc;
     }
 
+    /** A band named by any row of lit_band, whatever its dates; upperSecondary when a row measures upper secondary. */
+    record BandName(int from, int to, boolean upperSecondary) {
+        String suffix() {
+            return from + "_" + to;
+        }
+    }
+
+    List<BandName> bandNames() {
+        List<BandName> names = jdbc.sql("""
+                select age_from, age_to, bool_or(measure = 'UPPER_SECONDARY') from lit_band
+                group by age_from, age_to order by min(position), age_from, age_to
+                """).query((rs, n) -> new BandName(rs.getInt(1), rs.getInt(2), rs.getBoolean(3))).list();
+        if (!names.isEmpty()) {
+            return names;
+        }
+        List<BandName> fallback = new ArrayList<>();
+        for (int[] b : LiteracyIndicators.BANDS) {
+            fallback.add(new BandName(b[0], b[1], false));
+        }
+        return fallback;
+    }
+
     @Override
     public List<Figure> figures() {
-        return List.of(
-                new Figure("literacy.population.15_35", "lit.figure.population.15_35"),
-                new Figure("literacy.literate1.15_35", "lit.figure.literate1.15_35"),
-                new Figure("literacy.literate2.15_35", "lit.figure.literate2.15_35"),
-                new Figure("literacy.population.15_60", "lit.figure.population.15_60"),
-                new Figure("literacy.literate1.15_60", "lit.figure.literate1.15_60"),
-                new Figure("literacy.literate2.15_60", "lit.figure.literate2.15_60"),
-                new Figure("literacy.illiterate.15_60", "lit.figure.illiterate.15_60"),
-                new Figure("literacy.reilliterate.15_60", "lit.figure.reilliterate.15_60"),
-                new Figure("literacy.classes.open", "lit.figure.classes.open"),
-                new Figure("literacy.classes.learners", "lit.figure.classes.learners"),
-                new Figure("literacy.classes.completed", "lit.figure.classes.completed"));
+        List<Figure> out = new ArrayList<>();
+        for (BandName b : bandNames()) {
+            for (String figure : BAND_FIGURES) {
+                for (String sex : SEXES) {
+                    out.add(new Figure("literacy." + figure + "." + b.suffix() + sex, "lit.figure." + figure + "." + b.suffix() + sex));
+                }
+            }
+            if (b.upperSecondary()) {
+                for (String figure : List.of("upper_secondary", "upper_secondary_rate")) {
+                    for (String sex : SEXES) {
+                        out.add(new Figure("literacy." + figure + "." + b.suffix() + sex, "lit.figure." + figure + "." + b.suffix() + sex));
+                    }
+                }
+            }
+        }
+        out.add(new Figure("literacy.classes.open", "lit.figure.classes.open"));
+        out.add(new Figure("literacy.classes.learners", "lit.figure.classes.learners"));
+        out.add(new Figure("literacy.classes.completed", "lit.figure.classes.completed"));
+        return out;
     }
 
     @Override
@@ -52,16 +90,26 @@ class LiteracyFigures implements ReportFigureSource {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
         List<Cell> cells = indicators.cells(unit, to, false);
         if (!cells.isEmpty()) {
-            LiteracyIndicators.Band b35 = LiteracyIndicators.band(cells, 15, 35);
-            LiteracyIndicators.Band b60 = LiteracyIndicators.band(cells, 15, 60);
-            out.put("literacy.population.15_35", BigDecimal.valueOf(b35.population()));
-            out.put("literacy.literate1.15_35", BigDecimal.valueOf(b35.literateLevel1()));
-            out.put("literacy.literate2.15_35", BigDecimal.valueOf(b35.literateLevel2()));
-            out.put("literacy.population.15_60", BigDecimal.valueOf(b60.population()));
-            out.put("literacy.literate1.15_60", BigDecimal.valueOf(b60.literateLevel1()));
-            out.put("literacy.literate2.15_60", BigDecimal.valueOf(b60.literateLevel2()));
-            out.put("literacy.illiterate.15_60", BigDecimal.valueOf(b60.illiterate()));
-            out.put("literacy.reilliterate.15_60", BigDecimal.valueOf(b60.reilliterate()));
+            List<LiteracyIndicators.BandRule> rules = indicators.bandRules(to);
+            List<LiteracyIndicators.BandRow> rows = LiteracyIndicators.bandRows(cells, rules, c -> "").getOrDefault("", List.of());
+            for (LiteracyIndicators.BandRow r : rows) {
+                String band = r.from() + "_" + r.to();
+                put(out, band, "", r.all());
+                put(out, band, ".women", r.women());
+                put(out, band, ".men", r.men());
+            }
+            for (LiteracyIndicators.UpperSecondary u : LiteracyIndicators.upperSecondary(cells, rules)) {
+                String sex = switch (u.sex()) {
+                    case "F" -> ".women";
+                    case "M" -> ".men";
+                    default -> "";
+                };
+                String band = u.from() + "_" + u.to();
+                out.put("literacy.upper_secondary." + band + sex, BigDecimal.valueOf(u.completed()));
+                if (u.rate() != null) {
+                    out.put("literacy.upper_secondary_rate." + band + sex, u.rate());
+                }
+            }
         }
         jdbc.sql("""
                 select count(distinct c.id) as classes, count(e.id) as learners,
@@ -77,5 +125,19 @@ class LiteracyFigures implements ReportFigureSource {
                     }
                 });
         return out;
+    }
+
+    private static void put(Map<String, BigDecimal> out, String band, String sex, LiteracyIndicators.Band b) {
+        out.put("literacy.population." + band + sex, BigDecimal.valueOf(b.population()));
+        out.put("literacy.literate1." + band + sex, BigDecimal.valueOf(b.literateLevel1()));
+        out.put("literacy.literate2." + band + sex, BigDecimal.valueOf(b.literateLevel2()));
+        out.put("literacy.illiterate." + band + sex, BigDecimal.valueOf(b.illiterate()));
+        out.put("literacy.reilliterate." + band + sex, BigDecimal.valueOf(b.reilliterate()));
+        if (b.rateLevel1() != null) {
+            out.put("literacy.rate1." + band + sex, b.rateLevel1());
+        }
+        if (b.rateLevel2() != null) {
+            out.put("literacy.rate2." + band + sex, b.rateLevel2());
+        }
     }
 }

@@ -520,6 +520,48 @@ class LiteracyPageController {
         }
     }
 
+    /** The recognising authority rules (who records the recognition decision, per period), kept by an administrator. */
+    @GetMapping("/literacy/rules/authorities")
+    String authorities(Model model) {
+        CurrentUser user = CurrentUsers.require();
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new Recognitions.AuthorityForm(3, null, null, 1, true, null, null, null, "secondary"));
+        }
+        model.addAttribute("rows", recognitions.authorityRows());
+        model.addAttribute("standardCodes", Recognitions.STANDARD_CODES);
+        model.addAttribute("certainties", Recognitions.CERTAINTIES);
+        model.addAttribute("admin", user.isAdmin());
+        return "literacy/authorities";
+    }
+
+    @PostMapping("/literacy/rules/authorities")
+    String newAuthority(@RequestParam(required = false) Integer subjectLevel, @RequestParam(required = false) String standardCode,
+                        @RequestParam(required = false) Integer standardLevel, @RequestParam(required = false) Integer authorityLevel,
+                        @RequestParam(defaultValue = "false") boolean settledByText, @RequestParam(required = false) String label,
+                        @RequestParam(required = false) String validFrom, @RequestParam(required = false) String legalBasis,
+                        @RequestParam(required = false) String certainty, Model model, RedirectAttributes redirect) {
+        CurrentUser user = CurrentUsers.require();
+        Recognitions.AuthorityForm form = null;
+        try {
+            LocalDate from = validFrom == null || validFrom.isBlank() ? null : vn.xhht.shared.InputRules.date("validFrom", validFrom);
+            form = new Recognitions.AuthorityForm(subjectLevel, standardCode, standardLevel, authorityLevel, settledByText, label,
+                    from, legalBasis, certainty);
+            recognitions.newAuthority(user, form);
+            redirect.addFlashAttribute("ok", text("s14fig.authority.saved"));
+            return "redirect:/literacy/rules/authorities";
+        } catch (InvalidInputProblem e) {
+            // what the administrator typed comes back in the form, with the message next to the field
+            model.addAttribute("form", form != null ? form : new Recognitions.AuthorityForm(subjectLevel, standardCode, standardLevel,
+                    authorityLevel, settledByText, label, null, legalBasis, certainty));
+            model.addAttribute("validFromText", validFrom);
+            model.addAttribute("errors", FormErrors.of(e, messages));
+            return authorities(model);
+        }
+    }
+
     @GetMapping("/literacy/recognitions")
     String recognitions(@RequestParam(required = false) Long unitId, Model model) {
         CurrentUser user = CurrentUsers.require();

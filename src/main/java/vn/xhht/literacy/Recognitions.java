@@ -159,4 +159,136 @@ class Recognitions {
                 Map.of("year", year, "standard", standard, "step", step), "Công nhận " + standard + " năm " + year);
         return id;
     }
+
+    // ------------------------------------------------------------------------ the authority rules, kept by an administrator
+
+    /** One dated row of the authority rules as stored: settled by a text (authorityLevel) or configured (configuredLevel). */
+    public record AuthorityRow(long id, int subjectLevel, String standardCode, Integer standardLevel, Integer authorityLevel,
+                               Integer configuredLevel, String label, LocalDate validFrom, LocalDate validTo, String legalBasis,
+                               String certainty, String configuredBy, java.time.OffsetDateTime configuredAt) {
+        public boolean known() {
+            return authorityLevel != null;
+        }
+
+        public int level() {
+            return authorityLevel != null ? authorityLevel : configuredLevel;
+        }
+    }
+
+    /** What an administrator enters for a new period of a rule; blank standard or level means every one. */
+    public record AuthorityForm(Integer subjectLevel, String standardCode, Integer standardLevel, Integer authorityLevel,
+                                boolean settledByText, String label, LocalDate validFrom, String legalBasis, String certainty) {
+    }
+
+    static final List<String> STANDARD_CODES = List.of("XMC", "PCGDTH", "PCGDTHCS", "PCGDMN5");
+    static final List<String> CERTAINTIES = List.of("verified", "secondary", "uncertain", "unknown");
+
+    /** Every row, grouped by the unit level and standard it is about, the newest period first. */
+    List<AuthorityRow> authorityRows() {
+        return jdbc.sql("""
+                select * from lit_recognition_authority
+                order by subject_level desc, standard_code nulls first, standard_level nulls first, valid_from desc nulls last, id desc""")
+                .query((rs, n) -> new AuthorityRow(rs.getLong("id"), rs.getInt("subject_level"), rs.getString("standard_code"),
+                        (Integer) rs.getObject("standard_level"), (Integer) rs.getObject("authority_level"),
+                        (Integer) rs.getObject("configured_level"), rs.getString("authority_label"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
+                        rs.getString("legal_basis"), rs.getString("certainty"), rs.getString("configured_by"),
+                        rs.getObject("configured_at", java.time.OffsetDateTime.class))).list();
+    }
+
+    /**
+     * A new period of the rule for the same unit level, standard and standard level: it starts on {@code validFrom},
+     * and the period in force the day before ends then (a rule's history is kept, never overwritten). A period
+     * cannot start on or before the start of the latest period of the same rule. Only an administrator.
+     */
+    long newAuthority(CurrentUser admin, AuthorityForm f) {
+        if (!admin.isAdmin()) {
+            throw new vn.xhht.shared.AccessDeniedProblem("lit.standard.adminOnly");
+        }
+        List<InvalidInputProblem.Violation> v = new java.util.ArrayList<>();
+        if (f.subjectLevel() == null || f.subjectLevel() < 1 || f.subjectLevel() > 3) {
+            v.add(new InvalidInputProblem.Violation("subjectLevel", "s14fig.authority.subjectLevelInvalid"));
+        }
+        String code = Texts.orNull(f.standardCode());
+        if (code != null && !STANDARD_CODES.contains(code)) {
+            v.add(new InvalidInputProblem.Violation("standardCode", "s14fig.authority.standardCode"));
+        }
+        if (f.standardLevel() != null && (f.standardLevel() < 1 || f.standardLevel() > 3)) {
+            v.add(new InvalidInputProblem.Violation("standardLevel", "s14fig.authority.standardLevelInvalid"));
+        }
+        if (f.standardLevel() != null && code == null) {
+            v.add(new InvalidInputProblem.Violation("standardLevel", "s14fig.authority.levelWithoutStandard"));
+        }
+        if (f.authorityLevel() == null || f.authorityLevel() < 0 || f.authorityLevel() > 3) {
+            v.add(new InvalidInputProblem.Violation("authorityLevel", "s14fig.authority.authorityLevel"));
+        } else if (f.subjectLevel() != null && f.authorityLevel() > f.subjectLevel()) {
+            // a unit is recognised by itself or a level above it, never by a unit below
+            v.add(new InvalidInputProblem.Violation("authorityLevel", "s14fig.authority.belowSubject"));
+        }
+        if (Texts.orNull(f.label()) == null) {
+            v.add(new InvalidInputProblem.Violation("label", "s14fig.authority.labelRequired"));
+        }
+        InputRules.maxLength(v, "label", f.label(), TextLimits.LIT_RECOGNITION_AUTHORITY__AUTHORITY_LABEL);
+        if (f.validFrom() == null) {
+            v.add(new InvalidInputProblem.Violation("validFrom", "s14fig.authority.fromRequired"));
+        } else {
+            InputRules.date(v, "validFrom", f.validFrom());
+        }
+        if (Texts.orNull(f.legalBasis()) == null) {
+            v.add(new InvalidInputProblem.Violation("legalBasis", "s14fig.authority.basisRequired"));
+        }
+        InputRules.maxLength(v, "legalBasis", f.legalBasis(), 2000);
+        String certainty = f.settledByText() ? f.certainty() : "unknown";
+        if (certainty == null || !CERTAINTIES.contains(certainty)) {
+            v.add(new InvalidInputProblem.Violation("certainty", "s14fig.authority.certainty"));
+        } else if (f.settledByText() && certainty.equals("unknown")) {
+            // a rule settled by a text names the text; "unknown" is what a configured rule is
+            v.add(new InvalidInputProblem.Violation("certainty", "s14fig.authority.settledNotUnknown"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
+        }
+        Integer level = f.standardLevel();
+        // one rule at a time: two administrators adding a period of the same rule wait for each other
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('lit_recognition_authority'), hashtext(:k))")
+                .param("k", f.subjectLevel() + "|" + code + "|" + level).query().singleRow();
+        String same = """
+                subject_level = :s and standard_code is not distinct from cast(:c as varchar)
+                and standard_level is not distinct from cast(:l as smallint)""";
+        LocalDate latest = jdbc.sql("select max(valid_from) from lit_recognition_authority where " + same)
+                .param("s", f.subjectLevel()).param("c", code).param("l", level).query(LocalDate.class).optional().orElse(null);
+        if (latest != null && !f.validFrom().isAfter(latest)) {
+            throw new InvalidInputProblem("validFrom", "s14fig.authority.notAfterLatest",
+                    latest.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        }
+        List<Long> closed = jdbc.sql("""
+                update lit_recognition_authority set valid_to = :to
+                where %s and (valid_from is null or valid_from < :f) and (valid_to is null or valid_to >= :f)
+                returning id""".formatted(same))
+                .param("s", f.subjectLevel()).param("c", code).param("l", level).param("f", f.validFrom())
+                .param("to", f.validFrom().minusDays(1)).query(Long.class).list();
+        for (long id : closed) {
+            audit.change(AuditAction.UPDATE, "LiteracyRecognitionAuthority", id, null, null,
+                    Map.of("validTo", f.validFrom().minusDays(1).toString()), "Kết thúc quy định cơ quan công nhận trước ngày " + f.validFrom());
+        }
+        long id = jdbc.sql("""
+                insert into lit_recognition_authority (subject_level, standard_code, standard_level, authority_level, configured_level,
+                       authority_label, valid_from, valid_to, legal_basis, certainty, configured_by, configured_at)
+                values (:s, :c, :l, :al, :cl, :label, :f, null, :basis, :cert, :by, :at) returning id""")
+                .param("s", f.subjectLevel()).param("c", code).param("l", level)
+                .param("al", f.settledByText() ? f.authorityLevel() : null).param("cl", f.settledByText() ? null : f.authorityLevel())
+                .param("label", f.label().strip()).param("f", f.validFrom()).param("basis", f.legalBasis().strip())
+                .param("cert", certainty).param("by", admin.username()).param("at", clock.now())
+                .query(Long.class).single();
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("subjectLevel", f.subjectLevel());
+        after.put("standard", code == null ? "*" : code + (level == null ? "" : "/" + level));
+        after.put(f.settledByText() ? "authorityLevel" : "configuredLevel", f.authorityLevel());
+        after.put("label", f.label().strip());
+        after.put("validFrom", f.validFrom().toString());
+        after.put("certainty", certainty);
+        audit.change(AuditAction.CREATE, "LiteracyRecognitionAuthority", id, null, null, after,
+                "Quy định cơ quan công nhận từ " + f.validFrom());
+        return id;
+    }
 }

@@ -141,6 +141,10 @@ public class Register {
             throw new InvalidInputProblem("highestGrade", "lit.person.grade");
         }
         String basis = literacyBasis == null || literacyBasis.isBlank() ? null : literacyBasis;
+        if (basis != null && !List.of("SCHOOL", "CLASS", "ASSESSMENT").contains(basis)) {
+            // the column takes one of three codes; anything else was a 500 from the database
+            throw new InvalidInputProblem("literacyBasis", "s14fig.person.basis");
+        }
         int n = jdbc.sql("""
                 update lit_person set literacy_status = :lit, literacy_basis = :basis, resident_status = :rs,
                        moved_in_date = case when :rs = 'MOVED_IN' then cast(:rd as date) else null end,

@@ -91,6 +91,17 @@ class ForeignIdWriteTest {
         own.put("establishment", establishment(canYen));
         foreign.put("establishment", establishment(baDinh));
         foreign.put("evalCampaign", campaign(haNoi, fv));
+        long emulationPlan = jdbc.sql("""
+                insert into emulation_plan (owner_unit_id, province_id, plan_year, title, issuer) values (:o, :o, 2026, :t, 'Hội Khuyến học tỉnh')
+                returning id""").param("o", caoBang).param("t", "Kế hoạch thi đua thử " + UUID.randomUUID()).query(Long.class).single();
+        jdbc.sql("""
+                insert into emulation_plan_item (plan_id, content_no, content_title, criterion_no, criterion_title, max_points)
+                values (:p, 1, 'Tổ chức hội', 1, 'Phát triển hội viên', 10)""").param("p", emulationPlan).update();
+        own.put("emulationPlan", emulationPlan);
+        long cluster = jdbc.sql("insert into emulation_cluster (plan_id, name) values (:p, :n) returning id").param("p", emulationPlan)
+                .param("n", "Cụm thử " + UUID.randomUUID()).query(Long.class).single();
+        jdbc.sql("insert into emulation_cluster_member (cluster_id, unit_id) values (:c, :u)").param("c", cluster).param("u", canYen).update();
+        own.put("emulationCluster", cluster);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -141,6 +152,20 @@ class ForeignIdWriteTest {
         c.put("POST /api/v1/contingency-scenarios", new Case("xa.canyen", () -> "/api/v1/contingency-scenarios",
                 () -> "{\"unitId\": %d, \"centreId\": %d, \"hazard\": \"STORM\", \"action\": \"ONLINE\", \"decider\": \"Giám đốc\"}"
                         .formatted(own.get("commune"), own.get("centre")), Set.of(), true));
+        c.put("POST /api/v1/evaluations/emulation/plans", new Case("xa.canyen", () -> "/api/v1/evaluations/emulation/plans",
+                () -> ("{\"unitId\": %d, \"year\": 2026, \"title\": \"Thi đua %s\", \"issuer\": \"Chi hội\","
+                        + " \"criteria\": [{\"content\": \"Tổ chức\", \"criterion\": \"Hội viên\", \"maxPoints\": 10}]}")
+                        .formatted(own.get("commune"), UUID.randomUUID().toString().substring(0, 8)), Set.of(), true));
+        c.put("POST /api/v1/evaluations/emulation/plans/{id}/clusters", new Case("so.caobang",
+                () -> "/api/v1/evaluations/emulation/plans/" + own.get("emulationPlan") + "/clusters",
+                () -> "{\"name\": \"Cụm %s\", \"memberUnitIds\": [%d]}".formatted(UUID.randomUUID().toString().substring(0, 8),
+                        own.get("commune")), Set.of(), true));
+        c.put("PUT /api/v1/evaluations/emulation/clusters/{id}", new Case("so.caobang",
+                () -> "/api/v1/evaluations/emulation/clusters/" + own.get("emulationCluster"),
+                () -> "{\"name\": \"Cụm %s\", \"memberUnitIds\": [%d], \"version\": %d}".formatted(
+                        UUID.randomUUID().toString().substring(0, 8), own.get("commune"),
+                        jdbc.sql("select version from emulation_cluster where id = :id").param("id", own.get("emulationCluster"))
+                                .query(Long.class).single()), Set.of(), true));
         return c;
     }
 
@@ -155,7 +180,7 @@ class ForeignIdWriteTest {
     /** The foreign object of the kind an id field names. */
     Long foreignFor(String operation, String field) {
         return switch (field) {
-            case "communeId", "subjectUnitId", "parentId", "unitId" -> foreign.get("commune");
+            case "communeId", "subjectUnitId", "parentId", "unitId", "memberUnitIds" -> foreign.get("commune");
             case "hamletId" -> foreign.get("hamlet");
             case "clubId" -> foreign.get("club");
             case "planRowId" -> foreign.get("planRow");
@@ -209,7 +234,12 @@ class ForeignIdWriteTest {
                         continue;
                     }
                     ObjectNode body = (ObjectNode) JSON.readTree(c.body().get());
-                    body.put(field, foreignId);
+                    if (field.endsWith("Ids")) {
+                        // a list of ids: the foreign one among them, in the shape the operation takes
+                        body.putArray(field).add(foreignId);
+                    } else {
+                        body.put(field, foreignId);
+                    }
                     FuzzSupport.clearChanges(jdbc);
                     HttpResponse<String> r = send(c, method, JSON.writeValueAsString(body));
                     substitutions++;

@@ -58,6 +58,9 @@ public final class Routes {
         m.put("/evaluations/frameworks/{code}", Map.of("code", List.of("tt25-2023-commune", "tt22-2020-unit")));
         m.put("/evaluations/campaigns/{id}", Map.of("id", List.of(v(s, "campaign"))));
         m.put("/evaluations/emulation/clusters/{id}", Map.of("id", List.of(v(s, "emulationCluster"))));
+        m.put("/evaluations/emulation/clusters/{id}/results.xlsx", Map.of("id", List.of(v(s, "emulationCluster"))));
+        m.put("/api/v1/evaluations/emulation/clusters/{id}", Map.of("id", List.of(v(s, "emulationCluster"))));
+        m.put("/api/v1/evaluations/{id}/procedure", Map.of("id", evaluations));
         m.put("/evaluations/campaigns/{id}/decision.{format}", Map.of("id", List.of(v(s, "campaign")), "format", docs));
         m.put("/api/v1/evaluation-frameworks/{code}/versions/{version}", Map.of("code", List.of("tt25-2023-commune"), "version", List.of("2")));
         m.put("/api/v1/evaluations/{id}", Map.of("id", List.of(v(s, "evaluation.SUBMITTED"))));
