@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.resources.BudgetService}, {@link vn.xhht.resources.Budget}, {@link vn.xhht.resources.BudgetSummaries}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Centre resources",
-        allowedDependencies = {"audit", "centre", "document", "orgunit", "platform", "review", "shared"})
+        allowedDependencies = {"audit", "centre", "document", "evidence", "orgunit", "platform", "review", "shared"})
 package vn.xhht.resources;
