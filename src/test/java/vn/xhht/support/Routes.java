@@ -104,6 +104,10 @@ public final class Routes {
         m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
         m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
+        List<String> materials = List.of(v(s, "material.submitted"), v(s, "material.approved"));
+        m.put("/materials/{id}", Map.of("id", materials));
+        m.put("/api/v1/materials/{id}", Map.of("id", materials));
+        m.put("/materials/{id}/files/{fileId}", Map.of("id", List.of(v(s, "material.approved")), "fileId", List.of(v(s, "material.approved.file"))));
         List<String> establishments = List.of(v(s, "oversight.establishment"), v(s, "oversight.establishment.pending"));
         List<String> inspections = List.of(v(s, "oversight.inspection.sanctioned"), v(s, "oversight.inspection.centre"));
         m.put("/oversight/establishments/{id}", Map.of("id", establishments));
