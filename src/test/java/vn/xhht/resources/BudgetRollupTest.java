@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @XhhtIntegrationTest
 class BudgetRollupTest {
 
-    static final int YEAR = 2016;
+    static final int YEAR = 2009;
 
     @Autowired
     BudgetService budgets;
@@ -39,14 +39,14 @@ class BudgetRollupTest {
         assertThat(province.level()).isEqualTo(OrgUnit.PROVINCE);
         BudgetSummaries.Summary before = summaries.compute(province, YEAR);
 
-        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", "STATE_SUPPORT", null, 25_000_000L, "2015-11-20", null));
-        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", null, "MATERIALS", 20_000_000L, "2015-11-20", null));
-        Budget.Line typo = budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", null, "OTHER", 7_000_000L, "2015-11-20", null));
+        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", "STATE_SUPPORT", null, 25_000_000L, "2008-11-20", null));
+        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", null, "MATERIALS", 20_000_000L, "2008-11-20", null));
+        Budget.Line typo = budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ESTIMATE", null, "OTHER", 7_000_000L, "2008-11-20", null));
         budgets.removeEstimateLine(director, b.id(), typo.id());
         budgets.submit(director, b.id());
         budgets.approve(chairman, b.id(), null);
-        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ALLOCATION", "STATE_SUPPORT", null, 24_000_000L, "2015-12-20", null));
-        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("SPENDING", null, "MATERIALS", 3_500_000L, "2016-03-02", null));
+        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("ALLOCATION", "STATE_SUPPORT", null, 24_000_000L, "2008-12-20", null));
+        budgets.addLine(director, b.id(), BudgetWorkflowTest.line("SPENDING", null, "MATERIALS", 3_500_000L, "2009-03-02", null));
 
         BudgetSummaries.Summary after = summaries.compute(province, YEAR);
         assertThat(after).isEqualTo(summaries.computeFromLines(province, YEAR));

@@ -100,6 +100,8 @@ public final class Routes {
         m.put("/api/v1/activities/{id}", Map.of("id", List.of(v(s, "activity.past"))));
         List<String> budgets = ids(s, "budget.");
         m.put("/budgets/{id}", Map.of("id", budgets));
+        m.put("/budgets/{id}/documents/{kind}.{format}", Map.of("id", List.of(v(s, "budget.approved"), v(s, "budget.settled")),
+                "kind", List.of("estimate", "settlement"), "format", List.of("docx", "pdf")));
         m.put("/centres/{id}/budgets", Map.of("id", centres));
         m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
