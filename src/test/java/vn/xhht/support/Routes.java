@@ -105,6 +105,7 @@ public final class Routes {
         m.put("/centres/{id}/budgets", Map.of("id", centres));
         m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
+        m.put("/api/v1/budgets/{id}/check", Map.of("id", List.of(v(s, "budget.approved"), v(s, "budget.settled"))));
         m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
         List<String> materials = List.of(v(s, "material.submitted"), v(s, "material.approved"));
         m.put("/materials/{id}", Map.of("id", materials));
