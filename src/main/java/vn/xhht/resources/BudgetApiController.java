@@ -57,10 +57,19 @@ class BudgetApiController {
 
     private final BudgetService budgets;
     private final BudgetSummaries summaries;
+    private final SpendingCheck spendingCheck;
 
-    BudgetApiController(BudgetService budgets, BudgetSummaries summaries) {
+    BudgetApiController(BudgetService budgets, BudgetSummaries summaries, SpendingCheck spendingCheck) {
         this.budgets = budgets;
         this.summaries = summaries;
+        this.spendingCheck = spendingCheck;
+    }
+
+    @GetMapping("/budgets/{id}/check")
+    @Operation(operationId = "checkBudgetSpending", summary = "Kiểm tra chi tiêu so với dự toán",
+            description = "Spending against the estimate (per category and in total) and the allocation, with the cost per participation of the year.")
+    SpendingCheck.Result check(@PathVariable long id) {
+        return spendingCheck.check(CurrentUsers.require(), id);
     }
 
     @GetMapping("/centres/{id}/budgets")

@@ -43,10 +43,17 @@ class BudgetPageController {
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final VietnamClock clock;
+    private final SpendingCheck spendingCheck;
+    private final BudgetDocuments documents;
+    private final vn.xhht.document.DocumentRenderer renderer;
 
     BudgetPageController(BudgetService budgets, BudgetSummaries summaries, BudgetRules rules, CentreRegistry centres,
                          ActivityService activities, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
-                         VietnamClock clock) {
+                         VietnamClock clock, SpendingCheck spendingCheck, BudgetDocuments documents,
+                         vn.xhht.document.DocumentRenderer renderer) {
+        this.spendingCheck = spendingCheck;
+        this.documents = documents;
+        this.renderer = renderer;
         this.budgets = budgets;
         this.summaries = summaries;
         this.rules = rules;
@@ -109,6 +116,7 @@ class BudgetPageController {
         Review review = budgets.review(b.id());
         Centre c = centres.find(b.centreId()).orElseThrow();
         model.addAttribute("budget", b);
+        model.addAttribute("check", spendingCheck.check(user, b.id()));
         model.addAttribute("review", review);
         model.addAttribute("history", reviews.history(BudgetService.SUBJECT, b.id()));
         model.addAttribute("canKeep", budgets.canKeep(user, b) && !b.settlementLocked());
@@ -208,6 +216,13 @@ class BudgetPageController {
         model.addAttribute("unit", units.require(unit));
         model.addAttribute("year", y);
         return "budgets/summary";
+    }
+
+    /** The estimate or the settlement report in the Decree-30 layout, as .docx or .pdf. */
+    @GetMapping("/budgets/{id}/documents/{kind}.{format}")
+    void document(@PathVariable long id, @PathVariable String kind, @PathVariable String format, HttpServletResponse response) {
+        BudgetDocuments.Named d = documents.document(CurrentUsers.require(), id, kind);
+        renderer.download(d.document(), format, d.baseName(), response);
     }
 
     @GetMapping("/budgets/summary.xlsx")

@@ -64,12 +64,64 @@ public class BudgetSummaries {
         return alias + ".commune_id in (select id from xhht_unit_subtree(:unit))";
     }
 
+    /**
+     * The budgets under the unit. A province's (or the nation's) budgets are found by the province they were made
+     * in, which an index answers; a lower unit's through the subtree of communes.
+     */
+    private static String budgetScope(OrgUnit unit) {
+        return switch (unit.level()) {
+            case OrgUnit.NATION -> "true";
+            case OrgUnit.PROVINCE -> "b.province_id = :unit";
+            default -> scope("b");
+        };
+    }
+
+    private static String centreScope(OrgUnit unit) {
+        return switch (unit.level()) {
+            case OrgUnit.NATION -> "true";
+            case OrgUnit.PROVINCE -> "c.province_id = :unit";
+            default -> scope("c");
+        };
+    }
+
+    /**
+     * Sums per stage, source and category. For a province or the nation they come from the yearly roll-up the
+     * database keeps (budget_rollup, V195: a few dozen rows per province); below, from the lines of the few
+     * budgets of a district or commune. {@code BudgetRollupTest} proves both give the same figures.
+     */
+    private static String sumsQuery(OrgUnit unit, boolean rollup) {
+        if (rollup && (unit.level() == OrgUnit.NATION || unit.level() == OrgUnit.PROVINCE)) {
+            return """
+                    select r.stage, nullif(r.source, '') as source, nullif(r.category, '') as category, sum(r.amount_vnd) as amount
+                      from budget_rollup r
+                     where r.budget_year = :y and r.line_count > 0 %s
+                     group by r.stage, nullif(r.source, ''), nullif(r.category, '')
+                    """.formatted(unit.level() == OrgUnit.PROVINCE ? "and r.province_id = :unit" : "");
+        }
+        return """
+                select l.stage, l.source, l.category, sum(l.amount_vnd) as amount
+                  from budget b join budget_line l on l.budget_id = b.id
+                 where b.budget_year = :y and %s
+                 group by l.stage, l.source, l.category
+                """.formatted(scope("b"));
+    }
+
+    /** The same sums always from the lines: the reference the roll-up is checked against. */
+    Summary computeFromLines(OrgUnit unit, int year) {
+        return compute(unit, year, false);
+    }
+
     public Summary summary(CurrentUser user, long unitId, int year) {
         OrgUnit unit = units.requireReadable(user, unitId);
         return compute(unit, year);
     }
 
     Summary compute(OrgUnit unit, int year) {
+        return compute(unit, year, true);
+    }
+
+    private Summary compute(OrgUnit unit, int year, boolean rollup) {
+        // Heads from the budgets alone (each budget carries its totals, V195); never from the lines.
         long[] heads = jdbc.sql("""
                 select (select count(*) from xhht_centre c where %s) as centres,
                        count(b.id) as budgets,
@@ -77,7 +129,7 @@ public class BudgetSummaries {
                        count(b.id) filter (where b.settlement_locked_at is not null) as settled
                   from budget b join xhht_review s on s.subject_type = 'Budget' and s.subject_id = b.id
                  where b.budget_year = :y and %s
-                """.formatted(scope("c"), scope("b"))).param("unit", unit.id()).param("y", year)
+                """.formatted(centreScope(unit), budgetScope(unit))).param("unit", unit.id()).param("y", year)
                 .query((rs, n) -> new long[]{rs.getLong("centres"), rs.getLong("budgets"), rs.getLong("approved"), rs.getLong("settled")}).single();
         Map<Budget.Source, long[]> bySource = new LinkedHashMap<>();
         for (Budget.Source s : Budget.Source.values()) {
@@ -90,12 +142,7 @@ public class BudgetSummaries {
             names.put(c.code(), c.name());
         });
         long[] t = new long[6];
-        jdbc.sql("""
-                select l.stage, l.source, l.category, sum(l.amount_vnd) as amount
-                  from budget b join budget_line l on l.budget_id = b.id
-                 where b.budget_year = :y and %s
-                 group by l.stage, l.source, l.category
-                """.formatted(scope("b"))).param("unit", unit.id()).param("y", year).query(rs -> {
+        jdbc.sql(sumsQuery(unit, rollup)).param("unit", unit.id()).param("y", year).query(rs -> {
             Budget.Stage stage = Budget.Stage.valueOf(rs.getString("stage"));
             String source = rs.getString("source");
             String category = rs.getString("category");
@@ -140,21 +187,18 @@ public class BudgetSummaries {
     }
 
     private void streamCentres(long unitId, int year, int limit, Consumer<CentreRow> sink) {
+        OrgUnit unit = units.require(unitId);
         jdbc.sql("""
                 select c.id as centre_id, c.name as centre_name, u.name as commune_name, b.id as budget_id, s.status,
-                       coalesce(sum(l.amount_vnd) filter (where l.stage = 'ESTIMATE' and l.category is null), 0) as est_rev,
-                       coalesce(sum(l.amount_vnd) filter (where l.stage = 'ESTIMATE' and l.category is not null), 0) as est_spend,
-                       coalesce(sum(l.amount_vnd) filter (where l.stage = 'ALLOCATION'), 0) as allocated,
-                       coalesce(sum(l.amount_vnd) filter (where l.stage = 'SPENDING'), 0) as spent
+                       coalesce(b.est_revenue_vnd, 0) as est_rev, coalesce(b.est_spending_vnd, 0) as est_spend,
+                       coalesce(b.allocated_vnd, 0) as allocated, coalesce(b.spent_vnd, 0) as spent
                   from xhht_centre c join xhht_unit u on u.id = c.commune_id
                   left join budget b on b.centre_id = c.id and b.budget_year = :y
                   left join xhht_review s on s.subject_type = 'Budget' and s.subject_id = b.id
-                  left join budget_line l on l.budget_id = b.id
                  where %s
-                 group by c.id, c.name, u.name, b.id, s.status
                  order by est_spend desc, u.name, c.id
                  limit :limit
-                """.formatted(scope("c"))).param("unit", unitId).param("y", year).param("limit", limit)
+                """.formatted(centreScope(unit))).param("unit", unitId).param("y", year).param("limit", limit)
                 .query(rs -> {
                     sink.accept(new CentreRow(rs.getLong("centre_id"), rs.getString("centre_name"), rs.getString("commune_name"),
                             (Long) rs.getObject("budget_id"), rs.getString("status"), rs.getLong("est_rev"), rs.getLong("est_spend"),

@@ -15,7 +15,8 @@ class ResourcesNav implements NavContribution {
 
     @Override
     public List<NavItem> items(CurrentUser user) {
-        return user.role() == Role.TTGDNN_STAFF ? List.of() : List.of(new NavItem("/budgets", "nav.budgets"), new NavItem("/trainings", "nav.trainings"));
+        return user.role() == Role.TTGDNN_STAFF ? List.of(new NavItem("/materials", "nav.materials"))
+                : List.of(new NavItem("/budgets", "nav.budgets"), new NavItem("/trainings", "nav.trainings"), new NavItem("/materials", "nav.materials"));
     }
 
     @Override

@@ -109,10 +109,17 @@ public final class Routes {
         m.put("/api/v1/activities/{id}", Map.of("id", List.of(v(s, "activity.past"))));
         List<String> budgets = ids(s, "budget.");
         m.put("/budgets/{id}", Map.of("id", budgets));
+        m.put("/budgets/{id}/documents/{kind}.{format}", Map.of("id", List.of(v(s, "budget.approved"), v(s, "budget.settled")),
+                "kind", List.of("estimate", "settlement"), "format", List.of("docx", "pdf")));
         m.put("/centres/{id}/budgets", Map.of("id", centres));
         m.put("/api/v1/centres/{id}/budgets", Map.of("id", List.of(v(s, "centre.canYen"))));
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
+        m.put("/api/v1/budgets/{id}/check", Map.of("id", List.of(v(s, "budget.approved"), v(s, "budget.settled"))));
         m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
+        List<String> materials = List.of(v(s, "material.submitted"), v(s, "material.approved"));
+        m.put("/materials/{id}", Map.of("id", materials));
+        m.put("/api/v1/materials/{id}", Map.of("id", materials));
+        m.put("/materials/{id}/files/{fileId}", Map.of("id", List.of(v(s, "material.approved")), "fileId", List.of(v(s, "material.approved.file"))));
         List<String> establishments = List.of(v(s, "oversight.establishment"), v(s, "oversight.establishment.pending"));
         List<String> inspections = List.of(v(s, "oversight.inspection.sanctioned"), v(s, "oversight.inspection.centre"));
         m.put("/oversight/establishments/{id}", Map.of("id", establishments));

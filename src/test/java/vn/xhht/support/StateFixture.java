@@ -136,6 +136,7 @@ public final class StateFixture {
         literacy(commune, province, canYen, caoBang);
         budgets(commune, centre, canYen);
         training(province, caoBang);
+        materials(commune, province);
         needs(centre);
         publishing(commune, province, caoBang);
         oversight(province, commune, canYen, centre);
@@ -482,6 +483,28 @@ public final class StateFixture {
                 return b;
             });
             ids.put("budget." + state, id);
+        }
+    }
+
+    /** Learning materials of Cần Yên: one waiting for the department (with a PDF file), one approved. */
+    private void materials(Officer commune, Officer province) {
+        vn.xhht.resources.LearningMaterials materials = bean(vn.xhht.resources.LearningMaterials.class);
+        for (String state : List.of("submitted", "approved")) {
+            String title = ("submitted".equals(state) ? "Sổ tay tuyên truyền pháp luật" : "Bài giảng kỹ năng sống") + MARK;
+            long id = jdbc.sql("select id from learning_material where title = :t").param("t", title).query(Long.class).optional().orElseGet(() -> {
+                var m = materials.create(commune, new vn.xhht.resources.LearningMaterials.Form(commune.unitId(), title,
+                        "submitted".equals(state) ? "BOOKLET" : "SLIDES", "Pháp luật", "Người dân", "Trung tâm GDNN-GDTX", null,
+                        "https://example.org/hoc-lieu", "2026", "BOTH", "submitted".equals(state) ? "20" : null, "Được phép sao chụp",
+                        "Các trung tâm trong tỉnh", null),
+                        List.of(new vn.xhht.evidence.EvidenceStore.Upload("so-tay.pdf",
+                                "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))), List.of());
+                if ("approved".equals(state)) {
+                    materials.approve(province, m.id(), "Đạt" + MARK);
+                }
+                return m.id();
+            });
+            ids.put("material." + state, id);
+            ids.put("material." + state + ".file", materials.require(commune, id).files().get(0).id());
         }
     }
 
