@@ -248,10 +248,22 @@ public class UnitAttributes {
         after.put("legalBasis", c.basis());
         after.put("certainty", c.certainty().name());
         audit.change(AuditAction.CREATE, "UnitAttribute", id, c.unit().id(), null, after,
-                c.unit().name() + ": " + c.attribute().name() + " = " + c.value() + " từ " + c.from().format(DMY)
+                c.unit().name() + ": " + words(c.attribute(), c.value()) + " từ " + c.from().format(DMY)
                         + (c.to() == null ? "" : " đến " + c.to().format(DMY)) + " (" + c.basis() + ")");
         return new Entry(id, c.unit().id(), c.unit().code(), c.unit().name(), c.unit().parentName(), c.attribute(), c.value(),
                 c.from(), c.to(), c.basis(), c.certainty(), c.source(), user.username());
+    }
+
+    /** The attribute and value in Vietnamese, for the audit trail (stored text: never the codes). */
+    static String words(Attribute a, String value) {
+        String yesNo = "true".equals(value) ? "có" : "không";
+        return switch (a) {
+            case BORDER -> "xã biên giới: " + yesNo;
+            case ESPECIALLY_DIFFICULT -> "xã đặc biệt khó khăn: " + yesNo;
+            case ISLAND -> "xã đảo: " + yesNo;
+            case ZONE -> "vùng: " + ("HIGHLAND".equals(value) ? "miền núi, vùng cao" : "đồng bằng");
+            case EM_REGION -> "vùng đồng bào dân tộc thiểu số và miền núi: khu vực " + value;
+        };
     }
 
     /** The columns of an imported file, in order; the first line is this header. */

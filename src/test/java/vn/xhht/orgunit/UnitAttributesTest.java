@@ -88,6 +88,9 @@ class UnitAttributesTest {
 
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'UnitAttribute' and unit_id = :u")
                 .param("u", c.id()).query(Long.class).single()).isEqualTo(3);
+        // the trail is read by people: the attribute in words, never its code
+        assertThat(jdbc.sql("select summary from audit_event where entity_type = 'UnitAttribute' and unit_id = :u order by id limit 1")
+                .param("u", c.id()).query(String.class).single()).contains("xã biên giới: có từ 04/06/2021").doesNotContain("BORDER", "true");
     }
 
     @Test
