@@ -2,6 +2,7 @@ package vn.xhht.orgunit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,12 +28,30 @@ import vn.xhht.shared.InvalidInputProblem;
 @Tag(name = "Đơn vị hành chính / Administrative units")
 class OrgUnitApiController {
 
+    @Schema(description = "Một thuộc tính của xã có hiệu lực vào ngày hỏi, với căn cứ. / One attribute of a commune in force on the date asked, with its basis.")
+    record AttributeDto(
+            @Schema(allowableValues = {"BORDER", "ZONE", "ESPECIALLY_DIFFICULT", "EM_REGION", "ISLAND"}) String attribute,
+            @Schema(description = "BORDER, ESPECIALLY_DIFFICULT, ISLAND: true/false; ZONE: HIGHLAND/LOWLAND; EM_REGION: I/II/III",
+                    example = "true") String value,
+            @Schema(description = "Tên thuộc tính và giá trị bằng tiếng Việt. / The attribute and value in Vietnamese.", example = "Xã biên giới: có") String label,
+            LocalDate validFrom,
+            @Schema(nullable = true) LocalDate validTo,
+            @Schema(description = "Văn bản làm căn cứ. / The decision it comes from.", example = "861/QĐ-TTg ngày 04/6/2021") String legalBasis,
+            @Schema(allowableValues = {"VERIFIED", "SECONDARY", "UNCERTAIN", "UNKNOWN"}) String certainty) {
+    }
+
     /** A unit as the API shows it. level: 0 nation, 1 province, 2 district, 3 commune, 4 hamlet. */
     record UnitDto(long id, String code, String name, String type, int level, Long parentId, String parentCode,
-                   String parentName, LocalDate validFrom, LocalDate validTo, long version) {
+                   String parentName, LocalDate validFrom, LocalDate validTo, long version,
+                   @Schema(description = "Thuộc tính có hiệu lực vào ngày hỏi (chỉ ở danh sách); không có = chưa biết, không phải \"không\". / Attributes in force on the date asked (lists only); absent means not known, not \"no\".")
+                   List<AttributeDto> attributes) {
         static UnitDto of(OrgUnit u) {
+            return of(u, List.of());
+        }
+
+        static UnitDto of(OrgUnit u, List<AttributeDto> attributes) {
             return new UnitDto(u.id(), u.code(), u.name(), u.type(), u.level(), u.parentId(), u.parentCode(),
-                    u.parentName(), u.validFrom(), u.validTo(), u.version());
+                    u.parentName(), u.validFrom(), u.validTo(), u.version(), attributes);
         }
     }
 
@@ -74,23 +93,36 @@ class OrgUnitApiController {
     private final OrgUnitDirectory directory;
     private final HamletService hamlets;
     private final StructureDates dates;
+    private final UnitAttributes attributes;
+    private final org.springframework.context.MessageSource messages;
 
-    OrgUnitApiController(OrgUnitDirectory directory, HamletService hamlets, StructureDates dates) {
+    OrgUnitApiController(OrgUnitDirectory directory, HamletService hamlets, StructureDates dates, UnitAttributes attributes,
+                         org.springframework.context.MessageSource messages) {
         this.directory = directory;
         this.hamlets = hamlets;
         this.dates = dates;
+        this.attributes = attributes;
+        this.messages = messages;
     }
 
     @GetMapping
     @Operation(operationId = "listOrgUnits", summary = "Danh sách đơn vị hành chính",
-            description = "Units valid on a date within the caller's area; q matches names with or without diacritics")
+            description = "Units valid on a date within the caller's area; q matches names with or without diacritics. "
+                    + "border, especiallyDifficult, island, zone and emRegion keep the communes whose dated attribute in force on "
+                    + "that date has the value (a commune whose attribute is not known that day is left out).")
     List<UnitDto> list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                        @Parameter(description = "0 nation, 1 province, 2 district (until 2025-06-30), 3 commune, 4 hamlet")
                        @RequestParam(required = false) Integer level,
                        @RequestParam(required = false) Long parentId,
                        @RequestParam(required = false) String q,
                        @Parameter(description = "maximum rows: default 100 with q (a search), 1000 without; at most 20000")
-                       @RequestParam(required = false) Integer limit) {
+                       @RequestParam(required = false) Integer limit,
+                       @Parameter(description = "border commune on the date") @RequestParam(required = false) Boolean border,
+                       @Parameter(description = "especially difficult commune on the date") @RequestParam(required = false) Boolean especiallyDifficult,
+                       @Parameter(description = "island commune on the date") @RequestParam(required = false) Boolean island,
+                       @Parameter(description = "HIGHLAND or LOWLAND on the date") @RequestParam(required = false) String zone,
+                       @Parameter(description = "region of the ethnic-minority and mountainous area on the date: I, II or III")
+                       @RequestParam(required = false) String emRegion) {
         LocalDate d = dates.check("date", date);
         if (level != null && (level < 0 || level > 4)) {
             throw new InvalidInputProblem("level", "unit.level.invalid");
@@ -99,8 +131,36 @@ class OrgUnitApiController {
         if (max < 1 || max > 20000) {
             throw new InvalidInputProblem("limit", "error.limitRange", 1, 20000);
         }
+        Map<UnitAttributes.Attribute, String> wanted = new java.util.EnumMap<>(UnitAttributes.Attribute.class);
+        if (border != null) {
+            wanted.put(UnitAttributes.Attribute.BORDER, border.toString());
+        }
+        if (especiallyDifficult != null) {
+            wanted.put(UnitAttributes.Attribute.ESPECIALLY_DIFFICULT, especiallyDifficult.toString());
+        }
+        if (island != null) {
+            wanted.put(UnitAttributes.Attribute.ISLAND, island.toString());
+        }
+        if (zone != null) {
+            if (!UnitAttributes.Attribute.ZONE.allowed().contains(zone)) {
+                throw new InvalidInputProblem("zone", "unitAttr.zone.invalid");
+            }
+            wanted.put(UnitAttributes.Attribute.ZONE, zone);
+        }
+        if (emRegion != null) {
+            if (!UnitAttributes.Attribute.EM_REGION.allowed().contains(emRegion)) {
+                throw new InvalidInputProblem("emRegion", "unitAttr.emRegion.invalid");
+            }
+            wanted.put(UnitAttributes.Attribute.EM_REGION, emRegion);
+        }
         CurrentUser user = CurrentUsers.require();
-        return directory.search(user, d, level, parentId, q, max).stream().map(UnitDto::of).toList();
+        List<OrgUnit> found = directory.search(user, d, level, parentId, q, max, wanted);
+        Map<Long, List<UnitAttributes.Entry>> attrs = attributes.onDate(found.stream().map(OrgUnit::id).toList(), d);
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return found.stream().map(u -> UnitDto.of(u, attrs.getOrDefault(u.id(), List.of()).stream()
+                .map(a -> new AttributeDto(a.attribute().name(), a.value(), messages.getMessage(a.attribute().key(), null, locale)
+                        + ": " + messages.getMessage(a.valueKey(), null, locale), a.validFrom(), a.validTo(), a.legalBasis(),
+                        a.certainty().name())).toList())).toList();
     }
 
     @GetMapping("/{id}")

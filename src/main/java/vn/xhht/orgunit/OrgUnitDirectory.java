@@ -2,6 +2,7 @@ package vn.xhht.orgunit;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -91,5 +92,11 @@ public class OrgUnitDirectory {
     /** Units in the user's read scope matching the criteria (null criteria do not filter). */
     public List<OrgUnit> search(CurrentUser user, LocalDate date, Integer level, Long parentId, String query, int limit) {
         return units.list(new OrgUnitRepository.Filter(user.unitId(), date, level, parentId, query, limit));
+    }
+
+    /** As {@link #search}, keeping only units whose dated attributes on {@code date} have the given values. */
+    public List<OrgUnit> search(CurrentUser user, LocalDate date, Integer level, Long parentId, String query, int limit,
+                                Map<UnitAttributes.Attribute, String> attributes) {
+        return units.list(new OrgUnitRepository.Filter(user.unitId(), date, level, parentId, query, limit, attributes));
     }
 }

@@ -111,7 +111,12 @@ class OrgUnitRepository {
     }
 
     /** Criteria of a unit list; null fields do not filter. */
-    record Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit) {
+    /** attributes: values the unit must have on {@code date} (dated rows of unit_attribute, V205); empty: no filter. */
+    record Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit,
+                  Map<UnitAttributes.Attribute, String> attributes) {
+        Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit) {
+            this(scopeUnitId, date, level, parentId, query, limit, Map.of());
+        }
     }
 
     private volatile Long nationId;
@@ -146,6 +151,17 @@ class OrgUnitRepository {
         if (f.parentId() != null) {
             sql.append(" and u.parent_id = :parentId");
             params.put("parentId", f.parentId());
+        }
+        int n = 0;
+        for (var a : f.attributes().entrySet()) {
+            // the value valid on the date asked (a filter needs a date: the list's own, today by default)
+            sql.append(" and exists (select 1 from unit_attribute a where a.unit_id = u.id and a.attribute = :attr").append(n)
+                    .append(" and a.value = :attrValue").append(n)
+                    .append(" and a.valid_from <= :attrDay and (a.valid_to is null or a.valid_to >= :attrDay))");
+            params.put("attr" + n, a.getKey().name());
+            params.put("attrValue" + n, a.getValue());
+            params.put("attrDay", f.date());
+            n++;
         }
         if (f.query() != null && !f.query().isBlank()) {
             sql.append(" and u.search_name like '%' || xhht_search_key(:q) || '%'");

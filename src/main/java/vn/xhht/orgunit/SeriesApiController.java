@@ -28,12 +28,17 @@ class SeriesApiController {
             @Schema(description = "Giá trị; null = chưa nhập. / The value; null when nothing was entered.", nullable = true) Long value,
             @Schema(description = "Phần của các đơn vị tiền thân. / The part that comes from predecessor units.", minimum = "0") long fromPredecessors,
             @Schema(description = "Số liệu của đơn vị cũ bị chia chưa phân bổ về thôn nào của đơn vị này; không cộng vào giá trị. / Figures of a split predecessor not yet allocated to a hamlet of this unit; not included in value.",
-                    minimum = "0") long notAllocated) {
+                    minimum = "0") long notAllocated,
+            @Schema(description = "Chỉ với tỷ lệ: số người của mẫu số (value là số người đạt); null với số đếm. / Rates only: the people counted (value is those who meet it); null for counts.",
+                    nullable = true, minimum = "0") Long base,
+            @Schema(description = "Chỉ với tỷ lệ: value/base × 100, cắt hai chữ số thập phân; null khi không có ai. / Rates only: value/base × 100 cut to two decimals; null when nobody was counted.",
+                    nullable = true, example = "97.25") java.math.BigDecimal percent) {
     }
 
     record FigureDto(
             @Schema(description = "Mã chỉ số. / Figure key.", example = "series.participations") String figure,
             @Schema(description = "Tên chỉ số. / Figure label.", example = "Lượt người tham gia") String label,
+            @Schema(description = "Chỉ số là tỷ lệ (có base và percent). / The figure is a rate (base and percent set).") boolean rate,
             List<PointDto> points) {
     }
 
@@ -53,7 +58,8 @@ class SeriesApiController {
 
     @GetMapping("/{id}/series")
     @Operation(operationId = "getOrgUnitSeries", summary = "Số liệu qua các năm của một đơn vị",
-            description = "Activities held and participations per year from 2019, in the structure of each year: before an "
+            description = "Activities held and participations, literacy rates of people aged 15–60 (level 1 and level 2, on 31/12 "
+                    + "of each year, from the commune's first survey) and recognised evaluation results per year from 2019, in the structure of each year: before an "
                     + "arrangement, the units this unit took over are included (fromPredecessors); a predecessor split across "
                     + "several units counts through the hamlets assigned to this unit, the rest is reported as notAllocated.")
     SeriesDto get(@PathVariable long id,
@@ -62,8 +68,8 @@ class SeriesApiController {
         UnitSeries.Series s = series.of(CurrentUsers.require(), id, fromYear, toYear, clock.today());
         var locale = LocaleContextHolder.getLocale();
         return new SeriesDto(s.unit().id(), s.unit().name(), s.years(), s.lines().stream()
-                .map(l -> new FigureDto(l.figure(), messages.getMessage(l.figure(), null, locale), l.points().stream()
-                        .map(p -> new PointDto(p.year(), p.value(), p.fromPredecessors(), p.notAllocated())).toList()))
+                .map(l -> new FigureDto(l.figure(), messages.getMessage(l.figure(), null, locale), l.rate(), l.points().stream()
+                        .map(p -> new PointDto(p.year(), p.value(), p.fromPredecessors(), p.notAllocated(), p.base(), p.percent())).toList()))
                 .toList());
     }
 }

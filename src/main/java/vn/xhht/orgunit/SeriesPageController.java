@@ -50,7 +50,7 @@ class SeriesPageController {
             UnitSeries.Series s = series.of(user, id, fromYear, toYear, clock.today());
             model.addAttribute("series", s);
             model.addAttribute("unit", s.unit());
-            model.addAttribute("bars", s.lines().isEmpty() ? List.of() : bars(s.lines().get(s.lines().size() - 1)));
+            model.addAttribute("bars", chartLine(s).map(SeriesPageController::bars).orElse(List.of()));
             model.addAttribute("errors", Map.of());
         } catch (InvalidInputProblem e) {
             model.addAttribute("unit", directory.requireReadable(user, id));
@@ -66,6 +66,12 @@ class SeriesPageController {
         Downloads.attachment(response, Downloads.Format.XLSX, "chuoi-so-lieu-" + s.unit().name() + "-"
                 + s.years().get(0) + "-" + s.years().get(s.years().size() - 1));
         series.writeXlsx(s, response.getOutputStream());
+    }
+
+    /** The chart shows participations (its title says so); without them, the last count line. */
+    static java.util.Optional<UnitSeries.Line> chartLine(UnitSeries.Series s) {
+        return s.lines().stream().filter(l -> l.figure().equals("series.participations")).findFirst()
+                .or(() -> s.lines().stream().filter(l -> !l.rate()).reduce((a, b) -> b));
     }
 
     static List<Bar> bars(UnitSeries.Line line) {

@@ -28,7 +28,8 @@ public class UnitSeries {
     public static final int FIRST_YEAR = 2019;
 
     /** One figure's values, year by year (same order as {@link Series#years()}). */
-    public record Line(String figure, List<SeriesFigureSource.Point> points) {
+    /** {@code rate}: the values are a count out of a base (people), shown in percent. */
+    public record Line(String figure, boolean rate, List<SeriesFigureSource.Point> points) {
         public boolean anyReconstructed() {
             return points.stream().anyMatch(p -> p.fromPredecessors() > 0);
         }
@@ -80,7 +81,7 @@ public class UnitSeries {
             for (SeriesFigureSource.Point p : source.points(unit.id(), from, to, today)) {
                 byFigure.computeIfAbsent(p.figure(), k -> new LinkedHashMap<>()).put(p.year(), p);
             }
-            byFigure.forEach((figure, points) -> lines.add(new Line(figure, years.stream()
+            byFigure.forEach((figure, points) -> lines.add(new Line(figure, source.isRate(figure), years.stream()
                     .map(y -> points.getOrDefault(y, new SeriesFigureSource.Point(figure, y, null, 0, 0))).toList())));
         }
         return new Series(unit, years, lines);
@@ -93,6 +94,14 @@ public class UnitSeries {
         columns.add(new Column(messages.getMessage("series.year", null, locale), ColumnType.INTEGER, 8));
         for (Line l : s.lines()) {
             String label = messages.getMessage(l.figure(), null, locale);
+            if (l.rate()) {
+                columns.add(new Column(label + " (%)", ColumnType.DECIMAL, 16));
+                columns.add(new Column(label + " — " + messages.getMessage("series.rate.count", null, locale), ColumnType.INTEGER, 18));
+                columns.add(new Column(label + " — " + messages.getMessage("series.rate.base", null, locale), ColumnType.INTEGER, 18));
+                columns.add(new Column(label + " — " + messages.getMessage("series.rate.fromPredecessors", null, locale), ColumnType.INTEGER, 22));
+                columns.add(new Column(label + " — " + messages.getMessage("series.rate.notAllocated", null, locale), ColumnType.INTEGER, 22));
+                continue;
+            }
             columns.add(new Column(label, ColumnType.INTEGER, 16));
             columns.add(new Column(label + " — " + messages.getMessage("series.fromPredecessors", null, locale), ColumnType.INTEGER, 22));
             columns.add(new Column(label + " — " + messages.getMessage("series.notAllocated", null, locale), ColumnType.INTEGER, 22));
@@ -105,6 +114,14 @@ public class UnitSeries {
                 row.add(s.years().get(i));
                 for (Line l : s.lines()) {
                     SeriesFigureSource.Point p = l.points().get(i);
+                    if (l.rate()) {
+                        row.add(p.percent());
+                        row.add(p.base() == null ? null : p.value());
+                        row.add(p.base());
+                        row.add(p.base() == null ? null : p.fromPredecessors());
+                        row.add(p.notAllocated() == 0 ? null : p.notAllocated());
+                        continue;
+                    }
                     row.add(p.value());
                     row.add(p.value() == null ? null : p.fromPredecessors());
                     row.add(p.notAllocated() == 0 ? null : p.notAllocated());

@@ -244,6 +244,12 @@ public final class TextLimits {
     public static final int ORG_UNIT_SUCCESSION__BASIS = 20;
     public static final int ORG_UNIT_SUCCESSION__CERTAINTY = 20;
     public static final int ORG_UNIT_SUCCESSION__COVERAGE = 10;
+    public static final int UNIT_ATTRIBUTE__ATTRIBUTE = 30;
+    public static final int UNIT_ATTRIBUTE__VALUE = 10;
+    public static final int UNIT_ATTRIBUTE__LEGAL_BASIS = 300;
+    public static final int UNIT_ATTRIBUTE__CERTAINTY = 12;
+    public static final int UNIT_ATTRIBUTE__SOURCE = 300;
+    public static final int UNIT_ATTRIBUTE__RECORDED_BY = 64;
     public static final int ORG_UNIT_SUCCESSION__LEGAL_BASIS = 300;
     public static final int ORG_UNIT__CODE = 32;
     public static final int ORG_UNIT__END_BASIS = 300;

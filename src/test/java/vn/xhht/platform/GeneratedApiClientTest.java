@@ -72,7 +72,7 @@ class GeneratedApiClientTest {
         assertThat(canYen.getActivity(recorded.getId()).getTitle()).isEqualTo("Chuyên đề chăm sóc đàn bò mùa rét");
 
         XhhtApi province = signedIn("so.caobang");
-        List<UnitDto> provinces = province.listOrgUnits(null, 1, null, null, null);
+        List<UnitDto> provinces = province.listOrgUnits(null, 1, null, null, null, null, null, null, null, null);
         assertThat(provinces).extracting(UnitDto::getName).containsExactly("Tỉnh Cao Bằng");
         ActivitySummary summary = province.summarizeActivities(provinces.get(0).getId(), day, day);
         assertThat(summary.getActivities()).isGreaterThanOrEqualTo(1L);

@@ -141,6 +141,7 @@ public final class StateFixture {
         publishing(commune, province, caoBang);
         oversight(province, commune, canYen, centre);
         outreach(province, commune, canYen, centre);
+        unitAttributes(admin, oldCommune);
         ids.put("legalDocument", jdbc.sql("select min(id) from legal_document").query(Long.class).single());
         ids.put("literacyRule", jdbc.sql("select min(id) from lit_standard").query(Long.class).single());
     }
@@ -186,6 +187,17 @@ public final class StateFixture {
                     return id;
                 });
         ids.put("outreach.scenario", scenario);
+    }
+
+    // ---- dated commune attributes: a border commune of Hà Quảng for the period of QĐ 861 (find-or-create) ----
+    private void unitAttributes(Officer admin, long oldCommune) {
+        boolean present = jdbc.sql("select exists (select 1 from unit_attribute where unit_id = :u and attribute = 'BORDER')")
+                .param("u", oldCommune).query(Boolean.class).single();
+        if (!present) {
+            String code = jdbc.sql("select code from org_unit where id = :u").param("u", oldCommune).query(String.class).single();
+            bean(vn.xhht.orgunit.UnitAttributes.class).add(admin, new vn.xhht.orgunit.UnitAttributes.Input(code, "BORDER", "true",
+                    LocalDate.of(2021, 6, 4), LocalDate.of(2025, 6, 30), "Quyết định thử" + MARK, "UNCERTAIN", null));
+        }
     }
 
     // ---- oversight: a licensed, inspected and sanctioned language centre, a pending one, a centre inspection ----
