@@ -19,6 +19,7 @@ import vn.xhht.shared.VietnamClock;
  * the units the unit wholly succeeded (a 2024 summary of Cao Bằng counts the activities of its old districts);
  * partly merged communes are not re-homed.
  */
+@org.springframework.modulith.NamedInterface("api")
 @Service
 @Transactional(readOnly = true)
 public class ActivitySummary {
