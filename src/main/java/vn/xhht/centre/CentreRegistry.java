@@ -111,6 +111,19 @@ public class CentreRegistry {
     }
 
     /**
+     * The centres a user may pick in a form (a drop-down), by commune name: only the centre rows, without the
+     * activity counts and targets {@link #list} computes, so a national list of thousands stays fast.
+     */
+    public List<Centre> choices(CurrentUser user, LocalDate on, int limit) {
+        return jdbc.sql("""
+                select c.* from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.parent_id
+                where u.id in (select id from xhht_read_scope(:scope))
+                  and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
+                order by p.name, u.name limit :limit
+                """).param("scope", user.unitId()).param("on", on).param("limit", limit).query(CentreRegistry::map).list();
+    }
+
+    /**
      * Adds each commune's participation target from its latest plan started by {@code on} (published by the plan
      * module) and the participations since that plan's year began.
      */

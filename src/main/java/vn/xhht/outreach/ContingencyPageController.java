@@ -80,8 +80,7 @@ class ContingencyPageController {
 
     private String listPage(Model model, CurrentUser user, Map<String, String> typed, Map<String, String> errors) {
         model.addAttribute("scenarios", contingency.list(user));
-        model.addAttribute("centres", centres.list(user, clock.today(), clock.today(), clock.today(), null, 2000).stream()
-                .map(CentreRegistry.Row::centre).toList());
+        model.addAttribute("centres", centres.choices(user, clock.today(), 2000));
         model.addAttribute("hazards", Contingency.Hazard.values());
         model.addAttribute("actions", ActivityDisruptions.Action.values());
         model.addAttribute("t", typed);

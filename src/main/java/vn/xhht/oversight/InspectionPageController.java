@@ -241,8 +241,7 @@ class InspectionPageController {
         model.addAttribute("errors", errors);
         model.addAttribute("typedDate", typedDate);
         model.addAttribute("establishments", registry.list(user, new EstablishmentRegistry.Filter(null, null, null), 2000));
-        model.addAttribute("centres", centres.list(user, clock.today(), clock.today(), clock.today(), null, 2000).stream()
-                .map(CentreRegistry.Row::centre).toList());
+        model.addAttribute("centres", centres.choices(user, clock.today(), 2000));
         return "oversight/inspection-form";
     }
 
