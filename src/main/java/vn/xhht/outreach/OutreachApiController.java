@@ -164,7 +164,7 @@ class OutreachApiController {
             description = "Create the scenario of an office or centre for a hazard, or change the existing one (optimistic locking by version).")
     ContingencyScenarioDto saveScenario(@RequestBody ContingencyScenarioRequest b) {
         CurrentUser user = CurrentUsers.require();
-        long id = contingency.save(user, new Contingency.Form(b.unitId() == null && b.centreId() == null ? user.unitId() : b.unitId(),
+        long id = contingency.save(user, new Contingency.Form(b.unitId() == null && b.centreId() == null ? Long.valueOf(user.unitId()) : b.unitId(),
                 b.centreId(), b.hazard(), b.action(), b.altVenue(), b.decider(), b.note(), b.version()));
         return ContingencyScenarioDto.of(contingency.get(user, id));
     }

@@ -57,6 +57,14 @@ class OutreachTest {
     OutreachReportFigures figures;
 
     /** A year of the far future no other test plans in, so counts over it are exact. */
+    @Autowired
+    vn.xhht.support.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void backToToday() {
+        clock.reset();
+    }
+
     static int freshYear() {
         return 2050 + ThreadLocalRandom.current().nextInt(0, 50);
     }
@@ -112,6 +120,7 @@ class OutreachTest {
 
         // figures over a far-future year are this test's alone
         int far = freshYear();
+        clock.pin(LocalDate.of(far, 1, 1)); // far years are past the input horizon of the real today
         long a = plans.create(so, new CommunicationPlans.Form(unit, far, "WEBSITE", "Bài viết " + far, LocalDate.of(far, 3, 1), "Phòng", null, null));
         plans.create(so, new CommunicationPlans.Form(unit, far, "SOCIAL", "Bài đăng " + far, LocalDate.of(far, 4, 1), "Phòng", null, null));
         plans.mark(so, a, new CommunicationPlans.Mark(false, LocalDate.of(far, 3, 2), "Mất điện", null), List.of());
@@ -162,6 +171,7 @@ class OutreachTest {
         long pr = coop.createProgramme(so, new BorderCooperation.ProgrammeForm(so.unitId(), "05/CTPH-" + UUID.randomUUID().toString().substring(0, 6),
                 "Phối hợp tuyên truyền, xóa mù chữ vùng biên giới", "Sở GD&ĐT; Bộ Chỉ huy BĐBP tỉnh", LocalDate.of(2018, 1, 1), LocalDate.of(2025, 12, 31), null));
         int far = freshYear();
+        clock.pin(LocalDate.of(far, 1, 1)); // far years are past the input horizon of the real today
         coop.addModel(so, pr, new BorderCooperation.ModelForm(BorderCooperation.ModelKind.ADOPT_CHILD, "Con nuôi đồn Biên phòng", post, canYen, far, null, null));
         Map<String, BigDecimal> v = figures.values(so.unitId(), LocalDate.of(far, 1, 1), LocalDate.of(far, 12, 31));
         assertThat(v).as("blank counts are not reported, not 0").doesNotContainKeys("outreach.coop.children", "outreach.coop.households");
@@ -182,6 +192,7 @@ class OutreachTest {
         var xa = xa();
         long centre = centres.ofCommune(xa.unitId()).orElseThrow().id();
         int far = freshYear();
+        clock.pin(LocalDate.of(far, 1, 1)); // far years are past the input horizon of the real today
         LocalDate day = LocalDate.of(far, 8, 10);
         long planned = activity(centre, day, "Sinh hoạt chuyên đề " + far);
         long other = activity(centre, day.plusDays(40), "Ngoài thời gian " + far);
@@ -215,6 +226,7 @@ class OutreachTest {
         var xa = xa();
         long centre = centres.ofCommune(xa.unitId()).orElseThrow().id();
         int far = freshYear();
+        clock.pin(LocalDate.of(far, 1, 1)); // far years are past the input horizon of the real today
         long book = jdbc.sql("insert into book (centre_id, title, copies) values (:c, :t, 3) returning id").param("c", centre)
                 .param("t", "Sách kỹ thuật chăn nuôi " + far).query(Long.class).single();
         jdbc.sql("insert into book_loan (book_id, borrower, out_on) values (:b, 'Nguyễn Văn A', :d)").param("b", book).param("d", LocalDate.of(far, 4, 21)).update();
