@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The application on a database of its own for the tests that send every kind of input: what they create (their
@@ -20,5 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "xhht.public.cleanup-cron=-",
         "xhht.public.max-submissions-per-10min=1000000"
 })
+// every test context uses the pinnable clock: the input horizon (InputRules) follows the clock of the context started
+// last, and a system clock here would undo the pins of the tests that run after the fuzz
+@Import(vn.xhht.support.TestClockConfig.class)
 @interface FuzzDatabase {
 }
