@@ -54,6 +54,7 @@ class ReadingPageController {
         }
     }
 
+    // "planText", not "content": the layout's fragment parameter is called content and would shadow it
     private String page(Model model, CurrentUser user, int year, String typed, Map<String, String> errors) {
         ReadingCulture.Overview o = reading.overview(user, user.unitId(), year);
         model.addAttribute("year", year);
@@ -61,7 +62,7 @@ class ReadingPageController {
         model.addAttribute("o", o);
         model.addAttribute("months", java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(m -> java.time.YearMonth.of(year, m)).toList());
         model.addAttribute("canEdit", reading.canEdit(user, user.unitId()));
-        model.addAttribute("content", typed != null ? typed : o.plan() == null ? "" : o.plan().content());
+        model.addAttribute("planText", typed != null ? typed : o.plan() == null ? "" : o.plan().content());
         model.addAttribute("errors", errors);
         return "outreach/reading";
     }
