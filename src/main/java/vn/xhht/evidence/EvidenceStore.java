@@ -67,6 +67,11 @@ public class EvidenceStore {
         return uploads.stream().map(u -> insert(user, ownerType, ownerId, unitId, province, u)).toList();
     }
 
+    /** Whether {@link #check} would take this upload; answers instead of throwing, so a caller's transaction stays usable. */
+    public boolean accepts(Upload u, Set<FileKind> allowed) {
+        return u.data().length > 0 && u.data().length <= maxBytes && FileKind.detect(u.data()).filter(allowed::contains).isPresent();
+    }
+
     public void check(Upload u, Set<FileKind> allowed, String field) {
         if (u.data().length == 0) {
             throw new InvalidInputProblem(field, "evidence.empty", u.fileName());

@@ -45,16 +45,18 @@ class NewsController {
     String create(@RequestParam long unitId, @RequestParam(required = false) String kind, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String summary, @RequestParam(required = false) String body,
                   @RequestParam(required = false) String subjectUnit, @RequestParam(required = false) String subjectYear,
-                  @RequestParam(required = false, name = "photos") List<MultipartFile> photos, Model model, RedirectAttributes r) {
+                  @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
+                  @RequestParam(required = false, name = "keptPhoto") List<Long> keptPhotos, Model model, RedirectAttributes r) {
         CurrentUser user = CurrentUsers.require();
         Publishing.Draft d = new Publishing.Draft(kind, title, summary, body, subjectUnit, null);
         try {
             d = new Publishing.Draft(kind, title, summary, body, subjectUnit, year(subjectYear));
-            Publishing.Item item = publishing.create(user, unitId, d, uploads(photos));
+            Publishing.Item item = publishing.create(user, unitId, d, uploads(photos), kept(keptPhotos));
             r.addFlashAttribute("ok", text("publishing.saved"));
             return "redirect:/news/" + item.id();
         } catch (InvalidInputProblem e) {
             model.addAttribute("yearText", subjectYear);
+            keepPhotos(model, user, unitId, photos, keptPhotos);
             return listPage(model, user, unitId, d, FormErrors.of(e, messages));
         }
     }
@@ -68,16 +70,18 @@ class NewsController {
     String update(@PathVariable long id, @RequestParam(required = false) String kind, @RequestParam(required = false) String title,
                   @RequestParam(required = false) String summary, @RequestParam(required = false) String body,
                   @RequestParam(required = false) String subjectUnit, @RequestParam(required = false) String subjectYear,
-                  @RequestParam(required = false, name = "photos") List<MultipartFile> photos, Model model, RedirectAttributes r) {
+                  @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
+                  @RequestParam(required = false, name = "keptPhoto") List<Long> keptPhotos, Model model, RedirectAttributes r) {
         CurrentUser user = CurrentUsers.require();
         Publishing.Draft d = new Publishing.Draft(kind, title, summary, body, subjectUnit, null);
         try {
             d = new Publishing.Draft(kind, title, summary, body, subjectUnit, year(subjectYear));
-            publishing.update(user, id, d, uploads(photos));
+            publishing.update(user, id, d, uploads(photos), kept(keptPhotos));
             r.addFlashAttribute("ok", text("publishing.saved"));
             return "redirect:/news/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("yearText", subjectYear);
+            keepPhotos(model, user, publishing.require(user, id).unitId(), photos, keptPhotos);
             return itemPage(model, user, id, d, FormErrors.of(e, messages));
         }
     }
@@ -110,6 +114,17 @@ class NewsController {
         } catch (InvalidInputProblem e) {
             return itemPage(model, CurrentUsers.require(), id, null, FormErrors.of(e, messages));
         }
+    }
+
+    private static List<Long> kept(List<Long> ids) {
+        return ids == null ? List.of() : ids;
+    }
+
+    /** Photos chosen before a refusal stay chosen (kept pending), with those kept on an earlier try. */
+    private void keepPhotos(Model model, CurrentUser user, long unitId, List<MultipartFile> photos, List<Long> keptBefore) {
+        List<Long> ids = new ArrayList<>(kept(keptBefore));
+        publishing.keepPhotos(user, unitId, uploads(photos)).forEach(f -> ids.add(f.id()));
+        model.addAttribute("keptPhotos", publishing.pendingPhotos(user, ids));
     }
 
     private String listPage(Model model, CurrentUser user, long unitId, Publishing.Draft form, Map<String, String> errors) {

@@ -77,6 +77,11 @@ public class Publishing {
 
     /** A new draft of {@code unitId} (the office's own area only), with its photos (images only). */
     public Item create(CurrentUser user, long unitId, Draft d, List<EvidenceStore.Upload> photos) {
+        return create(user, unitId, d, photos, List.of());
+    }
+
+    /** As {@link #create}, adopting the photos kept from an earlier refused attempt ({@link #keepPhotos}). */
+    public Item create(CurrentUser user, long unitId, Draft d, List<EvidenceStore.Upload> photos, List<Long> kept) {
         if (!units.canWrite(user, unitId)) {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
@@ -91,6 +96,7 @@ public class Publishing {
                 .param("su", blank(d.subjectUnit())).param("sy", d.subjectYear()).param("by", user.username()).query(Long.class).single();
         reviews.open(user, SUBJECT, id, unitId, unitId, null);
         evidence.storeAll(user, PHOTO_OWNER, id, unitId, photos, PHOTO_KINDS, "photos");
+        evidence.adopt(user, kept, PHOTO_OWNER, id, unitId);
         version(user, id, null);
         audit.change(AuditAction.CREATE, SUBJECT, id, unitId, null, snapshot(d), "Soạn tin/bài: " + d.title().strip());
         return require(user, id);
@@ -98,6 +104,11 @@ public class Publishing {
 
     /** Changes a draft or a returned item; a submitted or published one is not changed (withdraw it first). */
     public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos) {
+        return update(user, id, d, photos, List.of());
+    }
+
+    /** As {@link #update}, adopting the photos kept from an earlier refused attempt ({@link #keepPhotos}). */
+    public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos, List<Long> kept) {
         Item before = require(user, id);
         units.checkWritable(user, before.unitId());
         Review r = reviews.require(SUBJECT, id);
@@ -112,9 +123,28 @@ public class Publishing {
                 """).param("k", d.kind()).param("t", d.title().strip()).param("s", blank(d.summary())).param("b", blank(d.body()))
                 .param("su", blank(d.subjectUnit())).param("sy", d.subjectYear()).param("id", id).update();
         evidence.storeAll(user, PHOTO_OWNER, id, before.unitId(), photos, PHOTO_KINDS, "photos");
+        evidence.adopt(user, kept, PHOTO_OWNER, id, before.unitId());
         version(user, id, null);
         audit.change(AuditAction.UPDATE, SUBJECT, id, before.unitId(), snapshot(before), snapshot(d), "Sửa tin/bài: " + d.title().strip());
         return require(user, id);
+    }
+
+    /**
+     * Keeps the photos chosen on a form that another field made the office send back, so nothing has to be chosen
+     * again: each image that passes the photo rules is stored pending; a file that is not an image is not kept (its
+     * message stays next to the field).
+     */
+    public List<EvidenceFile> keepPhotos(CurrentUser user, long unitId, List<EvidenceStore.Upload> photos) {
+        if (photos.isEmpty() || !units.canWrite(user, unitId)) {
+            return List.of();
+        }
+        List<EvidenceStore.Upload> good = photos.stream().filter(p -> evidence.accepts(p, PHOTO_KINDS)).toList();
+        return good.isEmpty() ? List.of() : evidence.storePending(user, unitId, good, PHOTO_KINDS, "photos");
+    }
+
+    /** This user's kept photos among {@code ids}. */
+    public List<EvidenceFile> pendingPhotos(CurrentUser user, List<Long> ids) {
+        return evidence.pending(user, ids);
     }
 
     public Item submit(CurrentUser user, long id) {

@@ -52,6 +52,15 @@ class PublishingTest {
         assertThatThrownBy(() -> publishing.create(commune, commune.unitId(), new Publishing.Draft("NEWS", title, null, null, null, null), fake))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations()).anyMatch(v -> v.field().equals("photos")));
         assertThat(jdbc.sql("select count(*) from pub_item where title = :t").param("t", title).query(Long.class).single()).isZero();
+
+        // a refused form keeps the real photo chosen with it (not the fake one); the next save attaches it
+        List<vn.xhht.evidence.EvidenceFile> kept = publishing.keepPhotos(commune, commune.unitId(),
+                List.of(new EvidenceStore.Upload("that.png", StateFixture.png()), fake.get(0)));
+        assertThat(kept).extracting(vn.xhht.evidence.EvidenceFile::fileName).containsExactly("that.png");
+        Publishing.Item saved = publishing.create(commune, commune.unitId(), new Publishing.Draft("NEWS", title, null, null, null, null),
+                List.of(), kept.stream().map(vn.xhht.evidence.EvidenceFile::id).toList());
+        assertThat(saved.photoIds()).containsExactly(kept.get(0).id());
+        assertThat(publishing.pendingPhotos(commune, List.of(kept.get(0).id()))).isEmpty();
     }
 
     @Test
