@@ -94,7 +94,8 @@ class CommunicationPlanPageController {
 
     @PostMapping("/outreach/communication/{id}/mark")
     String mark(@PathVariable long id, @RequestParam Map<String, String> p,
-                @RequestParam(required = false, name = "files") List<MultipartFile> files, Model model, RedirectAttributes redirect) throws IOException {
+                @RequestParam(required = false, name = "files") List<MultipartFile> files,
+                @RequestParam(required = false, name = "keptFile") List<Long> keptFiles, Model model, RedirectAttributes redirect) throws IOException {
         CurrentUser user = CurrentUsers.require();
         CommunicationPlans.Item i = plans.get(user, id);
         List<EvidenceStore.Upload> uploads = new ArrayList<>();
@@ -109,10 +110,14 @@ class CommunicationPlanPageController {
             String done = p.get("done");
             Boolean d = "true".equals(done) ? Boolean.TRUE : "false".equals(done) ? Boolean.FALSE : null;
             plans.mark(user, id, new CommunicationPlans.Mark(d, InputRules.date("markedOn", p.get("markedOn")), p.get("note"),
-                    Typed.id("version", p.get("version"))), uploads);
+                    Typed.id("version", p.get("version"))), uploads, keptFiles == null ? List.of() : keptFiles);
             redirect.addFlashAttribute("ok", text("outreach.comm.marked"));
             return "redirect:/outreach/communication/" + id;
         } catch (InvalidInputProblem e) {
+            // the files chosen stay chosen (kept pending), with those kept on an earlier try
+            List<Long> kept = new ArrayList<>(keptFiles == null ? List.of() : keptFiles);
+            plans.keepFiles(user, i.unitId(), uploads).forEach(f -> kept.add(f.id()));
+            model.addAttribute("keptFiles", plans.pendingFiles(user, kept));
             return itemPage(model, user, i, p, FormErrors.of(e, messages), "mark");
         }
     }

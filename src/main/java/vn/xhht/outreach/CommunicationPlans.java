@@ -139,7 +139,13 @@ public class CommunicationPlans {
      * reason. Uploads are checked before anything is saved.
      */
     public void mark(CurrentUser user, long id, Mark m, List<EvidenceStore.Upload> uploads) {
+        mark(user, id, m, uploads, List.of());
+    }
+
+    /** As {@link #mark}, attaching the files kept from an earlier refused attempt ({@link #keepFiles}). */
+    public void mark(CurrentUser user, long id, Mark m, List<EvidenceStore.Upload> uploads, List<Long> kept) {
         Item old = get(user, id);
+        List<Long> keptIds = evidence.pending(user, kept).stream().map(vn.xhht.evidence.EvidenceFile::id).toList();
         if (!canEdit(user, old)) {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
@@ -154,7 +160,7 @@ public class CommunicationPlans {
         InputRules.date(v, "markedOn", m.markedOn());
         InputRules.maxLength(v, "note", note, TextLimits.COMM_PLAN_ITEM__OUTCOME_NOTE);
         List<EvidenceStore.Upload> files = uploads == null ? List.of() : uploads;
-        if (Boolean.TRUE.equals(m.done()) && files.isEmpty() && evidence.list(EVIDENCE_OWNER, id).isEmpty()) {
+        if (Boolean.TRUE.equals(m.done()) && files.isEmpty() && keptIds.isEmpty() && evidence.list(EVIDENCE_OWNER, id).isEmpty()) {
             v.add(new Violation("files", "outreach.comm.evidence.required"));
         }
         if (Boolean.FALSE.equals(m.done()) && note == null) {
@@ -177,6 +183,7 @@ public class CommunicationPlans {
         if (!files.isEmpty()) {
             evidence.storeAll(user, EVIDENCE_OWNER, id, old.unitId(), files, Set.of(FileKind.values()), "files");
         }
+        evidence.adopt(user, keptIds, EVIDENCE_OWNER, id, old.unitId());
         Map<String, Object> before = new LinkedHashMap<>();
         before.put("done", old.done());
         before.put("markedOn", old.markedOn() == null ? null : old.markedOn().toString());
@@ -185,9 +192,23 @@ public class CommunicationPlans {
         after.put("done", m.done());
         after.put("markedOn", m.markedOn().toString());
         after.put("note", note);
-        after.put("files", files.size());
+        after.put("files", files.size() + keptIds.size());
         audit.change(AuditAction.UPDATE, "CommPlanItem", id, old.unitId(), before, after,
                 (m.done() ? "Đã thực hiện: " : "Chưa thực hiện: ") + old.topic());
+    }
+
+    /**
+     * Keeps the files chosen on a mark form that another field made the office send back, so nothing has to be
+     * chosen again: each file that passes the evidence rules is stored pending (a refused one keeps its message).
+     */
+    public List<vn.xhht.evidence.EvidenceFile> keepFiles(CurrentUser user, long unitId, List<EvidenceStore.Upload> uploads) {
+        List<EvidenceStore.Upload> good = uploads.stream().filter(u -> evidence.accepts(u, Set.of(FileKind.values()))).toList();
+        return good.isEmpty() || !units.canWrite(user, unitId) ? List.of()
+                : evidence.storePending(user, unitId, good, Set.of(FileKind.values()), "files");
+    }
+
+    public List<vn.xhht.evidence.EvidenceFile> pendingFiles(CurrentUser user, List<Long> ids) {
+        return evidence.pending(user, ids);
     }
 
     private Form check(CurrentUser user, Form f) {

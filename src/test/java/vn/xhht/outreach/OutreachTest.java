@@ -107,8 +107,12 @@ class OutreachTest {
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("files"));
         assertThat(plans.get(so, id).done()).isNull();
 
+        // the photo chosen on a refused form is kept (the text file is not) and attached by the next save without choosing it again
+        List<vn.xhht.evidence.EvidenceFile> kept = plans.keepFiles(so, unit,
+                List.of(new EvidenceStore.Upload("loa.png", PNG), new EvidenceStore.Upload("bai.txt", "not an image".getBytes())));
+        assertThat(kept).extracting(vn.xhht.evidence.EvidenceFile::fileName).containsExactly("loa.png");
         plans.mark(so, id, new CommunicationPlans.Mark(true, LocalDate.of(year, 10, 2), "Phát 3 buổi", item.version()),
-                List.of(new EvidenceStore.Upload("loa.png", PNG)));
+                List.of(), kept.stream().map(vn.xhht.evidence.EvidenceFile::id).toList());
         CommunicationPlans.Item done = plans.get(so, id);
         assertThat(done.done()).isTrue();
         assertThat(plans.evidence(id)).hasSize(1);
