@@ -116,7 +116,8 @@ public class CentreRegistry {
      */
     public List<Centre> choices(CurrentUser user, LocalDate on, int limit) {
         return jdbc.sql("""
-                select c.* from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.parent_id
+                select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to
+                from centre c join xhht_unit u on u.id = c.commune_id join xhht_unit p on p.id = u.parent_id
                 where u.id in (select id from xhht_read_scope(:scope))
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                 order by p.name, u.name limit :limit

@@ -195,6 +195,11 @@ class OutreachTest {
     void activatingAFloodScenarioMovesThePlannedActivitiesOnlyAndReportsCountThemApart() {
         var xa = xa();
         long centre = centres.ofCommune(xa.unitId()).orElseThrow().id();
+        // the scenario form's drop-down offers the commune's own centre, with its commune
+        assertThat(centres.choices(xa, LocalDate.of(2026, 1, 1), 2000)).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(centre);
+            assertThat(c.communeName()).isNotBlank();
+        });
         int far = freshYear();
         clock.pin(LocalDate.of(far, 1, 1)); // far years are past the input horizon of the real today
         LocalDate day = LocalDate.of(far, 8, 10);
