@@ -30,8 +30,18 @@ public final class InputRules {
     /** "Today" for the horizon: the application's {@link VietnamClock} once it exists (tests pin it). */
     private static volatile Supplier<LocalDate> today = () -> null;
 
-    static void useClock(VietnamClock clock) {
+    /** The clocks of the applications running in this JVM, the one started last first (normally just one). */
+    private static final java.util.Deque<VietnamClock> CLOCKS = new java.util.ArrayDeque<>();
+
+    static synchronized void useClock(VietnamClock clock) {
+        CLOCKS.push(clock);
         today = clock::today;
+    }
+
+    static synchronized void releaseClock(VietnamClock clock) {
+        CLOCKS.removeIf(c -> c == clock);
+        VietnamClock current = CLOCKS.peek();
+        today = current == null ? () -> null : current::today;
     }
 
     /** The last date any field takes: the end of the year {@link #YEARS_AHEAD} after today, at most {@link #LATEST_DATE}. */

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * of {@code LocalDate.now()}. Tests pin it by providing their own {@link Clock} bean.
  */
 @Component
-public class VietnamClock implements org.springframework.beans.factory.SmartInitializingSingleton {
+public class VietnamClock implements org.springframework.beans.factory.SmartInitializingSingleton,
+        org.springframework.beans.factory.DisposableBean {
     /** The zone id as text, for annotations ({@code @Scheduled(zone = …)}) and SQL {@code at time zone}. */
     public static final String ZONE_ID = "Asia/Ho_Chi_Minh";
     public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
@@ -30,6 +31,12 @@ public class VietnamClock implements org.springframework.beans.factory.SmartInit
     @Override
     public void afterSingletonsInstantiated() {
         InputRules.useClock(this);
+    }
+
+    /** A closed application (a second one started in the same JVM) hands the horizon back to the one still running. */
+    @Override
+    public void destroy() {
+        InputRules.releaseClock(this);
     }
 
     /** A clock for code outside Spring (static helpers, tests). */
