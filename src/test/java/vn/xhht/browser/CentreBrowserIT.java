@@ -101,7 +101,7 @@ class CentreBrowserIT extends BrowserTest {
     void theCommuneSubmitsNextYearsPlanAndTheProvinceApprovesIt() {
         Page commune = signedIn("xa.canyen");
         commune.locator("label.nav-burger").click();
-        commune.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Kế hoạch")).click();
+        commune.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Kế hoạch").setExact(true)).click();
         int year = LocalDate.now().getYear() + 1;
         commune.getByLabel("Năm kế hoạch").fill(String.valueOf(year));
         commune.locator("#create-plan").click();
