@@ -119,8 +119,10 @@ class PortalBrowserIT extends BrowserTest {
         office.locator("#photos").setInputFiles(CentreBrowserIT.photo());
         office.locator("#news-form button[type=submit]").click();
         assertThat(office.locator("#title-error")).hasText("Vui lòng nhập tiêu đề.");
+        // the photo chosen with the refused form is kept: the office does not choose it again
+        assertThat(office.locator("#kept-photos input[name=keptPhoto]")).hasCount(1);
+        assertThat(office.locator("#kept-photos input[name=keptPhoto]")).isChecked();
         office.locator("#title").fill(title);
-        office.locator("#photos").setInputFiles(CentreBrowserIT.photo());
         office.locator("#news-form button[type=submit]").click();
         assertThat(office.locator("#news-status")).containsText("Bản nháp");
         String itemUrl = office.url();
