@@ -32,7 +32,9 @@ class HamletBrowserIT extends BrowserTest {
     @Test
     void aCommuneOfficerAddsAHamletSeesItInTheTreeAndIsRefusedAnotherCommune() {
         Page page = phone();
+        // "/" is the public home for a visitor; the login button leads to the sign-in page
         page.navigate(url("/"));
+        page.locator("#login-button").click();
         assertThat(page).hasURL(url("/login"));
         signIn(page, "xa.canyen");
         assertThat(page.locator("h1")).containsText("Xin chào, Giám đốc TTHTCĐ xã Cần Yên");
