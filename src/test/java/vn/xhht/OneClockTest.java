@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * "Today" has one source: {@link VietnamClock} over the {@code Clock} bean of {@code platform.ClockConfig}. A
- * {@code LocalDate.now()} elsewhere reads the server's zone (a UTC server is a day behind in Vietnam until 07:00) and
+ * {@code LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)} elsewhere reads the server's zone (a UTC server is a day behind in Vietnam until 07:00) and
  * cannot be pinned by tests; a second zone constant is how that starts.
  */
 class OneClockTest {
@@ -65,14 +65,14 @@ class OneClockTest {
 
     @Test
     void theRuleSeesAViolation() {
-        // the rule above must be able to fail: a class calling LocalDate.now() is caught
+        // the rule above must be able to fail: a class calling LocalDate.now(vn.xhht.shared.VietnamClock.ZONE) is caught
         JavaClasses bad = new ClassFileImporter().importClasses(Offender.class);
         assertThat(oneClock().evaluate(bad).hasViolation()).isTrue();
     }
 
     static final class Offender {
         java.time.LocalDate today() {
-            return java.time.LocalDate.now();
+            return java.time.LocalDate.now(vn.xhht.shared.VietnamClock.ZONE);
         }
     }
 

@@ -74,7 +74,7 @@ class CentreBrowserIT extends BrowserTest {
         assertThat(page.locator("#flash-ok")).containsText("Đã lưu hoạt động");
         assertThat(page.locator("#activity-table")).containsText(title);
         assertThat(page.locator("#activity-table")).containsText("31 / 40");
-        LocalDate yesterday = LocalDate.now().minusDays(1);
+        LocalDate yesterday = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).minusDays(1);
         // years are written without a thousands separator ("11/2026", not "11/2.026")
         assertThat(page.locator("#month-title")).hasText("Lịch hoạt động tháng " + yesterday.getMonthValue() + "/" + yesterday.getYear());
 
@@ -102,7 +102,7 @@ class CentreBrowserIT extends BrowserTest {
         Page commune = signedIn("xa.canyen");
         commune.locator("label.nav-burger").click();
         commune.locator("nav.mainnav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Kế hoạch").setExact(true)).click();
-        int year = LocalDate.now().getYear() + 1;
+        int year = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear() + 1;
         commune.getByLabel("Năm kế hoạch").fill(String.valueOf(year));
         commune.locator("#create-plan").click();
         assertThat(commune.locator("#plan-title")).containsText("năm học " + year + " - " + (year + 1));

@@ -38,7 +38,7 @@ class LiteracyBrowserIT extends BrowserTest {
 
     @Test
     void aCommuneOfficerImportsTheSurveySeesIndicatorsAndOpensTheBelowGrade3List() throws Exception {
-        long commune = TestUsers.unitId(jdbc, "01366", 3, LocalDate.now().toString());
+        long commune = TestUsers.unitId(jdbc, "01366", 3, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).toString());
         long province = jdbc.sql("select province_id from org_unit where id = :c").param("c", commune).query(Long.class).single();
         String tag = UUID.randomUUID().toString().substring(0, 5);
         List<String[]> hamlets = new java.util.ArrayList<>();
@@ -56,7 +56,7 @@ class LiteracyBrowserIT extends BrowserTest {
         Path file = Files.createTempFile("so-xmc-", ".csv");
         long persons;
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            persons = SampleRegister.write(w, hamlets, 1000, 7, LocalDate.now());
+            persons = SampleRegister.write(w, hamlets, 1000, 7, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         }
 
         BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(360, 740).setLocale("vi-VN"));

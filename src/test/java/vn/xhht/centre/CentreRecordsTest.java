@@ -55,12 +55,12 @@ class CentreRecordsTest {
         var user = TestUsers.load(jdbc, "xa.canyen");
         long c = centre("01366");
         long book = records.addBook(user, c, "Kỹ thuật nuôi gà thả vườn " + tag(), "Trạm Khuyến nông", 1);
-        long loan = records.lend(user, c, book, "Hoàng Văn Páo", LocalDate.now());
-        assertThatThrownBy(() -> records.lend(user, c, book, "Người khác", LocalDate.now()))
+        long loan = records.lend(user, c, book, "Hoàng Văn Páo", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
+        assertThatThrownBy(() -> records.lend(user, c, book, "Người khác", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("record.book.allOut"));
-        assertThatThrownBy(() -> records.giveBack(user, c, loan, LocalDate.now().minusDays(1))).isInstanceOf(InvalidInputProblem.class);
-        records.giveBack(user, c, loan, LocalDate.now());
-        records.lend(user, c, book, "Người khác", LocalDate.now());
+        assertThatThrownBy(() -> records.giveBack(user, c, loan, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).minusDays(1))).isInstanceOf(InvalidInputProblem.class);
+        records.giveBack(user, c, loan, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
+        records.lend(user, c, book, "Người khác", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         assertThat(records.loans(user, c)).filteredOn(l -> l.bookId() == book).hasSize(2);
     }
 
@@ -68,8 +68,8 @@ class CentreRecordsTest {
     void onePersonServesSeveralCentresOfTheProvince() {
         var province = TestUsers.load(jdbc, "so.caobang");
         String name = "Bế Văn Sơn " + tag();
-        long p1 = records.addPerson(province, centre("01366"), name, "REPORTER", "Chăn nuôi thú y", "Trạm Khuyến nông huyện", LocalDate.now());
-        long p2 = records.addPerson(province, centre("01438"), name, "REPORTER", "Chăn nuôi thú y", "Trạm Khuyến nông huyện", LocalDate.now());
+        long p1 = records.addPerson(province, centre("01366"), name, "REPORTER", "Chăn nuôi thú y", "Trạm Khuyến nông huyện", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
+        long p2 = records.addPerson(province, centre("01438"), name, "REPORTER", "Chăn nuôi thú y", "Trạm Khuyến nông huyện", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         assertThat(p2).isEqualTo(p1);
         records.addTraining(province, centre("01366"), p1, "Bồi dưỡng báo cáo viên", "Sở GD&ĐT", LocalDate.of(2026, 5, 10));
         assertThat(records.people(province, centre("01438"))).filteredOn(p -> p.personId() == p1).singleElement().satisfies(p -> {
@@ -83,8 +83,8 @@ class CentreRecordsTest {
         var canYen = TestUsers.load(jdbc, "xa.canyen");
         assertThatThrownBy(() -> records.addAsset(canYen, centre("01438"), "ROOM", "Phòng học", 1, null, null, "GOOD"))
                 .isInstanceOf(AccessDeniedProblem.class);
-        long club = records.addClub(canYen, centre("01366"), "Câu lạc bộ hát then " + tag(), "Văn nghệ", LocalDate.now());
-        records.addClubMember(canYen, centre("01366"), club, "Lương Thị Mây", "FEMALE", LocalDate.now());
+        long club = records.addClub(canYen, centre("01366"), "Câu lạc bộ hát then " + tag(), "Văn nghệ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
+        records.addClubMember(canYen, centre("01366"), club, "Lương Thị Mây", "FEMALE", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         assertThat(records.clubs(canYen, centre("01366"))).filteredOn(k -> k.id() == club).singleElement()
                 .satisfies(k -> assertThat(k.members()).isEqualTo(1));
     }

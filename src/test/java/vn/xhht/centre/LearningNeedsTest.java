@@ -81,11 +81,11 @@ class LearningNeedsTest {
     @Test
     void staffOpenASurveyRoundAndRecordNeedsOfTheirCentreOnly() {
         var canYen = TestUsers.load(jdbc, "xa.canyen");
-        long round = needs.openRound(canYen, canYenCentre(), java.time.LocalDate.now(), "MEETING", "Họp dân thôn");
+        long round = needs.openRound(canYen, canYenCentre(), java.time.LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "MEETING", "Họp dân thôn");
         needs.record(canYen, canYenCentre(), new LearningNeeds.Need(null, "LIVESTOCK_CROPS", "Nuôi gà thả vườn", "AGE_36_60", "MALE", null, null, round));
         assertThat(needs.rounds(canYen, canYenCentre())).anySatisfy(r -> assertThat(r.needs()).isEqualTo(1));
         long other = centres.ofCommune(TestUsers.unitId(jdbc, "01438", OrgUnit.COMMUNE, "2025-07-01")).orElseThrow().id();
-        assertThatThrownBy(() -> needs.openRound(canYen, other, java.time.LocalDate.now(), "MEETING", null))
+        assertThatThrownBy(() -> needs.openRound(canYen, other, java.time.LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "MEETING", null))
                 .isInstanceOf(vn.xhht.shared.AccessDeniedProblem.class);
         assertThatThrownBy(() -> needs.openRound(canYen, canYenCentre(), null, "CARRIER_PIGEON", null))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations()).hasSize(2));

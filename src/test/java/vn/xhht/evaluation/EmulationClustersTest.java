@@ -44,7 +44,7 @@ class EmulationClustersTest {
         long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
         List<Long> wards = jdbc.sql("select id from org_unit where parent_id = :p and valid_to is null and id <> :c order by id limit 5")
                 .param("p", caoBang).param("c", canYen).query(Long.class).list();
-        int year = LocalDate.now().getYear() - 1;
+        int year = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear() - 1;
         StringBuilder lines = new StringBuilder();
         for (int c = 1; c <= 5; c++) {
             lines.append("Nội dung ").append(c).append("; Tiêu chí ").append(c).append(".1; 10\n");

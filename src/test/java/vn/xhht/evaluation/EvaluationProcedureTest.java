@@ -108,7 +108,7 @@ class EvaluationProcedureTest {
 
         // step 1: no submission without the self-check plan approved by the chairman
         assertThatThrownBy(() -> evaluations.submit(commune, e.id())).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.submit.noSelfPlan"));
-        assertThatThrownBy(() -> procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.now().plusDays(5), "Nông Văn Dũng"))
+        assertThatThrownBy(() -> procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusDays(5), "Nông Văn Dũng"))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("selfPlanDate"));
         assertThatThrownBy(() -> procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.of(2023, 10, 2), " "))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("selfPlanApprover"));

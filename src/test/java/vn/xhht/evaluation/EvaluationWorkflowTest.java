@@ -116,37 +116,37 @@ class EvaluationWorkflowTest {
         Evaluation.Deadline d = evaluations.view(province, e.id()).deadline();
         assertThat(d.date()).isEqualTo(LocalDate.of(2025, 3, 31));
         assertThat(d.owedByUnitId()).isEqualTo(caoBang);
-        assertThat(alertSources.stream().flatMap(s -> s.alertsFor(province, LocalDate.now()).stream()))
+        assertThat(alertSources.stream().flatMap(s -> s.alertsFor(province, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)).stream()))
                 .anySatisfy(a -> {
                     assertThat(a.severity()).isEqualTo(HomeAlert.Severity.OVERDUE);
                     assertThat(a.href()).isEqualTo("/evaluations/" + e.id());
                 });
 
-        assertThatThrownBy(() -> evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(), "Nguyễn Văn A"))
+        assertThatThrownBy(() -> evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.decide.notChecked"));
         assertThatThrownBy(() -> evaluations.accept(commune, e.id(), null)).isInstanceOf(AccessDeniedProblem.class);
         assertThatThrownBy(() -> evaluations.returnWithReasons(province, e.id(), " ")).satisfies(x -> assertThat(key(x)).isEqualTo("review.comment.required"));
         assertThat(evaluations.accept(province, e.id(), "Hồ sơ đầy đủ").stage()).isEqualTo(Evaluation.Stage.ACCEPTED);
 
         // the commune never checks its own dossier, nor does another province
-        assertThatThrownBy(() -> evaluations.check(commune, e.id(), "Tổ tự kiểm tra", LocalDate.now(), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.check(otherProvince, e.id(), "Đoàn", LocalDate.now(), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.check(evaluator, e.id(), " ", LocalDate.now(), Map.of(), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.check.team.required"));
+        assertThatThrownBy(() -> evaluations.check(commune, e.id(), "Tổ tự kiểm tra", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> evaluations.check(otherProvince, e.id(), "Đoàn", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> evaluations.check(evaluator, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.check.team.required"));
 
-        Evaluation checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa (Hội Khuyến học tỉnh), ông Nông Văn Bình (Sở GD&ĐT)", LocalDate.now(),
+        Evaluation checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa (Hội Khuyến học tỉnh), ông Nông Văn Bình (Sở GD&ĐT)", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE),
                 Map.of("TC2.CT3", new EvaluationService.ScoreInput(null, false, null, "Chưa có quy chế phối hợp")), null);
         assertThat(checked.checkedLevel()).isEqualTo("CHUA_DAT");
-        checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa, ông Nông Văn Bình", LocalDate.now(), Map.of(), "Đạt mức độ 1");
+        checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa, ông Nông Văn Bình", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), "Đạt mức độ 1");
         assertThat(checked.checkedLevel()).isEqualTo("MD1");
         assertThat(evaluations.view(province, e.id()).checkedResult().levelCode()).isEqualTo("MD1");
 
-        assertThatThrownBy(() -> evaluations.decide(evaluator, e.id(), "12/QĐ-SGDĐT", LocalDate.now(), "Nguyễn Văn A")).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.decide(province, e.id(), " ", LocalDate.now(), "Nguyễn Văn A"))
+        assertThatThrownBy(() -> evaluations.decide(evaluator, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A")).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> evaluations.decide(province, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.decision.number.required"));
-        Evaluation decided = evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(), "Nguyễn Văn A");
+        Evaluation decided = evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A");
         assertThat(decided.stage()).isEqualTo(Evaluation.Stage.DECIDED);
         assertThat(decided.recognised()).isTrue();
-        assertThat(decided.validUntil()).isEqualTo(LocalDate.now().plusMonths(36).minusDays(1));
+        assertThat(decided.validUntil()).isEqualTo(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(36).minusDays(1));
         assertThat(evaluations.publish(province, e.id()).stage()).isEqualTo(Evaluation.Stage.PUBLISHED);
         assertThat(statistics.published(2024, caoBang)).anySatisfy(l -> {
             assertThat(l.subject()).isEqualTo(e.subjectName());
@@ -167,7 +167,7 @@ class EvaluationWorkflowTest {
 
         // report figures count the recognition over the province
         Map<String, BigDecimal> figures = figureSources.stream().filter(s -> s.figures().stream().anyMatch(x -> x.code().startsWith("evaluation.")))
-                .findFirst().orElseThrow().values(caoBang, LocalDate.now().withDayOfYear(1), LocalDate.now());
+                .findFirst().orElseThrow().values(caoBang, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).withDayOfYear(1), LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         assertThat(figures.get("evaluation.recognised.commune")).isGreaterThanOrEqualTo(BigDecimal.ONE);
 
         // an upgrade to level 2 is refused within 12 months of the level-1 decision (checked with a completed level 2)
@@ -178,10 +178,10 @@ class EvaluationWorkflowTest {
         assertThat(md2.levelCode()).isEqualTo("MD2");
         Evaluation next = new Evaluation(-1, e.frameworkVersionId(), null, canYen, null, e.subjectName(), canYen, "", caoBang, "", caoBang, 2025,
                 Evaluation.Stage.DRAFT, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, true);
-        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now()))
+        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.upgrade.tooEarly"));
-        evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now().plusMonths(12));
-        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, RuleEngine.evaluate(f, all), LocalDate.now().plusMonths(13)))
+        evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(12));
+        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, RuleEngine.evaluate(f, all), LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(13)))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.alreadyRecognised"));
     }
 
@@ -263,8 +263,8 @@ class EvaluationWorkflowTest {
         assertThat(v.result().levelCode()).isEqualTo("DAT");
         evaluations.submit(commune, after.id());
         evaluations.accept(commune, after.id(), null);
-        evaluations.check(commune, after.id(), "Chi hội Khuyến học thôn Nà Thắm", LocalDate.now(), Map.of(), null);
-        assertThat(evaluations.decide(commune, after.id(), "7/QĐ-UBND", LocalDate.now(), "Hoàng Văn Đức").recognised()).isTrue();
+        evaluations.check(commune, after.id(), "Chi hội Khuyến học thôn Nà Thắm", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null);
+        assertThat(evaluations.decide(commune, after.id(), "7/QĐ-UBND", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Hoàng Văn Đức").recognised()).isTrue();
         long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
         var province = TestUsers.load(jdbc, "so.caobang");
         assertThat(statistics.distribution(province, caoBang, "clan-qd448", 2024))
@@ -273,7 +273,7 @@ class EvaluationWorkflowTest {
                     assertThat(r.count("DAT")).isEqualTo(1);
                 });
         Map<String, BigDecimal> figures = figureSources.stream().filter(s -> s.figures().stream().anyMatch(x -> x.code().startsWith("evaluation.")))
-                .findFirst().orElseThrow().values(caoBang, LocalDate.now().minusMonths(1), LocalDate.now());
+                .findFirst().orElseThrow().values(caoBang, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).minusMonths(1), LocalDate.now(vn.xhht.shared.VietnamClock.ZONE));
         assertThat(figures.get("evaluation.recognised.clan")).isEqualByComparingTo("1");
 
         // an administrator completes a framework through the forms (no YAML): each save is a validated new version

@@ -53,7 +53,7 @@ class LiteracyApiTest {
     LiteracyIndicators indicators;
 
     final JsonMapper json = JsonMapper.builder().build();
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE);
 
     HttpResponse<String> upload(Http http, long unitId, String fileName, byte[] content) {
         String boundary = "----lit" + System.nanoTime();

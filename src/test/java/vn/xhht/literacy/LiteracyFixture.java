@@ -66,7 +66,7 @@ final class LiteracyFixture {
 
     /** Starts an import and waits for its end. */
     static RegisterImport.Job importAndWait(RegisterImport imports, CurrentUser user, long unitId, Path file, String name) throws Exception {
-        long id = imports.start(user, unitId, name, file, LocalDate.now(), "Tổ điều tra thôn");
+        long id = imports.start(user, unitId, name, file, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Tổ điều tra thôn");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             RegisterImport.Job j = imports.job(user, id);

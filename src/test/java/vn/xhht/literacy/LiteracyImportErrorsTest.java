@@ -42,7 +42,7 @@ class LiteracyImportErrorsTest {
     @Autowired
     XlsxExport xlsx;
 
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE);
 
     Http admin() {
         Http h = Http.session(port, new CookieManager());

@@ -44,7 +44,7 @@ class LiteracyPagesTest {
         assertThat(importAndWait(imports, u, c.id(), csv(
                 row(c, 0, "H1", "P1", "Đàm Thị Uyên", "Nữ", "1985", "TT", "", "2", "MC")), "p.csv").status()).isEqualTo("DONE");
         long person = jdbc.sql("select id from lit_person where commune_id = :c").param("c", c.id()).query(Long.class).single();
-        long classId = classes.create(u, c.id(), "XMC_STAGE1", "Lớp thử", null, null, null, LocalDate.now(), null, null);
+        long classId = classes.create(u, c.id(), "XMC_STAGE1", "Lớp thử", null, null, null, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), null, null);
         long province = province(jdbc);
         long rule = jdbc.sql("select min(id) from lit_standard").query(Long.class).single();
 
@@ -84,7 +84,7 @@ class LiteracyPagesTest {
         String t2 = officer.csrfToken("/literacy/persons?unitId=" + c.id());
         HttpResponse<String> invalid = officer.postForm("/literacy/persons", form("_csrf", t2, "unitId", String.valueOf(c.id()),
                 "hamlet", "", "householdCode", "H9", "personCode", "P9", "fullName", "Hoàng Văn Phúc", "sex", "Nam",
-                "birthDate", "01/01/" + (LocalDate.now().getYear() + 1), "ethnicity", "Nùng", "residentStatus", "TT"));
+                "birthDate", "01/01/" + (LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear() + 1), "ethnicity", "Nùng", "residentStatus", "TT"));
         assertThat(invalid.statusCode()).isEqualTo(200);
         assertThat(invalid.body()).contains("Hộ chưa có thôn/tổ dân phố").contains("Ngày sinh ở tương lai");
         HttpResponse<String> added = officer.postForm("/literacy/persons", form("_csrf", t2, "unitId", String.valueOf(c.id()),

@@ -30,7 +30,7 @@ class LiteracyRegisterTest {
     @Autowired
     Register register;
 
-    static final LocalDate TODAY = LocalDate.now();
+    static final LocalDate TODAY = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE);
 
     long persons(long communeId) {
         return jdbc.sql("select count(*) from lit_person where commune_id = :c").param("c", communeId).query(Long.class).single();

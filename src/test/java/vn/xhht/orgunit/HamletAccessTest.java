@@ -169,9 +169,9 @@ class HamletAccessTest {
         // closing keeps the hamlet in history: valid through its last day, gone the day after
         long v2 = JSON.readTree(canYen().get("/api/v1/org-units/" + id).body()).get("version").asLong();
         HttpResponse<String> closed = canYen().postJson("/api/v1/org-units/" + id + "/close",
-                "{\"validTo\": \"%s\", \"version\": %d}".formatted(java.time.LocalDate.now(), v2));
+                "{\"validTo\": \"%s\", \"version\": %d}".formatted(java.time.LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), v2));
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
-        assertThat(canYen().get("/api/v1/org-units?parentId=" + canYenId() + "&date=" + java.time.LocalDate.now().plusDays(1)).body()).doesNotContain(name + " mới");
+        assertThat(canYen().get("/api/v1/org-units?parentId=" + canYenId() + "&date=" + java.time.LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusDays(1)).body()).doesNotContain(name + " mới");
         assertThat(canYen().get("/api/v1/org-units?parentId=" + canYenId()).body()).contains(name + " mới");
         // its name is free again for a new hamlet
         assertThat(canYen().postJson("/api/v1/org-units", "{\"parentId\": %d, \"name\": \"%s mới\", \"type\": \"Thôn\"}".formatted(canYenId(), name)).statusCode()).isEqualTo(201);

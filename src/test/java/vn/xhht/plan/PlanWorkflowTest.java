@@ -76,8 +76,8 @@ class PlanWorkflowTest {
                 .satisfies(e -> assertThat(field(e)).isEqualTo("plan.locked"));
 
         Plan approved = plans.require(canYen, p.id());
-        assertThat(approved.review().late(LocalDate.now())).as("due 23/01/2026, submitted in %s", LocalDate.now().getYear())
-                .isEqualTo(LocalDate.now().isAfter(LocalDate.of(2026, 1, 23)));
+        assertThat(approved.review().late(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE))).as("due 23/01/2026, submitted in %s", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear())
+                .isEqualTo(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).isAfter(LocalDate.of(2026, 1, 23)));
         assertThat(jdbc.sql("select string_agg(action, ',' order by id) from review_event where subject_type = 'Plan' and subject_id = :id")
                 .param("id", p.id()).query(String.class).single()).isEqualTo("CREATE,SUBMIT,RETURN,SUBMIT,APPROVE");
 
@@ -110,10 +110,10 @@ class PlanWorkflowTest {
     void officePlanRowsBecomeTasksOfTheUnitsBelow() {
         var province = TestUsers.load(jdbc, "so.caobang");
         long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
-        int year = LocalDate.now().getMonthValue() >= 9 ? LocalDate.now().getYear() : LocalDate.now().getYear() - 1;
+        int year = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getMonthValue() >= 9 ? LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear() : LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear() - 1;
         Plan office = plans.ofOwner(province, caoBang).stream().filter(x -> x.planYear() == year).findFirst()
                 .orElseGet(() -> plans.create(province, caoBang, year, false));
-        LocalDate thisMonth = LocalDate.now().withDayOfMonth(1);
+        LocalDate thisMonth = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).withDayOfMonth(1);
         String task = "Kiểm tra công tác xóa mù chữ các xã biên giới " + NEXT.incrementAndGet();
         plans.addRow(province, office.id(), thisMonth, task, "Sở GD&ĐT", "UBND xã", null);
         assertThat(plans.tasksFor(TestUsers.load(jdbc, "xa.canyen"), thisMonth, thisMonth.plusMonths(1)))

@@ -686,7 +686,7 @@ class InputFuzzTest {
                     return NODES.numberNode(Long.parseLong(id));
                 }
                 if (name.toLowerCase().contains("year")) {
-                    return NODES.numberNode(LocalDate.now().getYear());
+                    return NODES.numberNode(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).getYear());
                 }
                 return NODES.numberNode(1);
             }
@@ -695,10 +695,10 @@ class InputFuzzTest {
             default: {
                 String format = schema.path("format").asString();
                 if (format.equals("date")) {
-                    return NODES.stringNode(LocalDate.now().toString());
+                    return NODES.stringNode(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).toString());
                 }
                 if (format.equals("date-time")) {
-                    return NODES.stringNode(LocalDate.now() + "T08:00:00Z");
+                    return NODES.stringNode(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE) + "T08:00:00Z");
                 }
                 return NODES.stringNode("Fuzz " + name);
             }

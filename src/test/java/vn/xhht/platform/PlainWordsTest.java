@@ -90,7 +90,7 @@ class PlainWordsTest {
 
     @BeforeAll
     void fixture() {
-        canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, LocalDate.now().toString());
+        canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).toString());
         var commune = TestUsers.load(jdbc, "xa.canyen");
         reportId = reports.find("centre-quarterly", "2026Q4", canYen).orElseGet(() -> reports.create(commune, "centre-quarterly", "2026Q4", canYen).id());
         // the centre's director (its board) signs the centre's report; the chairman signs the commune's letters

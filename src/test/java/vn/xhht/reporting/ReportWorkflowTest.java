@@ -269,7 +269,7 @@ class ReportWorkflowTest {
                     assertThat(a.messageKey()).isEqualTo("report.alert.reminded");
                     assertThat(a.href()).isEqualTo("/reports?templateCode=centre-quarterly&period=2026Q3");
                 });
-        assertThatThrownBy(() -> board.remind(fx.user(Role.COMMUNE_OFFICER, n1), "centre-quarterly", "2026Q3", newProvince, LocalDate.now()))
+        assertThatThrownBy(() -> board.remind(fx.user(Role.COMMUNE_OFFICER, n1), "centre-quarterly", "2026Q3", newProvince, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
                 .isInstanceOf(AccessDeniedProblem.class);
         // the province moves the due date for its units
         reports.overrideDueDate(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 5));
