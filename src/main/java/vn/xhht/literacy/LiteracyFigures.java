@@ -3,6 +3,7 @@ package vn.xhht.literacy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,21 @@ class LiteracyFigures implements ReportFigureSource {
 
     @Override
     public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to) {
+        return compute(true, unitId, from, to);
+    }
+
+    /** The register's bands are read only when a band figure is wanted: a dashboard asking for classes skips them. */
+    @Override
+    public Map<String, BigDecimal> values(Collection<String> wanted, long unitId, LocalDate from, LocalDate to) {
+        return compute(wanted.stream().anyMatch(c -> !c.startsWith(CLASSES)), unitId, from, to);
+    }
+
+    private static final String CLASSES = "literacy.classes.";
+
+    private Map<String, BigDecimal> compute(boolean bands, long unitId, LocalDate from, LocalDate to) {
         OrgUnit unit = units.require(unitId);
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        List<Cell> cells = indicators.cells(unit, to, false);
+        List<Cell> cells = bands ? indicators.cells(unit, to, false) : List.of();
         if (!cells.isEmpty()) {
             List<LiteracyIndicators.BandRule> rules = indicators.bandRules(to);
             List<LiteracyIndicators.BandRow> rows = LiteracyIndicators.bandRows(cells, rules, c -> "").getOrDefault("", List.of());

@@ -43,7 +43,7 @@ class FigureSources {
         for (ReportFigureSource s : beans.orderedStream().toList()) {
             List<String> codes = s.figures().stream().map(ReportFigureSource.Figure::code).filter(wanted::contains).toList();
             if (!codes.isEmpty()) {
-                s.values(unitId, from, to).forEach((k, v) -> {
+                s.values(codes, unitId, from, to).forEach((k, v) -> {
                     if (codes.contains(k) && v != null) {
                         out.putIfAbsent(k, v);
                     }

@@ -2,6 +2,7 @@ package vn.xhht.shared;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,14 @@ public interface ReportFigureSource {
      * data is absent from the map, not zero. Must be computed by the database (one or few grouped queries).
      */
     Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate to);
+
+    /**
+     * The values of {@code wanted} only (codes of this source). A source whose figures cost differently (a whole
+     * register against one count) overrides it to skip the queries nobody asked for; the default computes all.
+     */
+    default Map<String, BigDecimal> values(Collection<String> wanted, long unitId, LocalDate from, LocalDate to) {
+        return values(unitId, from, to);
+    }
 
     /**
      * For figures that are optional in the records they sum (an age band may be left blank): how many records
