@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.ReportFigureSource;
 import vn.xhht.shared.VietnamClock;
 
@@ -33,10 +35,12 @@ class CentreReportFigures implements ReportFigureSource {
 
     private final JdbcClient jdbc;
     private final VietnamClock clock;
+    private final OrgUnitDirectory units;
 
-    CentreReportFigures(JdbcClient jdbc, VietnamClock clock) {
+    CentreReportFigures(JdbcClient jdbc, VietnamClock clock, OrgUnitDirectory units) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.units = units;
     }
 
     @Override
@@ -52,7 +56,7 @@ class CentreReportFigures implements ReportFigureSource {
 
     @Override
     public Map<String, Coverage> coverage(long unitId, LocalDate from, LocalDate to) {
-        String in = scope(unitId);
+        String in = scope("a.centre_id", unitId);
         Map<String, Coverage> m = new HashMap<>();
         LocalDate held = ActivitySummary.heldUntil(to, clock.today());
         if (in == null || held.isBefore(from)) {
@@ -61,7 +65,7 @@ class CentreReportFigures implements ReportFigureSource {
         jdbc.sql("""
                 select count(*) as n, count(women) as w, count(ethnic_minority) as e, count(disadvantaged) as d, count(age_under_15) as a1, count(age_15_35) as a2,
                        count(age_36_60) as a3, count(age_over_60) as a4
-                from activity a where a.centre_id in (%s) and a.start_date between :from and :to
+                from activity a where %s and a.start_date between :from and :to
                 """.formatted(in)).param("from", from).param("to", held).query((java.sql.ResultSet rs) -> {
             long n = rs.getLong("n");
             m.put("activities.women", new Coverage(rs.getLong("w"), n, "figure.coverage.activities"));
@@ -75,9 +79,16 @@ class CentreReportFigures implements ReportFigureSource {
         return m;
     }
 
-    private String scope(long unitId) {
+    /**
+     * The centres in the unit's roll-up scope as a condition on {@code column}, null when there are none. The nation's
+     * scope is every centre: no list at all (a literal list of 13,000 ids made each figure query cost a second).
+     */
+    private String scope(String column, long unitId) {
+        if (units.require(unitId).level() == OrgUnit.NATION) {
+            return "true";
+        }
         List<Long> ids = jdbc.sql(ActivitySummary.SCOPE).param("unit", unitId).query(Long.class).list();
-        return ids.isEmpty() ? null : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return ids.isEmpty() ? null : column + " in (" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")";
     }
 
     /**
@@ -86,14 +97,26 @@ class CentreReportFigures implements ReportFigureSource {
      */
     @Override
     public Map<String, BigDecimal> values(long unitId, LocalDate from, LocalDate periodEnd) {
+        return compute(code -> true, unitId, from, periodEnd);
+    }
+
+    /** Only the queries of the wanted codes run: the dashboard's quarterly line asks for participations alone. */
+    @Override
+    public Map<String, BigDecimal> values(java.util.Collection<String> wanted, long unitId, LocalDate from, LocalDate periodEnd) {
+        return compute(wanted::contains, unitId, from, periodEnd);
+    }
+
+    private Map<String, BigDecimal> compute(java.util.function.Predicate<String> wanted, long unitId, LocalDate from, LocalDate periodEnd) {
         LocalDate to = ActivitySummary.heldUntil(periodEnd, clock.today());
-        List<Long> ids = jdbc.sql(ActivitySummary.SCOPE).param("unit", unitId).query(Long.class).list();
+        String in = scope("c.id", unitId);
         Map<String, BigDecimal> m = new HashMap<>();
-        if (ids.isEmpty()) {
+        if (in == null) {
             return m;
         }
-        String in = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        jdbc.sql("""
+        String activities = in.replaceFirst("^c\\.id ", "a.centre_id ");
+        boolean activityFigures = FIGURES.stream().map(Figure::code)
+                .anyMatch(c -> (c.startsWith("activities.") || c.startsWith("campaign.")) && wanted.test(c));
+        if (activityFigures) jdbc.sql("""
                 select count(*) as n, sum(participations) as p, sum(women) as w, sum(ethnic_minority) as e, sum(disadvantaged) as d,
                        sum(age_under_15) as a1, sum(age_15_35) as a2, sum(age_36_60) as a3, sum(age_over_60) as a4,
                        count(*) filter (where type_code = 'THEMATIC_SESSION') as ts,
@@ -104,8 +127,8 @@ class CentreReportFigures implements ReportFigureSource {
                        sum(participations) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lp,
                        sum(women) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lwo
                 from activity a left join campaign cp on cp.id = a.campaign_id
-                where a.centre_id in (%s) and a.start_date between :from and :to
-                """.formatted(in)).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
+                where %s and a.start_date between :from and :to
+                """.formatted(activities)).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
             put(m, "activities.count", rs.getBigDecimal("n"));
             put(m, "activities.participations", rs.getBigDecimal("p"));
             // no activity held: truly 0; activities that all left it blank: absent ("chưa nhập")
@@ -131,18 +154,18 @@ class CentreReportFigures implements ReportFigureSource {
                 putEntered(m, "campaign.llw.women", rs.getBigDecimal("lwo"));
             }
         });
-        jdbc.sql("""
+        if (wanted.test("clubs.count") || wanted.test("clubs.members")) jdbc.sql("""
                 select count(distinct c.id) as clubs, count(m.id) as members
                 from club c left join club_member m on m.club_id = c.id and m.joined_on <= :to and (m.left_on is null or m.left_on > :to)
-                where c.centre_id in (%s) and (c.founded_on is null or c.founded_on <= :to)
+                where c.centre_id in (select c.id from centre c where %s) and (c.founded_on is null or c.founded_on <= :to)
                 """.formatted(in)).param("to", periodEnd).query((java.sql.ResultSet rs) -> {
             put(m, "clubs.count", rs.getBigDecimal("clubs"));
             put(m, "clubs.members", rs.getBigDecimal("members"));
         });
         // centres of the communes existing at the end of the period
-        m.put("centres.count", jdbc.sql("""
+        if (wanted.test("centres.count")) m.put("centres.count", jdbc.sql("""
                 select count(*) from centre c join xhht_unit u on u.id = c.commune_id
-                where c.id in (%s) and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
+                where %s and (u.valid_from is null or u.valid_from <= :to) and (u.valid_to is null or u.valid_to >= :to)
                 """.formatted(in)).param("to", periodEnd).query(BigDecimal.class).single());
         return m;
     }
