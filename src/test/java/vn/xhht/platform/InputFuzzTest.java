@@ -179,42 +179,71 @@ class InputFuzzTest {
         }
         int pages = 0;
         while (!queue.isEmpty() && pages < MAX_PAGES_PER_USER) {
-            String path = queue.poll();
-            if (!path.equals("/") && !seenTemplates.add(template(path))) {
-                continue;
-            }
-            HttpResponse<String> r = s.http.get(path);
-            if (r.statusCode() >= 500) {
-                serverErrors.add(s.user + " GET " + path + " → " + r.statusCode());
-            }
-            if (r.statusCode() == 302) {
-                String to = local(r.headers().firstValue("Location").map(l -> l.startsWith("/") ? "http://localhost:" + port + l : l).orElse(null));
-                if (to != null && crawlable(to)) {
-                    queue.addFirst(to);
-                }
-                continue;
-            }
-            if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
-                continue;
-            }
-            pages++;
-            noteIds(path);
-            Document doc = Jsoup.parse(r.body(), "http://localhost:" + port + path);
-            for (Element a : doc.select("a[href]")) {
-                String href = local(a.absUrl("href"));
-                if (href != null && crawlable(href)) {
-                    queue.add(href);
+            // the next pages of new kinds, in queue order, are read together (reading changes nothing); their links
+            // and forms are then taken in the same order as one by one
+            List<String> wave = new ArrayList<>();
+            while (!queue.isEmpty() && wave.size() < CRAWL_WAVE && pages + wave.size() < MAX_PAGES_PER_USER) {
+                String path = queue.poll();
+                // the home page once per user (every page links to it; kinds of page are shared between users)
+                if (path.equals("/") ? homeRead.add(s.user) : seenTemplates.add(template(path))) {
+                    wave.add(path);
                 }
             }
-            int i = 0;
-            for (Element f : doc.select("form")) {
-                PageForm pf = formOf(path, f, i++);
-                if (pf != null) {
-                    forms.add(pf);
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = wave.stream()
+                    .map(path -> java.util.concurrent.CompletableFuture.supplyAsync(() -> s.http.get(path), crawlers)).toList();
+            for (int w = 0; w < wave.size(); w++) {
+                String path = wave.get(w);
+                HttpResponse<String> r = answers.get(w).join();
+                if (page(s, path, r, queue, forms)) {
+                    pages++;
                 }
             }
         }
         return forms;
+    }
+
+    final Set<String> homeRead = new HashSet<>();
+
+    /** Pages read at once by the crawl: the server has two cores, and a page waits on the database as much as on them. */
+    static final int CRAWL_WAVE = 4;
+    final java.util.concurrent.ExecutorService crawlers = java.util.concurrent.Executors.newFixedThreadPool(CRAWL_WAVE);
+
+    @org.junit.jupiter.api.AfterAll
+    void stopCrawlers() {
+        crawlers.shutdownNow();
+    }
+
+    /** One page read: a redirect is followed first, a page's links are queued and its forms kept. True for a page read. */
+    boolean page(Session s, String path, HttpResponse<String> r, Deque<String> queue, List<PageForm> forms) {
+        if (r.statusCode() >= 500) {
+            serverErrors.add(s.user + " GET " + path + " → " + r.statusCode());
+        }
+        if (r.statusCode() == 302) {
+            String to = local(r.headers().firstValue("Location").map(l -> l.startsWith("/") ? "http://localhost:" + port + l : l).orElse(null));
+            if (to != null && crawlable(to)) {
+                queue.addFirst(to);
+            }
+            return false;
+        }
+        if (r.statusCode() != 200 || !r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
+            return false;
+        }
+        noteIds(path);
+        Document doc = Jsoup.parse(r.body(), "http://localhost:" + port + path);
+        for (Element a : doc.select("a[href]")) {
+            String href = local(a.absUrl("href"));
+            if (href != null && crawlable(href)) {
+                queue.add(href);
+            }
+        }
+        int i = 0;
+        for (Element f : doc.select("form")) {
+            PageForm pf = formOf(path, f, i++);
+            if (pf != null) {
+                forms.add(pf);
+            }
+        }
+        return true;
     }
 
     PageForm formOf(String page, Element f, int index) {
