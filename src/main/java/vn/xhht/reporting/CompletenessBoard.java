@@ -33,16 +33,16 @@ public class CompletenessBoard {
     private final JdbcClient jdbc;
     private final OrgUnitDirectory units;
     private final TemplateCatalog templates;
-    private final ReportService reports;
+    private final ReportDeadlines deadlines;
     private final AuditTrail audit;
     private final ReminderMail mail;
     private final SubmissionBoard submissions;
 
-    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportService reports, AuditTrail audit, ReminderMail mail, SubmissionBoard submissions) {
+    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportDeadlines deadlines, AuditTrail audit, ReminderMail mail, SubmissionBoard submissions) {
         this.jdbc = jdbc;
         this.units = units;
         this.templates = templates;
-        this.reports = reports;
+        this.deadlines = deadlines;
         this.audit = audit;
         this.mail = mail;
         this.submissions = submissions;
@@ -63,7 +63,7 @@ public class CompletenessBoard {
     @Transactional(readOnly = true)
     public Board board(CurrentUser user, String templateCode, String periodCode, Long unitId, LocalDate today) {
         ReportTemplate t = templates.require(templateCode);
-        ReportPeriod p = reports.period(t, periodCode);
+        ReportPeriod p = deadlines.period(t, periodCode);
         OrgUnit unit = units.requireReadable(user, unitId == null ? user.unitId() : unitId);
         int level = t.submittingLevel(p.to()).orElseThrow(() -> new InvalidInputProblem("period", "report.period.noLevel", p.label()));
         LocalDate defaultDue = ReportPeriods.due(t.dueRule(), p);
@@ -96,7 +96,7 @@ public class CompletenessBoard {
         SubmissionBoard.Counts sc = SubmissionBoard.count(entries);
         Counts counts = new Counts(sc.expected(), sc.onTime(), sc.late(), sc.missing(), sc.approved(), sc.returned(), sc.notDue());
         LocalDate due = unit.provinceId() != null || unit.level() == OrgUnit.PROVINCE
-                ? reports.dueDate(t, p, unit.provinceId() == null ? unit.id() : unit.provinceId()) : defaultDue;
+                ? deadlines.dueDate(t, p, unit.provinceId() == null ? unit.id() : unit.provinceId()) : defaultDue;
         return new Board(t, p, unit, due, counts, lines);
     }
 

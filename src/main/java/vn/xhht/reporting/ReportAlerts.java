@@ -24,13 +24,15 @@ class ReportAlerts implements HomeAlertSource {
     private final JdbcClient jdbc;
     private final TemplateCatalog templates;
     private final OrgUnitDirectory units;
-    private final ReportService reports;
+    private final ReportDeadlines deadlines;
+    private final ReportListing listing;
 
-    ReportAlerts(JdbcClient jdbc, TemplateCatalog templates, OrgUnitDirectory units, ReportService reports) {
+    ReportAlerts(JdbcClient jdbc, TemplateCatalog templates, OrgUnitDirectory units, ReportDeadlines deadlines, ReportListing listing) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.units = units;
-        this.reports = reports;
+        this.deadlines = deadlines;
+        this.listing = listing;
     }
 
     @Override
@@ -59,7 +61,7 @@ class ReportAlerts implements HomeAlertSource {
             String periodCode = rs.getString("period_code");
             templates.find(rs.getString("template_code")).ifPresent(t -> ReportPeriods.parse(t, periodCode).ifPresent(p -> {
                 seen.add(t.code() + "/" + p.code());
-                LocalDate due = reports.dueDate(t, p, unit.provinceId());
+                LocalDate due = deadlines.dueDate(t, p, unit.provinceId());
                 alerts.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "report.alert.reminded", List.of(t.title(), p.label(), format(due)),
                         "/reports?templateCode=" + t.code() + "&period=" + p.code()));
             }));
@@ -70,11 +72,11 @@ class ReportAlerts implements HomeAlertSource {
                     if (seen.contains(t.code() + "/" + p.code()) || t.submittingLevel(p.to()).orElse(-1) != unit.level() || !unit.validOn(p.to())) {
                         continue;
                     }
-                    LocalDate due = reports.dueDate(t, p, unit.provinceId());
+                    LocalDate due = deadlines.dueDate(t, p, unit.provinceId());
                     if (due.isAfter(today.plusDays(14)) || due.isBefore(today.minusDays(60)) || p.from().isAfter(today)) {
                         continue;
                     }
-                    String status = reports.find(t.code(), p.code(), unit.id()).flatMap(id -> jdbc.sql(
+                    String status = listing.find(t.code(), p.code(), unit.id()).flatMap(id -> jdbc.sql(
                             "select status from xhht_review where subject_type = 'Report' and subject_id = :id").param("id", id).query(String.class).optional())
                             .orElse(null);
                     if (status == null || status.equals("DRAFT") || status.equals("RETURNED")) {

@@ -43,6 +43,10 @@ import vn.xhht.shared.VietnamClock;
 class ReportApiController {
 
     private final ReportService reports;
+    private final ReportDeadlines deadlines;
+    private final ReportListing listing;
+    private final ReportRollup rollup;
+    private final ReportEntry entry;
     private final TemplateCatalog templates;
     private final CompletenessBoard board;
     private final ReportDocuments documents;
@@ -50,9 +54,14 @@ class ReportApiController {
     private final AuditTrail audit;
     private final VietnamClock clock;
 
-    ReportApiController(ReportService reports, TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
+    ReportApiController(ReportService reports, ReportDeadlines deadlines, ReportListing listing, ReportRollup rollup, ReportEntry entry,
+                        TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
                         FigureSources sources, AuditTrail audit, VietnamClock clock) {
         this.reports = reports;
+        this.deadlines = deadlines;
+        this.listing = listing;
+        this.rollup = rollup;
+        this.entry = entry;
         this.templates = templates;
         this.board = board;
         this.documents = documents;
@@ -88,16 +97,16 @@ class ReportApiController {
     @GetMapping("/reports")
     @Operation(operationId = "listReports", summary = "Danh sách báo cáo trong phạm vi của người dùng",
             description = "Reports of the caller's area, optionally of one template, period and unit (at most 1000).")
-    List<ReportService.Summary> list(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period,
+    List<ReportListing.Summary> list(@RequestParam(required = false) String templateCode, @RequestParam(required = false) String period,
                                      @RequestParam(required = false) Long unitId) {
         CurrentUser user = CurrentUsers.require();
         if (templateCode != null && !templateCode.isBlank()) {
             ReportTemplate t = templates.require(templateCode);
             if (period != null && !period.isBlank()) {
-                reports.period(t, period);
+                deadlines.period(t, period);
             }
         }
-        return reports.list(user, templateCode, period == null ? null : period.strip().toUpperCase(), unitId, 1000);
+        return listing.list(user, templateCode, period == null ? null : period.strip().toUpperCase(), unitId, 1000);
     }
 
     @PostMapping("/reports")
@@ -130,7 +139,7 @@ class ReportApiController {
         if (req.values() != null) {
             req.values().forEach((k, v) -> values.put(k, v == null ? null : v.text()));
         }
-        return json(reports.saveValues(CurrentUsers.require(), id, req.version(), values, req.reasons() == null ? Map.of() : req.reasons()));
+        return json(entry.saveValues(CurrentUsers.require(), id, req.version(), values, req.reasons() == null ? Map.of() : req.reasons()));
     }
 
     @PostMapping("/reports/{id}/refresh")
@@ -138,7 +147,7 @@ class ReportApiController {
             description = "Reads the automatic figures again; changes lists what moved (overridden values are kept).")
     ReportView refresh(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
-        List<ReportService.Change> changes = reports.refresh(user, id);
+        List<ReportRollup.Change> changes = reports.refresh(user, id);
         return json(reports.require(user, id)).withChanges(changes);
     }
 
@@ -209,8 +218,8 @@ class ReportApiController {
     }
 
     private ReportView json(Report r) {
-        Set<String> unsourced = reports.unsourced(r.template());
-        Map<String, BigDecimal> lastYear = reports.lastYear(r);
+        Set<String> unsourced = rollup.unsourced(r.template());
+        Map<String, BigDecimal> lastYear = rollup.lastYear(r);
         List<ValueView> values = new ArrayList<>();
         for (Field f : r.template().fields()) {
             Report.Value v = r.value(f.code());

@@ -130,9 +130,9 @@ final class ReportApiModels {
             List<ValueView> values,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Số liệu thay đổi khi cập nhật (chỉ với /refresh). / Figures changed by /refresh (only there).", nullable = true)
-            List<ReportService.Change> changes) {
+            List<ReportRollup.Change> changes) {
 
-        ReportView withChanges(List<ReportService.Change> c) {
+        ReportView withChanges(List<ReportRollup.Change> c) {
             return new ReportView(id, templateCode, period, periodLabel, unitId, unitName, aggregate, status, dueDate, submittedAt,
                     version, values, c);
         }

@@ -48,15 +48,15 @@ class ReportDashboardController {
 
     private final FigureSources sources;
     private final OrgUnitDirectory units;
-    private final ReportService reports;
+    private final ReportRollup rollup;
     private final TemplateCatalog templates;
     private final MessageSource messages;
     private final VietnamClock clock;
 
-    ReportDashboardController(FigureSources sources, OrgUnitDirectory units, ReportService reports, TemplateCatalog templates, MessageSource messages, VietnamClock clock) {
+    ReportDashboardController(FigureSources sources, OrgUnitDirectory units, ReportRollup rollup, TemplateCatalog templates, MessageSource messages, VietnamClock clock) {
         this.sources = sources;
         this.units = units;
-        this.reports = reports;
+        this.rollup = rollup;
         this.templates = templates;
         this.messages = messages;
         this.clock = clock;
@@ -96,7 +96,7 @@ class ReportDashboardController {
             BigDecimal cur = now.get(k), last = before.get(k), target = targetCode == null ? null : now.get(targetCode);
             BigDecimal change = cur == null || last == null || last.signum() == 0 ? null
                     : cur.subtract(last).multiply(BigDecimal.valueOf(100)).divide(last, 2, java.math.RoundingMode.DOWN);
-            indicators.add(new Indicator(k, text(provided.get(k)), cur, last, target, ReportService.ratio(cur, target), change));
+            indicators.add(new Indicator(k, text(provided.get(k)), cur, last, target, ReportRules.ratio(cur, target), change));
         });
         model.addAttribute("unit", unit);
         model.addAttribute("period", p);
@@ -132,9 +132,9 @@ class ReportDashboardController {
             }
             model.addAttribute("childField", t.field(field).orElseThrow().label());
             Map<String, BigDecimal> lastByName = new java.util.HashMap<>();
-            reports.children(t, tp.previousYear(), unit.id()).forEach(c -> lastByName.put(c.unitName(), c.values().get(field)));
+            rollup.children(t, tp.previousYear(), unit.id()).forEach(c -> lastByName.put(c.unitName(), c.values().get(field)));
             // only the units with an approved figure this year or last year; the board lists the others
-            reports.children(t, tp, unit.id()).forEach(c -> {
+            rollup.children(t, tp, unit.id()).forEach(c -> {
                 if (c.values().get(field) != null || lastByName.get(c.unitName()) != null) {
                     rows.add(new ChildRow(c.unitName(), c.values().get(field), lastByName.get(c.unitName())));
                 }

@@ -42,24 +42,24 @@ class ReportDocuments {
     private final XlsxExport xlsx;
     private final DocumentRenderer renderer;
     private final OrgUnitDirectory units;
-    private final ReportService reports;
+    private final ReportRollup rollup;
     private final UnitSigners signers;
     private final List<CentreDirectors> directors;
     private final VietnamClock clock;
 
-    ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportService reports, UnitSigners signers,
+    ReportDocuments(XlsxExport xlsx, DocumentRenderer renderer, OrgUnitDirectory units, ReportRollup rollup, UnitSigners signers,
                     List<CentreDirectors> directors, VietnamClock clock) {
         this.signers = signers;
         this.directors = directors;
         this.xlsx = xlsx;
         this.renderer = renderer;
         this.units = units;
-        this.reports = reports;
+        this.rollup = rollup;
         this.clock = clock;
     }
 
     void xlsx(Report r, OutputStream out) {
-        Map<String, BigDecimal> last = reports.lastYear(r);
+        Map<String, BigDecimal> last = rollup.lastYear(r);
         List<XlsxExport.Sheet> sheets = new ArrayList<>();
         String title = r.template().title() + " — " + r.period().label() + " — " + r.unitName();
         for (Section s : r.template().sections()) {
@@ -109,9 +109,9 @@ class ReportDocuments {
             cols.add(new Column("Đơn vị", ColumnType.TEXT, 36));
             cols.add(new Column("Trạng thái", ColumnType.TEXT, 14));
             numeric.forEach(f -> cols.add(new Column(f.label(), f.type() == FieldType.PERCENTAGE ? ColumnType.DECIMAL : ColumnType.DECIMAL, 14)));
-            List<ReportService.ChildReport> children = reports.children(r.template(), r.period(), r.unitId());
+            List<ReportRollup.ChildReport> children = rollup.children(r.template(), r.period(), r.unitId());
             sheets.add(new XlsxExport.Sheet("Phụ lục theo đơn vị", "Phụ lục: số liệu từng đơn vị trực thuộc — " + title, cols, sink -> {
-                for (ReportService.ChildReport c : children) {
+                for (ReportRollup.ChildReport c : children) {
                     Object[] vals = new Object[cols.size()];
                     vals[0] = c.unitName();
                     vals[1] = statusText(c);
@@ -146,7 +146,7 @@ class ReportDocuments {
                 : unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT ? VietnameseNames.educationAgency(unit.level(), unit.name())
                 : VietnameseNames.peoplesCommittee(unit.name());
         String place = VietnameseNames.place(unit.name());
-        Map<String, BigDecimal> last = reports.lastYear(r);
+        Map<String, BigDecimal> last = rollup.lastYear(r);
         List<OfficialDocument.Block> blocks = new ArrayList<>();
         blocks.add(new OfficialDocument.Paragraph("Thực hiện chế độ báo cáo định kỳ, " + reporter + " báo cáo " + bodyPhrase(r.template(), r.period())
                 + " như sau" + (r.aggregate() ? " (tổng hợp từ báo cáo đã được duyệt của các đơn vị trực thuộc, chi tiết tại Phụ lục):" : ":")));
@@ -217,19 +217,19 @@ class ReportDocuments {
             key.forEach(f -> headers.add(f.label()));
             List<List<String>> rows = new ArrayList<>();
             int i = 1;
-            List<ReportService.ChildReport> children = reports.children(r.template(), r.period(), r.unitId());
-            for (ReportService.ChildReport c : children) {
+            List<ReportRollup.ChildReport> children = rollup.children(r.template(), r.period(), r.unitId());
+            for (ReportRollup.ChildReport c : children) {
                 List<String> row = new ArrayList<>(List.of(String.valueOf(i++), c.unitName(), statusText(c)));
                 key.forEach(f -> row.add(format(c.values().get(f.code()))));
                 rows.add(row);
             }
             if (!key.isEmpty()) {
                 Field first = key.get(0);
-                List<ReportService.ChildReport> top = children.stream().filter(c -> c.values().get(first.code()) != null)
+                List<ReportRollup.ChildReport> top = children.stream().filter(c -> c.values().get(first.code()) != null)
                         .sorted((a, b) -> b.values().get(first.code()).compareTo(a.values().get(first.code()))).limit(15).toList();
                 if (!top.isEmpty()) {
                     blocks.add(new OfficialDocument.BarChart("Biểu đồ: " + first.label() + " — " + Math.min(15, top.size()) + " đơn vị cao nhất",
-                            top.stream().map(ReportService.ChildReport::unitName).toList(),
+                            top.stream().map(ReportRollup.ChildReport::unitName).toList(),
                             top.stream().map(c -> c.values().get(first.code()).doubleValue()).toList(), first.unit()));
                 }
             }
@@ -293,7 +293,7 @@ class ReportDocuments {
         return out.subList(0, Math.min(ANNEX_COLUMNS, out.size()));
     }
 
-    static String statusText(ReportService.ChildReport c) {
+    static String statusText(ReportRollup.ChildReport c) {
         if (c.status() == null) {
             return "Chưa lập";
         }

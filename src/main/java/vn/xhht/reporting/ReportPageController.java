@@ -44,6 +44,10 @@ import vn.xhht.shared.VietnamClock;
 class ReportPageController {
 
     private final ReportService reports;
+    private final ReportDeadlines deadlines;
+    private final ReportListing listing;
+    private final ReportRollup rollup;
+    private final ReportEntry entry;
     private final TemplateCatalog templates;
     private final CompletenessBoard board;
     private final ReportDocuments documents;
@@ -54,9 +58,14 @@ class ReportPageController {
     private final AuditTrail audit;
     private final VietnamClock clock;
 
-    ReportPageController(ReportService reports, TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
+    ReportPageController(ReportService reports, ReportDeadlines deadlines, ReportListing listing, ReportRollup rollup, ReportEntry entry,
+                         TemplateCatalog templates, CompletenessBoard board, ReportDocuments documents,
                          ReviewWorkflow reviews, OrgUnitDirectory units, EvidenceStore evidence, MessageSource messages, AuditTrail audit, VietnamClock clock) {
         this.reports = reports;
+        this.deadlines = deadlines;
+        this.listing = listing;
+        this.rollup = rollup;
+        this.entry = entry;
         this.templates = templates;
         this.board = board;
         this.documents = documents;
@@ -85,7 +94,7 @@ class ReportPageController {
         OrgUnit unit = units.require(user.unitId());
         model.addAttribute("unit", unit);
         model.addAttribute("templates", templates.all());
-        model.addAttribute("reports", reports.list(user, blank(templateCode), blank(period), null, 200));
+        model.addAttribute("reports", listing.list(user, blank(templateCode), blank(period), null, 200));
         model.addAttribute("templateCode", templateCode);
         model.addAttribute("period", period);
         model.addAttribute("periodGroups", periodGroups(clock.today()));
@@ -134,9 +143,9 @@ class ReportPageController {
         long unit = unitId == null ? user.unitId() : unitId;
         try {
             ReportTemplate t = templates.require(templateCode);
-            ReportPeriod p = reports.period(t, period);
-            OrgUnit reporting = reports.unitForPeriod(units.require(unit), p);
-            var existing = reports.find(t.code(), p.code(), reporting.id());
+            ReportPeriod p = deadlines.period(t, period);
+            OrgUnit reporting = deadlines.unitForPeriod(units.require(unit), p);
+            var existing = listing.find(t.code(), p.code(), reporting.id());
             if (existing.isPresent()) {
                 reports.require(user, existing.get());
                 return "redirect:/reports/" + existing.get();
@@ -156,8 +165,8 @@ class ReportPageController {
 
     String page(Model model, Report r, Map<String, String> typed, Map<String, String> typedReasons, Map<String, String> errors) {
         CurrentUser user = CurrentUsers.require();
-        Set<String> unsourced = reports.unsourced(r.template());
-        Map<String, BigDecimal> last = reports.lastYear(r);
+        Set<String> unsourced = rollup.unsourced(r.template());
+        Map<String, BigDecimal> last = rollup.lastYear(r);
         List<SectionView> sections = new ArrayList<>();
         for (ReportTemplate.Section s : r.template().sections()) {
             List<FieldView> fields = new ArrayList<>();
@@ -172,7 +181,7 @@ class ReportPageController {
             sections.add(new SectionView(s.title(), fields));
         }
         model.addAttribute("report", r);
-        model.addAttribute("coverage", reports.coverage(r));
+        model.addAttribute("coverage", rollup.coverage(r));
         model.addAttribute("sections", sections);
         model.addAttribute("errors", errors);
         model.addAttribute("history", reviews.history(ReportService.SUBJECT, r.id()));
@@ -182,7 +191,7 @@ class ReportPageController {
         model.addAttribute("canDecide", reviews.canDecide(user, r.review()));
         model.addAttribute("canReopen", reports.canReopen(user, r));
         model.addAttribute("late", r.review().late(clock.today()));
-        model.addAttribute("children", r.aggregate() ? reports.children(r.template(), r.period(), r.unitId()) : List.of());
+        model.addAttribute("children", r.aggregate() ? rollup.children(r.template(), r.period(), r.unitId()) : List.of());
         model.addAttribute("annexFields", ReportDocuments.annexFields(r.template()));
         model.addAttribute("reviewer", units.find(r.review().reviewerUnitId()).map(OrgUnit::name).orElse(""));
         return "reports/report";
@@ -207,7 +216,7 @@ class ReportPageController {
             version = -1;
         }
         try {
-            reports.saveValues(user, id, version, values, reasons);
+            entry.saveValues(user, id, version, values, reasons);
             redirect.addFlashAttribute("ok", text("report.saved"));
             return "redirect:/reports/" + id;
         } catch (InvalidInputProblem e) {
@@ -222,7 +231,7 @@ class ReportPageController {
     @PostMapping("/reports/{id}/refresh")
     String refresh(@PathVariable long id, RedirectAttributes redirect) {
         try {
-            List<ReportService.Change> changes = reports.refresh(CurrentUsers.require(), id);
+            List<ReportRollup.Change> changes = reports.refresh(CurrentUsers.require(), id);
             redirect.addFlashAttribute("changes", changes);
             redirect.addFlashAttribute("ok", changes.isEmpty() ? text("report.refresh.none") : text("report.refresh.changed", changes.size()));
         } catch (InvalidInputProblem e) {
@@ -363,7 +372,7 @@ class ReportPageController {
     String due(@RequestParam String templateCode, @RequestParam String period, @RequestParam long unitId,
                @RequestParam(required = false) LocalDate dueDate, RedirectAttributes redirect) {
         try {
-            reports.overrideDueDate(CurrentUsers.require(), templateCode, period, unitId, dueDate);
+            deadlines.overrideDueDate(CurrentUsers.require(), templateCode, period, unitId, dueDate);
             redirect.addFlashAttribute("ok", text("report.due.saved"));
         } catch (InvalidInputProblem e) {
             redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());

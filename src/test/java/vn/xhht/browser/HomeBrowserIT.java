@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.xhht.dashboard.HomeFixture;
 import vn.xhht.evaluation.EvaluationService;
 import vn.xhht.plan.PlanService;
+import vn.xhht.reporting.ReportDeadlines;
+import vn.xhht.reporting.ReportEntry;
 import vn.xhht.reporting.ReportService;
 import vn.xhht.support.XhhtIntegrationTest;
 
@@ -32,6 +34,10 @@ class HomeBrowserIT extends BrowserTest {
     @Autowired
     ReportService reports;
     @Autowired
+    ReportEntry reportEntry;
+    @Autowired
+    ReportDeadlines reportDeadlines;
+    @Autowired
     PlanService plans;
     @Autowired
     EvaluationService evaluations;
@@ -39,7 +45,7 @@ class HomeBrowserIT extends BrowserTest {
 
     @BeforeAll
     void work() {
-        fixture = new HomeFixture(jdbc, reports, plans, evaluations);
+        fixture = new HomeFixture(jdbc, reports, reportEntry, reportDeadlines, plans, evaluations);
         fixture.create();
     }
 

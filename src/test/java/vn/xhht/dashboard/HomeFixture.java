@@ -14,6 +14,8 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.plan.Plan;
 import vn.xhht.plan.PlanService;
 import vn.xhht.reporting.Report;
+import vn.xhht.reporting.ReportDeadlines;
+import vn.xhht.reporting.ReportEntry;
 import vn.xhht.reporting.ReportService;
 import vn.xhht.support.TestUsers;
 
@@ -23,12 +25,17 @@ public final class HomeFixture {
 
     private final JdbcClient jdbc;
     private final ReportService reports;
+    private final ReportEntry entry;
+    private final ReportDeadlines deadlines;
     private final PlanService plans;
     private final EvaluationService evaluations;
 
-    public HomeFixture(JdbcClient jdbc, ReportService reports, PlanService plans, EvaluationService evaluations) {
+    public HomeFixture(JdbcClient jdbc, ReportService reports, ReportEntry entry, ReportDeadlines deadlines, PlanService plans,
+                       EvaluationService evaluations) {
         this.jdbc = jdbc;
         this.reports = reports;
+        this.entry = entry;
+        this.deadlines = deadlines;
         this.plans = plans;
         this.evaluations = evaluations;
     }
@@ -90,12 +97,12 @@ public final class HomeFixture {
         vn.xhht.support.SharedPeriods.freeReport(jdbc, "centre-quarterly", lastQuarter, canYen);
         Report r = reports.create(xa, "centre-quarterly", lastQuarter, canYen);
         reportIds.add(r.id());
-        r = reports.saveValues(xa, r.id(), r.version(), Map.of("results", "Tổ chức 3 chuyên đề.", "difficulties", "Kinh phí hạn hẹp."), Map.of());
+        r = entry.saveValues(xa, r.id(), r.version(), Map.of("results", "Tổ chức 3 chuyên đề.", "difficulties", "Kinh phí hạn hẹp."), Map.of());
         reports.submit(xa, r.id());
         // the current quarter overdue, the year's report due in 5 days, a reminder for the first quarter
-        reports.overrideDueDate(so, "centre-quarterly", quarter, caoBang, TODAY.minusDays(2).isBefore(TODAY.withDayOfMonth(1).withMonth(((TODAY.getMonthValue() - 1) / 3) * 3 + 1))
+        deadlines.overrideDueDate(so, "centre-quarterly", quarter, caoBang, TODAY.minusDays(2).isBefore(TODAY.withDayOfMonth(1).withMonth(((TODAY.getMonthValue() - 1) / 3) * 3 + 1))
                 ? TODAY : TODAY.minusDays(2));
-        reports.overrideDueDate(so, "centre-annual", String.valueOf(year), caoBang, TODAY.plusDays(5));
+        deadlines.overrideDueDate(so, "centre-annual", String.valueOf(year), caoBang, TODAY.plusDays(5));
         jdbc.sql("insert into report_reminder (template_code, period_code, unit_id, sent_by) values ('centre-quarterly', :p, :u, 'test-home')")
                 .param("p", year + "Q1").param("u", canYen).update();
 

@@ -25,6 +25,8 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.plan.PlanService;
 import vn.xhht.platform.HomeAlert;
 import vn.xhht.platform.HomeAlertSource;
+import vn.xhht.reporting.ReportDeadlines;
+import vn.xhht.reporting.ReportEntry;
 import vn.xhht.reporting.ReportService;
 import vn.xhht.support.Http;
 import vn.xhht.support.TestUsers;
@@ -51,6 +53,10 @@ class RoleHomesTest {
     @Autowired
     ReportService reports;
     @Autowired
+    ReportEntry reportEntry;
+    @Autowired
+    ReportDeadlines reportDeadlines;
+    @Autowired
     PlanService plans;
     @Autowired
     EvaluationService evaluations;
@@ -71,7 +77,7 @@ class RoleHomesTest {
     }
 
     void everyKindOfAlert() {
-        fixture = new HomeFixture(jdbc, reports, plans, evaluations);
+        fixture = new HomeFixture(jdbc, reports, reportEntry, reportDeadlines, plans, evaluations);
         fixture.create();
         canYen = fixture.canYen;
         caoBang = fixture.caoBang;

@@ -34,6 +34,7 @@ import vn.xhht.evaluation.EvaluationService;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.UnitSigners;
 import vn.xhht.reporting.ReportService;
+import vn.xhht.reporting.ReportListing;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.support.Http;
 import vn.xhht.support.TestUsers;
@@ -75,6 +76,8 @@ class PlainWordsTest {
     @Autowired
     ReportService reports;
     @Autowired
+    ReportListing listing;
+    @Autowired
     UnitSigners signers;
     @Autowired
     EvaluationService evaluations;
@@ -92,7 +95,7 @@ class PlainWordsTest {
     void fixture() {
         canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).toString());
         var commune = TestUsers.load(jdbc, "xa.canyen");
-        reportId = reports.find("centre-quarterly", "2026Q4", canYen).orElseGet(() -> reports.create(commune, "centre-quarterly", "2026Q4", canYen).id());
+        reportId = listing.find("centre-quarterly", "2026Q4", canYen).orElseGet(() -> reports.create(commune, "centre-quarterly", "2026Q4", canYen).id());
         // the centre's director (its board) signs the centre's report; the chairman signs the commune's letters
         jdbc.sql("""
                 insert into board_member (centre_id, full_name, position, term_start)

@@ -28,6 +28,10 @@ class ReportScopeTest {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+
+    ReportListing listing;
     @Autowired
     OrgUnitDirectory units;
     @Autowired
@@ -62,14 +66,14 @@ class ReportScopeTest {
         long newReport = quarterly(fx, newCommune, "2026Q3");
 
         var officer = fx.user(Role.PROVINCE_OFFICER, newProvince);
-        List<Long> listed = reports.list(officer, null, null, null, 1000).stream().map(ReportService.Summary::id).toList();
+        List<Long> listed = listing.list(officer, null, null, null, 1000).stream().map(ReportListing.Summary::id).toList();
         assertThat(listed).contains(oldReport, splitReport, newReport).doesNotContain(otherReport);
         for (long id : List.of(oldReport, splitReport, newReport)) {
             assertThat(reports.require(officer, id).id()).isEqualTo(id);
         }
         assertThatThrownBy(() -> reports.require(officer, otherReport)).isInstanceOf(AccessDeniedProblem.class);
         // the list of one predecessor unit, asked for by id, is that unit's reports
-        assertThat(reports.list(officer, null, null, district, 1000)).extracting(ReportService.Summary::id).containsExactly(oldReport);
+        assertThat(listing.list(officer, null, null, district, 1000)).extracting(ReportListing.Summary::id).containsExactly(oldReport);
 
         // the named scopes on the same tree
         assertThat(scope(UnitScope.READ, newProvince)).contains(newProvince, newCommune, oldProvince, district, oldCommune, splitProvince, splitCommune)

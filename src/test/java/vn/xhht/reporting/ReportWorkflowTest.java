@@ -27,6 +27,22 @@ class ReportWorkflowTest {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+
+    ReportDeadlines deadlines;
+
+    @Autowired
+
+    ReportEntry entry;
+
+    @Autowired
+
+    ReportListing listing;
+
+    @Autowired
+
+    ReportRollup rollup;
     @Autowired
     CompletenessBoard board;
     @Autowired
@@ -88,10 +104,10 @@ class ReportWorkflowTest {
         assertThat(r.num("achieved_thematic")).isEqualByComparingTo("25");
         assertThat(r.review().reviewerUnitId()).isEqualTo(province);
         assertThat(r.dueDate()).isEqualTo("2026-09-30");
-        assertThat(reports.lastYear(r).get("participations")).isEqualByComparingTo("10");
+        assertThat(rollup.lastYear(r).get("participations")).isEqualByComparingTo("10");
         // the literacy module provides its figures (no class in this commune: no data, not zero); a source no module
         // provides is typed by hand
-        assertThat(reports.unsourced(r.template())).isEmpty();
+        assertThat(rollup.unsourced(r.template())).isEmpty();
         assertThat(r.num("literacy_classes")).isNull();
         ReportTemplate manual = TemplateLoader.load("manual-test.yml", new java.io.StringReader("""
                 code: manual-test
@@ -108,7 +124,7 @@ class ReportWorkflowTest {
                       - {code: known, label: "Có nguồn", type: NUMBER, source: activities.count}
                       - {code: future, label: "Chưa có nguồn", type: NUMBER, source: module.not.installed}
                 """));
-        assertThat(reports.unsourced(manual)).containsExactly("future");
+        assertThat(rollup.unsourced(manual)).containsExactly("future");
 
         // a report of that period exists already; a period that does not exist
         assertThatThrownBy(() -> reports.create(director, "centre-quarterly", "2026Q3", commune)).satisfies(e -> assertThat(key(e)).isEqualTo("report.exists"));
@@ -119,10 +135,10 @@ class ReportWorkflowTest {
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("women", "130");
         bad.put("literacy_classes", "2");
-        assertThatThrownBy(() -> reports.saveValues(director, r.id(), r.version(), bad, Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(director, r.id(), r.version(), bad, Map.of()))
                 .isInstanceOfSatisfying(InvalidInputProblem.class, e -> assertThat(e.violations()).extracting(InvalidInputProblem.Violation::field)
                         .contains("reason.women", "women"));
-        assertThatThrownBy(() -> reports.saveValues(director, r.id(), r.version(), Map.of("participations", "mười"), Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(director, r.id(), r.version(), Map.of("participations", "mười"), Map.of()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.value.number"));
         assertThat(reports.require(director, r.id()).num("literacy_classes")).isNull();
 
@@ -130,19 +146,19 @@ class ReportWorkflowTest {
         Map<String, String> ok = new LinkedHashMap<>();
         ok.put("participations", "125");
         ok.put("results", "Tổ chức tốt các chuyên đề pháp luật.");
-        Report saved = reports.saveValues(director, r.id(), r.version(), ok, Map.of("participations", "Bổ sung 5 lượt người ghi sổ tay chưa nhập"));
+        Report saved = entry.saveValues(director, r.id(), r.version(), ok, Map.of("participations", "Bổ sung 5 lượt người ghi sổ tay chưa nhập"));
         assertThat(saved.value("participations").overridden()).isTrue();
         assertThat(saved.value("participations").sourceValue()).isEqualByComparingTo("120");
         assertThat(saved.num("achieved_participations")).isEqualByComparingTo("31.25"); // 125 / 400: two decimals, cut not rounded (issue 11)
         assertThat(saved.value("literacy_classes").overridden()).isFalse();
         // a concurrent edit with the old version
-        assertThatThrownBy(() -> reports.saveValues(director, r.id(), r.version(), Map.of("proposals", "x"), Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(director, r.id(), r.version(), Map.of("proposals", "x"), Map.of()))
                 .isInstanceOf(ConcurrentEditProblem.class);
 
         // refresh: new data changes the sourced figures, the manual one is kept
         fx.activity(commune, "CLUB_SESSION", LocalDate.of(2026, 9, 1), 10, 10, null);
         var changes = reports.refresh(director, r.id());
-        assertThat(changes).extracting(ReportService.Change::fieldCode).contains("activities", "women", "participations");
+        assertThat(changes).extracting(ReportRollup.Change::fieldCode).contains("activities", "women", "participations");
         assertThat(changes).filteredOn(c -> c.fieldCode().equals("participations")).singleElement()
                 .satisfies(c -> assertThat(c.keptOverride()).isTrue());
         Report refreshed = reports.require(director, r.id());
@@ -152,9 +168,9 @@ class ReportWorkflowTest {
 
         // a required narrative is empty: not submitted
         assertThatThrownBy(() -> reports.submit(director, r.id())).satisfies(e -> assertThat(field(e)).isEqualTo("difficulties"));
-        reports.saveValues(director, r.id(), refreshed.version(), Map.of("difficulties", "Kinh phí hạn hẹp."), Map.of());
+        entry.saveValues(director, r.id(), refreshed.version(), Map.of("difficulties", "Kinh phí hạn hẹp."), Map.of());
         assertThat(reports.submit(director, r.id()).review().status()).isEqualTo(Review.Status.SUBMITTED);
-        assertThatThrownBy(() -> reports.saveValues(director, r.id(), reports.require(director, r.id()).version(), Map.of("proposals", "x"), Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(director, r.id(), reports.require(director, r.id()).version(), Map.of("proposals", "x"), Map.of()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.locked.submitted"));
         // a centre cannot approve; another province cannot even read
         assertThatThrownBy(() -> reports.approve(director, r.id(), null)).isInstanceOf(AccessDeniedProblem.class);
@@ -163,7 +179,7 @@ class ReportWorkflowTest {
 
         assertThat(alerts.alertsFor(officer, LocalDate.of(2026, 10, 1))).extracting(vn.xhht.platform.HomeAlert::messageKey).contains("report.alert.toReview");
         assertThat(reports.approve(officer, r.id(), "Đạt").review().status()).isEqualTo(Review.Status.APPROVED);
-        assertThatThrownBy(() -> reports.saveValues(director, r.id(), reports.require(director, r.id()).version(), Map.of("proposals", "x"), Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(director, r.id(), reports.require(director, r.id()).version(), Map.of("proposals", "x"), Map.of()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.locked.approved"));
         assertThatThrownBy(() -> reports.reopen(officer, r.id(), " ")).satisfies(e -> assertThat(key(e)).isEqualTo("review.reason.required"));
         assertThatThrownBy(() -> reports.reopen(director, r.id(), "tự mở")).isInstanceOf(AccessDeniedProblem.class);
@@ -197,7 +213,7 @@ class ReportWorkflowTest {
             var d = fx.user(Role.COMMUNE_OFFICER, communes[i]);
             Report r = reports.create(d, "centre-quarterly", "2024Q3", communes[i]);
             assertThat(r.review().reviewerUnitId()).isEqualTo(district);
-            r = reports.saveValues(d, r.id(), r.version(), Map.of("participations", String.valueOf(participations[i]), "women", "10",
+            r = entry.saveValues(d, r.id(), r.version(), Map.of("participations", String.valueOf(participations[i]), "women", "10",
                     "results", "Tốt", "difficulties", "Không"),
                     Map.of("participations", "Số liệu sổ theo dõi năm 2024", "women", "Số liệu sổ theo dõi năm 2024"));
             reports.submit(d, r.id());
@@ -210,18 +226,18 @@ class ReportWorkflowTest {
         assertThat(districtReport.num("participations")).isEqualByComparingTo("350");
         assertThat(districtReport.num("women")).isEqualByComparingTo("20");
         assertThat(districtReport.review().reviewerUnitId()).isEqualTo(oldProvince);
-        assertThat(reports.children(districtReport.template(), districtReport.period(), district))
-                .extracting(ReportService.ChildReport::unitId, c -> c.values().get("participations"))
+        assertThat(rollup.children(districtReport.template(), districtReport.period(), district))
+                .extracting(ReportRollup.ChildReport::unitId, c -> c.values().get("participations"))
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(c1, n(100)), org.assertj.core.groups.Tuple.tuple(c2, n(250)),
                         org.assertj.core.groups.Tuple.tuple(c3, null));
-        districtReport = reports.saveValues(districtOfficer, districtReport.id(), districtReport.version(),
+        districtReport = entry.saveValues(districtOfficer, districtReport.id(), districtReport.version(),
                 Map.of("results", "Tổng hợp", "difficulties", "Không"), Map.of());
         reports.submit(districtOfficer, districtReport.id());
         reports.approve(oldProvinceOfficer, districtReport.id(), null);
         Report provinceReport = reports.create(oldProvinceOfficer, "centre-quarterly", "2024Q3", oldProvince);
         assertThat(provinceReport.num("participations")).isEqualByComparingTo("350");
         // the new province asking for 2024 reports as its predecessor, which it succeeded wholly
-        assertThat(reports.unitForPeriod(jdbcUnit(newProvince), ReportPeriods.parse("2024Q3")).id()).isEqualTo(oldProvince);
+        assertThat(deadlines.unitForPeriod(jdbcUnit(newProvince), ReportPeriods.parse("2024Q3")).id()).isEqualTo(oldProvince);
 
         // 2026: the new province rolls up its communes directly; weighted average, count of yes, minimum
         var newOfficer = fx.user(Role.PROVINCE_OFFICER, newProvince);
@@ -238,20 +254,20 @@ class ReportWorkflowTest {
             v.put("lit_standard_2", lit[i][2]);
             v.put("lowest_rate", lit[i][3]);
             v.put("results", "Đạt");
-            r = reports.saveValues(d, r.id(), r.version(), v, Map.of());
+            r = entry.saveValues(d, r.id(), r.version(), v, Map.of());
             assertThat(r.num("rate1_15_60")).isEqualByComparingTo("100");
             reports.submit(d, r.id());
             reports.approve(newOfficer, r.id(), null);
         }
         // a percentage above 100 is refused
-        Report again = reports.require(newOfficer, reports.find("literacy-universal", "2026", n1).orElseThrow());
+        Report again = reports.require(newOfficer, listing.find("literacy-universal", "2026", n1).orElseThrow());
         assertThat(again.review().status()).isEqualTo(Review.Status.APPROVED);
         Report agg = reports.create(newOfficer, "literacy-universal", "2026", newProvince);
         assertThat(agg.num("pop_15_60")).isEqualByComparingTo("400");
         assertThat(agg.num("primary_rate")).isEqualByComparingTo("67.5");
         assertThat(agg.num("lit_standard_2")).isEqualByComparingTo("1");
         assertThat(agg.num("lowest_rate")).isEqualByComparingTo("70");
-        assertThatThrownBy(() -> reports.saveValues(newOfficer, agg.id(), agg.version(), Map.of("primary_rate", "120"), Map.of()))
+        assertThatThrownBy(() -> entry.saveValues(newOfficer, agg.id(), agg.version(), Map.of("primary_rate", "120"), Map.of()))
                 .satisfies(e -> assertThat(key(e)).isEqualTo("report.value.percentage"));
 
         // the completeness board of the old province in 2024 lists its communes; of the new one in 2026 its communes
@@ -272,7 +288,7 @@ class ReportWorkflowTest {
         assertThatThrownBy(() -> board.remind(fx.user(Role.COMMUNE_OFFICER, n1), "centre-quarterly", "2026Q3", newProvince, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
                 .isInstanceOf(AccessDeniedProblem.class);
         // the province moves the due date for its units
-        reports.overrideDueDate(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 5));
+        deadlines.overrideDueDate(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 5));
         assertThat(board.board(newOfficer, "centre-quarterly", "2026Q3", newProvince, LocalDate.of(2026, 10, 3)).counts().notDue()).isEqualTo(2);
     }
 

@@ -33,6 +33,8 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.plan.Plan;
 import vn.xhht.plan.PlanService;
 import vn.xhht.reporting.Report;
+import vn.xhht.reporting.ReportEntry;
+import vn.xhht.reporting.ReportListing;
 import vn.xhht.reporting.ReportService;
 import vn.xhht.review.Review;
 import vn.xhht.shared.CurrentUser;
@@ -309,7 +311,7 @@ public final class StateFixture {
     }
 
     private long report(ReportService reports, Officer user, String template, String period, long unit, java.util.function.LongConsumer steps) {
-        Optional<Long> found = reports.find(template, period, unit);
+        Optional<Long> found = bean(ReportListing.class).find(template, period, unit);
         if (found.isPresent()) {
             return found.get();
         }
@@ -319,7 +321,7 @@ public final class StateFixture {
     }
 
     /** Fills what the submission requires (texts; figures the data left blank), then submits. */
-    private static void submit(ReportService reports, Officer user, long id) {
+    private void submit(ReportService reports, Officer user, long id) {
         Report r = reports.require(user, id);
         Map<String, String> values = new LinkedHashMap<>();
         for (var f : r.template().fields()) {
@@ -333,7 +335,7 @@ public final class StateFixture {
             }
         }
         if (!values.isEmpty()) {
-            reports.saveValues(user, id, r.version(), values, Map.of());
+            bean(ReportEntry.class).saveValues(user, id, r.version(), values, Map.of());
         }
         reports.submit(user, id);
     }
