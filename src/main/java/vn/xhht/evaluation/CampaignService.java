@@ -94,7 +94,7 @@ public class CampaignService {
     public Campaign open(CurrentUser user, long ownerUnitId, String frameworkCode, Integer year, String title,
                          LocalDate selfFrom, LocalDate selfTo, LocalDate dossierDue, LocalDate decisionDue) {
         OrgUnit owner = units.requireReadable(user, ownerUnitId);
-        if (!units.canWrite(user, ownerUnitId) || !EvaluationService.OFFICERS.contains(user.role()) && user.role() != Role.COMMUNE_OFFICER) {
+        if (!units.canWrite(user, ownerUnitId) || !EvaluationAccess.OFFICERS.contains(user.role()) && user.role() != Role.COMMUNE_OFFICER) {
             throw new AccessDeniedProblem("evaluation.campaign.cannotOpen");
         }
         if (year == null || year < 2010 || year > clock.today().getYear() + 1) {

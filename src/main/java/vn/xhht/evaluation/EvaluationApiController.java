@@ -32,11 +32,16 @@ class EvaluationApiController {
 
     private final FrameworkCatalog catalog;
     private final EvaluationService evaluations;
+    private final SelfAssessment assessment;
+    private final EvaluationSteps steps;
     private final MessageSource messages;
 
-    EvaluationApiController(FrameworkCatalog catalog, EvaluationService evaluations, MessageSource messages) {
+    EvaluationApiController(FrameworkCatalog catalog, EvaluationService evaluations, SelfAssessment assessment, EvaluationSteps steps,
+                            MessageSource messages) {
         this.catalog = catalog;
         this.evaluations = evaluations;
+        this.assessment = assessment;
+        this.steps = steps;
         this.messages = messages;
     }
 
@@ -92,14 +97,14 @@ class EvaluationApiController {
     Detail scores(@PathVariable long id, @RequestBody Map<String, Score> body,
                   @io.swagger.v3.oas.annotations.Parameter(description = "Phiên bản đã đọc; phiên bản cũ trả 409. / The version you read; a stale one answers 409.")
                   @RequestParam(required = false) Long version) {
-        return detail(evaluations.saveScores(CurrentUsers.require(), id, inputs(body), version));
+        return detail(assessment.saveScores(CurrentUsers.require(), id, inputs(body), version));
     }
 
     @PostMapping("/evaluations/{id}/submit")
     @Operation(operationId = "submitEvaluation", summary = "Nộp hồ sơ đánh giá", description = "Submits the dossier to the reviewing unit.")
     Detail submit(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.submit(user, id);
+        steps.submit(user, id);
         return detail(evaluations.view(user, id));
     }
 
@@ -107,7 +112,7 @@ class EvaluationApiController {
     @Operation(operationId = "acceptEvaluation", summary = "Tiếp nhận hồ sơ", description = "The reviewing unit accepts a submitted dossier.")
     Detail accept(@PathVariable long id, @RequestBody(required = false) Comment body) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.accept(user, id, body == null ? null : body.comment());
+        steps.accept(user, id, body == null ? null : body.comment());
         return detail(evaluations.view(user, id));
     }
 
@@ -115,7 +120,7 @@ class EvaluationApiController {
     @Operation(operationId = "returnEvaluation", summary = "Trả lại hồ sơ để bổ sung", description = "The reviewing unit returns a dossier with reasons.")
     Detail returnDossier(@PathVariable long id, @RequestBody(required = false) Comment body) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.returnWithReasons(user, id, body == null ? null : body.comment());
+        steps.returnWithReasons(user, id, body == null ? null : body.comment());
         return detail(evaluations.view(user, id));
     }
 
@@ -123,7 +128,7 @@ class EvaluationApiController {
     @Operation(operationId = "recordEvaluationCheck", summary = "Ghi kết quả kiểm tra", description = "Records the check team's findings item by item.")
     Detail check(@PathVariable long id, @RequestBody Check body) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.check(user, id, body.team(), body.date(), body.findings() == null ? Map.of() : inputs(body.findings()), body.note());
+        steps.check(user, id, body.team(), body.date(), body.findings() == null ? Map.of() : inputs(body.findings()), body.note());
         return detail(evaluations.view(user, id));
     }
 
@@ -131,7 +136,7 @@ class EvaluationApiController {
     @Operation(operationId = "proposeEvaluationLevel", summary = "Đề nghị mức công nhận", description = "Proposes the level to recognise after the check.")
     Detail propose(@PathVariable long id, @RequestBody(required = false) Propose body) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.propose(user, id, body == null ? null : body.level());
+        steps.propose(user, id, body == null ? null : body.level());
         return detail(evaluations.view(user, id));
     }
 
@@ -139,7 +144,7 @@ class EvaluationApiController {
     @Operation(operationId = "decideEvaluation", summary = "Ghi quyết định công nhận", description = "Records the recognition decision (number, date, signer).")
     Detail decide(@PathVariable long id, @RequestBody Decide body) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.decide(user, id, body.number(), body.date(), body.signer());
+        steps.decide(user, id, body.number(), body.date(), body.signer());
         return detail(evaluations.view(user, id));
     }
 
@@ -147,7 +152,7 @@ class EvaluationApiController {
     @Operation(operationId = "publishEvaluation", summary = "Công bố kết quả", description = "Publishes the decided result.")
     Detail publish(@PathVariable long id) {
         CurrentUser user = CurrentUsers.require();
-        evaluations.publish(user, id);
+        steps.publish(user, id);
         return detail(evaluations.view(user, id));
     }
 

@@ -38,10 +38,10 @@ class EvaluationContributions {
 
     /** Steps the user's unit owes: overdue, or due within 7 days. */
     @Bean
-    HomeAlertSource evaluationAlerts(EvaluationService evaluations, org.springframework.context.MessageSource messages) {
+    HomeAlertSource evaluationAlerts(EvaluationDeadlines deadlines, org.springframework.context.MessageSource messages) {
         return (user, today) -> {
             List<HomeAlert> out = new ArrayList<>();
-            for (var entry : evaluations.owedBy(user.unitId())) {
+            for (var entry : deadlines.owedBy(user.unitId())) {
                 Evaluation e = entry.getKey();
                 Evaluation.Deadline d = entry.getValue();
                 boolean overdue = today.isAfter(d.date());
@@ -59,13 +59,13 @@ class EvaluationContributions {
 
     /** Dossiers whose next step the user's unit owes: its own to submit or resubmit, the ones it receives to process. */
     @Bean
-    vn.xhht.platform.HomeTaskSource evaluationTasks(EvaluationService evaluations, org.springframework.context.MessageSource messages) {
+    vn.xhht.platform.HomeTaskSource evaluationTasks(EvaluationDeadlines deadlines, org.springframework.context.MessageSource messages) {
         return (user, today) -> {
             if (user.role() == vn.xhht.shared.Role.INSPECTOR) {
                 return List.of();
             }
             List<vn.xhht.platform.HomeTask> out = new ArrayList<>();
-            for (EvaluationService.OwedStep s : evaluations.stepsOwedBy(user.unitId())) {
+            for (EvaluationDeadlines.OwedStep s : deadlines.stepsOwedBy(user.unitId())) {
                 Evaluation e = s.evaluation();
                 String step = messages.getMessage("evaluation.step." + s.step(), null, org.springframework.context.i18n.LocaleContextHolder.getLocale());
                 vn.xhht.platform.HomeTask.Action action = s.step() != Framework.Step.SUBMIT ? vn.xhht.platform.HomeTask.Action.REVIEW

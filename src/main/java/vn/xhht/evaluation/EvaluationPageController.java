@@ -38,6 +38,9 @@ import vn.xhht.shared.VietnamClock;
 class EvaluationPageController {
 
     private final EvaluationService evaluations;
+    private final SelfAssessment assessment;
+    private final EvaluationSteps steps;
+    private final EvaluationAccess access;
     private final FrameworkCatalog catalog;
     private final CampaignService campaigns;
     private final Subjects subjects;
@@ -50,12 +53,16 @@ class EvaluationPageController {
 
     private final EvaluationProcedure procedure;
 
-    EvaluationPageController(EvaluationService evaluations, FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
+    EvaluationPageController(EvaluationService evaluations, SelfAssessment assessment, EvaluationSteps steps, EvaluationAccess access,
+                             FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
                              EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
                              vn.xhht.audit.AuditTrail audit, EvaluationProcedure procedure, VietnamClock clock) {
         this.procedure = procedure;
         this.audit = audit;
         this.evaluations = evaluations;
+        this.assessment = assessment;
+        this.steps = steps;
+        this.access = access;
         this.catalog = catalog;
         this.campaigns = campaigns;
         this.subjects = subjects;
@@ -120,11 +127,11 @@ class EvaluationPageController {
         model.addAttribute("e", v.evaluation());
         model.addAttribute("f", v.framework());
         model.addAttribute("r", v.result());
-        model.addAttribute("canEdit", evaluations.canEdit(user, v.evaluation()));
-        model.addAttribute("canAccept", evaluations.canAccept(user, v.evaluation()));
-        model.addAttribute("canCheck", evaluations.canCheck(user, v.evaluation()));
-        model.addAttribute("canDecide", evaluations.canDecide(user, v.evaluation()));
-        model.addAttribute("canPlanCheck", evaluations.canPlanCheck(user, v.evaluation()));
+        model.addAttribute("canEdit", access.canEdit(user, v.evaluation()));
+        model.addAttribute("canAccept", access.canAccept(user, v.evaluation()));
+        model.addAttribute("canCheck", access.canCheck(user, v.evaluation()));
+        model.addAttribute("canDecide", access.canDecide(user, v.evaluation()));
+        model.addAttribute("canPlanCheck", access.canPlanCheck(user, v.evaluation()));
         model.addAttribute("steps", procedure.steps(user, id));
         model.addAttribute("authority", v.framework().authorityOn(clock.today()).orElse(null));
         model.addAttribute("today", clock.today());
@@ -190,7 +197,7 @@ class EvaluationPageController {
             } catch (NumberFormatException ex) {
                 throw new InvalidInputProblem("version", "error.versionRequired");
             }
-            evaluations.saveScores(user, id, in, version);
+            assessment.saveScores(user, id, in, version);
         } catch (InvalidInputProblem e) {
             Map<String, String> shown = FormErrors.of(e, messages);
             model.addAttribute("errors", shown);
@@ -202,7 +209,7 @@ class EvaluationPageController {
         Map<String, String> fileErrors = new LinkedHashMap<>();
         uploads(request).forEach((code, uploads) -> {
             try {
-                evaluations.attachEvidence(user, id, code, uploads);
+                assessment.attachEvidence(user, id, code, uploads);
             } catch (InvalidInputProblem e) {
                 FormErrors.of(e, messages).values().forEach(m -> fileErrors.putIfAbsent("file_" + code, m));
             }
@@ -282,7 +289,7 @@ class EvaluationPageController {
                     }
                 }
             }
-            evaluations.attachEvidence(CurrentUsers.require(), id, code, uploads);
+            assessment.attachEvidence(CurrentUsers.require(), id, code, uploads);
         }, "evaluation.evidence.saved");
     }
 
@@ -296,17 +303,17 @@ class EvaluationPageController {
                 return failed;
             }
         }
-        return act(id, r, () -> evaluations.submit(CurrentUsers.require(), id), "evaluation.submitted");
+        return act(id, r, () -> steps.submit(CurrentUsers.require(), id), "evaluation.submitted");
     }
 
     @PostMapping("/evaluations/{id}/accept")
     String accept(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
-        return act(id, r, () -> evaluations.accept(CurrentUsers.require(), id, comment), "evaluation.accepted");
+        return act(id, r, () -> steps.accept(CurrentUsers.require(), id, comment), "evaluation.accepted");
     }
 
     @PostMapping("/evaluations/{id}/return")
     String returnDossier(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes r) {
-        return act(id, r, () -> evaluations.returnWithReasons(CurrentUsers.require(), id, comment), "evaluation.returned");
+        return act(id, r, () -> steps.returnWithReasons(CurrentUsers.require(), id, comment), "evaluation.returned");
     }
 
     @PostMapping("/evaluations/{id}/check")
@@ -332,7 +339,7 @@ class EvaluationPageController {
                 throw new InvalidInputProblem("check_" + errors.values().iterator().next(), "evaluation.points.notNumber",
                         errors.values().iterator().next());
             }
-            evaluations.check(user, id, form.get("team"), checkDate, findings, form.get("note"));
+            steps.check(user, id, form.get("team"), checkDate, findings, form.get("note"));
         }, "evaluation.checked");
     }
 
@@ -380,19 +387,19 @@ class EvaluationPageController {
 
     @PostMapping("/evaluations/{id}/propose")
     String propose(@PathVariable long id, @RequestParam(required = false) String level, RedirectAttributes r) {
-        return act(id, r, () -> evaluations.propose(CurrentUsers.require(), id, level), "evaluation.proposed");
+        return act(id, r, () -> steps.propose(CurrentUsers.require(), id, level), "evaluation.proposed");
     }
 
     @PostMapping("/evaluations/{id}/decide")
     String decide(@PathVariable long id, @RequestParam(required = false) String decisionNumber,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decisionDate,
                   @RequestParam(required = false) String decisionSigner, RedirectAttributes r) {
-        return act(id, r, () -> evaluations.decide(CurrentUsers.require(), id, decisionNumber, decisionDate, decisionSigner), "evaluation.decided");
+        return act(id, r, () -> steps.decide(CurrentUsers.require(), id, decisionNumber, decisionDate, decisionSigner), "evaluation.decided");
     }
 
     @PostMapping("/evaluations/{id}/publish")
     String publish(@PathVariable long id, RedirectAttributes r) {
-        return act(id, r, () -> evaluations.publish(CurrentUsers.require(), id), "evaluation.published");
+        return act(id, r, () -> steps.publish(CurrentUsers.require(), id), "evaluation.published");
     }
 
     /** request | report | minutes | decision, as pdf or docx. */

@@ -58,15 +58,17 @@ public class EvaluationProcedure {
 
     private final JdbcClient jdbc;
     private final EvaluationService evaluations;
+    private final EvaluationAccess access;
     private final FrameworkCatalog catalog;
     private final EvidenceStore evidence;
     private final ReviewWorkflow reviews;
     private final VietnamClock clock;
 
-    EvaluationProcedure(JdbcClient jdbc, EvaluationService evaluations, FrameworkCatalog catalog, EvidenceStore evidence,
-                        ReviewWorkflow reviews, VietnamClock clock) {
+    EvaluationProcedure(JdbcClient jdbc, EvaluationService evaluations, EvaluationAccess access, FrameworkCatalog catalog,
+                        EvidenceStore evidence, ReviewWorkflow reviews, VietnamClock clock) {
         this.jdbc = jdbc;
         this.evaluations = evaluations;
+        this.access = access;
         this.catalog = catalog;
         this.evidence = evidence;
         this.reviews = reviews;
@@ -122,7 +124,7 @@ public class EvaluationProcedure {
     /** Step 1: the commune's self-check plan, approved by its chairman; recorded by the owner side before submission. */
     public void saveSelfPlan(CurrentUser user, long id, String number, LocalDate date, String approver) {
         Evaluation e = evaluations.require(user, id);
-        if (!evaluations.isOwnerSide(user, e)) {
+        if (!access.isOwnerSide(user, e)) {
             throw new AccessDeniedProblem("evaluation.cannotSubmit");
         }
         if (!e.stage().editable()) {
@@ -145,7 +147,7 @@ public class EvaluationProcedure {
     /** Step 2: a file (signed scan) for one of the dossier's documents. */
     public List<EvidenceFile> attachDossierFile(CurrentUser user, long id, int position, List<EvidenceStore.Upload> uploads) {
         Evaluation e = evaluations.require(user, id);
-        if (!evaluations.isOwnerSide(user, e)) {
+        if (!access.isOwnerSide(user, e)) {
             throw new AccessDeniedProblem("evaluation.cannotSubmit");
         }
         if (!e.stage().editable()) {
@@ -191,7 +193,7 @@ public class EvaluationProcedure {
      */
     public Evaluation approveCheckPlan(CurrentUser user, long id, String number, LocalDate date, String approver, List<Member> members) {
         Evaluation e = evaluations.require(user, id);
-        evaluations.requireDecider(user, e);
+        access.requireDecider(user, e);
         Framework f = catalog.byVersionId(e.frameworkVersionId());
         if (!f.procedure().checkPlan() || e.stage() != Evaluation.Stage.ACCEPTED) {
             throw new InvalidInputProblem("stage", "evaluation.checkPlan.notAccepted");

@@ -43,6 +43,18 @@ class EvaluationProcedureTest {
 
     @Autowired
     EvaluationService evaluations;
+
+    @Autowired
+
+    EvaluationDeadlines deadlines;
+
+    @Autowired
+
+    EvaluationSteps steps;
+
+    @Autowired
+
+    SelfAssessment assessment;
     @Autowired
     EvaluationProcedure procedure;
     @Autowired
@@ -98,16 +110,16 @@ class EvaluationProcedureTest {
                 ? new EvaluationService.ScoreInput(new BigDecimal("1000"), null, null, null)
                 : new EvaluationService.ScoreInput(null, true, null, null)));
         // 1,000 points for a 100-point item: refused, the field named
-        assertThatThrownBy(() -> evaluations.saveScores(commune, e.id(), in, null))
+        assertThatThrownBy(() -> assessment.saveScores(commune, e.id(), in, null))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("item_TONG"))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.points.tooHigh"));
         in.put("TONG", new EvaluationService.ScoreInput(new BigDecimal("90"), null, null, null));
-        evaluations.saveScores(commune, e.id(), in, null);
-        f.items().forEach(i -> evaluations.attachEvidence(commune, e.id(), i.code(), List.of(new EvidenceStore.Upload("mc-" + i.code() + ".pdf", PDF))));
+        assessment.saveScores(commune, e.id(), in, null);
+        f.items().forEach(i -> assessment.attachEvidence(commune, e.id(), i.code(), List.of(new EvidenceStore.Upload("mc-" + i.code() + ".pdf", PDF))));
         assertThat(evaluations.view(commune, e.id()).result().levelCode()).isEqualTo("TOT");
 
         // step 1: no submission without the self-check plan approved by the chairman
-        assertThatThrownBy(() -> evaluations.submit(commune, e.id())).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.submit.noSelfPlan"));
+        assertThatThrownBy(() -> steps.submit(commune, e.id())).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.submit.noSelfPlan"));
         assertThatThrownBy(() -> procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusDays(5), "Nông Văn Dũng"))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("selfPlanDate"));
         assertThatThrownBy(() -> procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.of(2023, 10, 2), " "))
@@ -116,17 +128,17 @@ class EvaluationProcedureTest {
                 .isInstanceOf(vn.xhht.shared.AccessDeniedProblem.class);
         procedure.saveSelfPlan(commune, e.id(), "12/KH-UBND", LocalDate.of(2023, 10, 2), "Nông Văn Dũng");
         // step 2: the three documents, each with its file
-        assertThatThrownBy(() -> evaluations.submit(commune, e.id()))
+        assertThatThrownBy(() -> steps.submit(commune, e.id()))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("dossier_1", "dossier_2", "dossier_3"));
         procedure.attachDossierFile(commune, e.id(), 1, List.of(new EvidenceStore.Upload("to-trinh.pdf", PDF)));
         procedure.attachDossierFile(commune, e.id(), 2, List.of(new EvidenceStore.Upload("bao-cao.pdf", PDF)));
-        assertThatThrownBy(() -> evaluations.submit(commune, e.id())).satisfies(x -> assertThat(fields(x)).containsExactly("dossier_3"));
+        assertThatThrownBy(() -> steps.submit(commune, e.id())).satisfies(x -> assertThat(fields(x)).containsExactly("dossier_3"));
         assertThatThrownBy(() -> procedure.attachDossierFile(commune, e.id(), 4, List.of(new EvidenceStore.Upload("x.pdf", PDF))))
                 .satisfies(x -> assertThat(fields(x)).containsExactly("dossier_4"));
         procedure.attachDossierFile(commune, e.id(), 3, List.of(new EvidenceStore.Upload("bien-ban.pdf", PDF)));
         assertThat(procedure.steps(commune, e.id()).dossierComplete()).isTrue();
-        evaluations.submit(commune, e.id());
-        evaluations.accept(province, e.id(), "Hồ sơ đầy đủ, hợp lệ");
+        steps.submit(commune, e.id());
+        steps.accept(province, e.id(), "Hồ sơ đầy đủ, hợp lệ");
 
         // step 3: the clock runs from the acceptance, shown on the dossier and on the home of the province that owes it
         LocalDate accepted = LocalDate.now(vn.xhht.shared.VietnamClock.ZONE);
@@ -147,7 +159,7 @@ class EvaluationProcedureTest {
                 "Sở Giáo dục", "12/KH-UBND", "bien-ban.pdf");
 
         // no check before the plan; step 4: the team covers every criterion, members and organisations named
-        assertThatThrownBy(() -> evaluations.check(evaluator, e.id(), "Đoàn", accepted, Map.of(), null))
+        assertThatThrownBy(() -> steps.check(evaluator, e.id(), "Đoàn", accepted, Map.of(), null))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.check.noPlan"));
         var lead = new EvaluationProcedure.Member("Hoàng Thị Lan", "Sở Giáo dục và Đào tạo", "Phó Giám đốc", List.of("TT44"));
         assertThatThrownBy(() -> procedure.approveCheckPlan(province, e.id(), "45/KH-SGDĐT", accepted, "Lê Văn Minh", List.of(lead)))
@@ -161,14 +173,14 @@ class EvaluationProcedureTest {
         procedure.approveCheckPlan(province, e.id(), "45/KH-SGDĐT", accepted, "Lê Văn Minh",
                 List.of(lead, new EvaluationProcedure.Member("Nông Thị Hà", "Hội Khuyến học tỉnh Cao Bằng", null, List.of("DIEM"))));
         assertThat(evaluations.view(province, e.id()).evaluation().stage()).isEqualTo(Evaluation.Stage.PLANNED);
-        Evaluation checked = evaluations.check(evaluator, e.id(), " ", accepted, Map.of(), "Đạt yêu cầu");
+        Evaluation checked = steps.check(evaluator, e.id(), " ", accepted, Map.of(), "Đạt yêu cầu");
         assertThat(checked.checkTeam()).contains("Hoàng Thị Lan (Phó Giám đốc, Sở Giáo dục và Đào tạo) — TT44", "Hội Khuyến học tỉnh Cao Bằng");
         // step 5: 5 working days from the check result
         Evaluation.Deadline decide = evaluations.view(commune, e.id()).deadline();
         assertThat(decide.step()).isEqualTo(Framework.Step.DECIDE);
         assertThat(decide.date()).isEqualTo(workingDays.add(accepted, 5));
-        evaluations.decide(province, e.id(), "77/QĐ-SGDĐT", accepted, "Lê Văn Minh");
-        evaluations.publish(province, e.id());
+        steps.decide(province, e.id(), "77/QĐ-SGDĐT", accepted, "Lê Văn Minh");
+        steps.publish(province, e.id());
 
         // provisional everywhere: public list, statistics, API, decision document, list page
         assertThat(statistics.published(2023, caoBang)).filteredOn(l -> l.decisionNumber().equals("77/QĐ-SGDĐT"))
@@ -217,13 +229,13 @@ class EvaluationProcedureTest {
         expected.forEach((day, due) -> {
             OffsetDateTime at = day.atTime(16, 30).atOffset(java.time.ZoneOffset.ofHours(7));
             Evaluation accepted = evaluation(Evaluation.Stage.ACCEPTED, at, null);
-            assertThat(evaluations.ruleDate(accepted, f, accepted.nextStep(f))).as("check plan after acceptance on %s", day).isEqualTo(due[0]);
+            assertThat(deadlines.ruleDate(accepted, f, accepted.nextStep(f))).as("check plan after acceptance on %s", day).isEqualTo(due[0]);
             Evaluation checked = evaluation(Evaluation.Stage.CHECKED, null, at);
-            assertThat(evaluations.ruleDate(checked, f, checked.nextStep(f))).as("decision after check on %s", day).isEqualTo(due[1]);
+            assertThat(deadlines.ruleDate(checked, f, checked.nextStep(f))).as("decision after check on %s", day).isEqualTo(due[1]);
         });
         // the same instant late in the evening in Vietnam is still that Vietnamese day (a UTC server sees the previous one)
         OffsetDateTime lateUtc = OffsetDateTime.parse("2026-02-12T17:30:00Z");
-        assertThat(evaluations.ruleDate(evaluation(Evaluation.Stage.CHECKED, null, lateUtc), f, Framework.Step.DECIDE))
+        assertThat(deadlines.ruleDate(evaluation(Evaluation.Stage.CHECKED, null, lateUtc), f, Framework.Step.DECIDE))
                 .isEqualTo(LocalDate.of(2026, 2, 27));
     }
 

@@ -35,6 +35,18 @@ class EvaluationWorkflowTest {
 
     @Autowired
     EvaluationService evaluations;
+
+    @Autowired
+
+    EvaluationDeadlines deadlines;
+
+    @Autowired
+
+    EvaluationSteps steps;
+
+    @Autowired
+
+    SelfAssessment assessment;
     @Autowired
     FrameworkCatalog catalog;
     @Autowired
@@ -91,15 +103,15 @@ class EvaluationWorkflowTest {
         Framework f = catalog.byVersionId(e.frameworkVersionId());
 
         // credit without evidence counts for nothing and blocks submission
-        EvaluationService.View v = evaluations.saveScores(commune, e.id(), met(f, true), e.version());
+        EvaluationService.View v = assessment.saveScores(commune, e.id(), met(f, true), e.version());
         assertThat(v.result().levelCode()).isEqualTo("CHUA_DAT");
         assertThat(v.result().items().values()).allMatch(RuleEngine.ItemResult::missingEvidence);
-        assertThatThrownBy(() -> evaluations.submit(commune, e.id())).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.submit.missingEvidence"));
+        assertThatThrownBy(() -> steps.submit(commune, e.id())).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.submit.missingEvidence"));
         // a stale form is refused
-        assertThatThrownBy(() -> evaluations.saveScores(commune, e.id(), met(f, true), e.version())).isInstanceOf(ConcurrentEditProblem.class);
+        assertThatThrownBy(() -> assessment.saveScores(commune, e.id(), met(f, true), e.version())).isInstanceOf(ConcurrentEditProblem.class);
 
-        f.items().forEach(i -> evaluations.attachEvidence(commune, e.id(), i.code(), List.of(new EvidenceStore.Upload("minh-chung-" + i.code() + ".pdf", PDF))));
-        assertThatThrownBy(() -> evaluations.attachEvidence(commune, e.id(), "TC1.CT1", List.of(new EvidenceStore.Upload("virus.exe", "MZ\u0090".getBytes()))))
+        f.items().forEach(i -> assessment.attachEvidence(commune, e.id(), i.code(), List.of(new EvidenceStore.Upload("minh-chung-" + i.code() + ".pdf", PDF))));
+        assertThatThrownBy(() -> assessment.attachEvidence(commune, e.id(), "TC1.CT1", List.of(new EvidenceStore.Upload("virus.exe", "MZ\u0090".getBytes()))))
                 .isInstanceOf(InvalidInputProblem.class);
         v = evaluations.view(commune, e.id());
         assertThat(v.result().levelCode()).isEqualTo("MD1");
@@ -110,8 +122,8 @@ class EvaluationWorkflowTest {
         // an evaluator of another province sees nothing
         assertThatThrownBy(() -> evaluations.view(otherProvince, e.id())).isInstanceOf(AccessDeniedProblem.class);
 
-        assertThat(evaluations.submit(commune, e.id()).stage()).isEqualTo(Evaluation.Stage.SUBMITTED);
-        assertThatThrownBy(() -> evaluations.saveScores(commune, e.id(), met(f, false), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.locked"));
+        assertThat(steps.submit(commune, e.id()).stage()).isEqualTo(Evaluation.Stage.SUBMITTED);
+        assertThatThrownBy(() -> assessment.saveScores(commune, e.id(), met(f, false), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.locked"));
         // the deadline (before 31/03 of the next year) has passed: the province's dashboard shows it
         Evaluation.Deadline d = evaluations.view(province, e.id()).deadline();
         assertThat(d.date()).isEqualTo(LocalDate.of(2025, 3, 31));
@@ -122,32 +134,32 @@ class EvaluationWorkflowTest {
                     assertThat(a.href()).isEqualTo("/evaluations/" + e.id());
                 });
 
-        assertThatThrownBy(() -> evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
+        assertThatThrownBy(() -> steps.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.decide.notChecked"));
-        assertThatThrownBy(() -> evaluations.accept(commune, e.id(), null)).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.returnWithReasons(province, e.id(), " ")).satisfies(x -> assertThat(key(x)).isEqualTo("review.comment.required"));
-        assertThat(evaluations.accept(province, e.id(), "Hồ sơ đầy đủ").stage()).isEqualTo(Evaluation.Stage.ACCEPTED);
+        assertThatThrownBy(() -> steps.accept(commune, e.id(), null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> steps.returnWithReasons(province, e.id(), " ")).satisfies(x -> assertThat(key(x)).isEqualTo("review.comment.required"));
+        assertThat(steps.accept(province, e.id(), "Hồ sơ đầy đủ").stage()).isEqualTo(Evaluation.Stage.ACCEPTED);
 
         // the commune never checks its own dossier, nor does another province
-        assertThatThrownBy(() -> evaluations.check(commune, e.id(), "Tổ tự kiểm tra", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.check(otherProvince, e.id(), "Đoàn", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.check(evaluator, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.check.team.required"));
+        assertThatThrownBy(() -> steps.check(commune, e.id(), "Tổ tự kiểm tra", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> steps.check(otherProvince, e.id(), "Đoàn", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> steps.check(evaluator, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null)).satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.check.team.required"));
 
-        Evaluation checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa (Hội Khuyến học tỉnh), ông Nông Văn Bình (Sở GD&ĐT)", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE),
+        Evaluation checked = steps.check(evaluator, e.id(), "Bà Lê Thị Hoa (Hội Khuyến học tỉnh), ông Nông Văn Bình (Sở GD&ĐT)", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE),
                 Map.of("TC2.CT3", new EvaluationService.ScoreInput(null, false, null, "Chưa có quy chế phối hợp")), null);
         assertThat(checked.checkedLevel()).isEqualTo("CHUA_DAT");
-        checked = evaluations.check(evaluator, e.id(), "Bà Lê Thị Hoa, ông Nông Văn Bình", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), "Đạt mức độ 1");
+        checked = steps.check(evaluator, e.id(), "Bà Lê Thị Hoa, ông Nông Văn Bình", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), "Đạt mức độ 1");
         assertThat(checked.checkedLevel()).isEqualTo("MD1");
         assertThat(evaluations.view(province, e.id()).checkedResult().levelCode()).isEqualTo("MD1");
 
-        assertThatThrownBy(() -> evaluations.decide(evaluator, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A")).isInstanceOf(AccessDeniedProblem.class);
-        assertThatThrownBy(() -> evaluations.decide(province, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
+        assertThatThrownBy(() -> steps.decide(evaluator, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A")).isInstanceOf(AccessDeniedProblem.class);
+        assertThatThrownBy(() -> steps.decide(province, e.id(), " ", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A"))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.decision.number.required"));
-        Evaluation decided = evaluations.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A");
+        Evaluation decided = steps.decide(province, e.id(), "12/QĐ-SGDĐT", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Nguyễn Văn A");
         assertThat(decided.stage()).isEqualTo(Evaluation.Stage.DECIDED);
         assertThat(decided.recognised()).isTrue();
         assertThat(decided.validUntil()).isEqualTo(LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(36).minusDays(1));
-        assertThat(evaluations.publish(province, e.id()).stage()).isEqualTo(Evaluation.Stage.PUBLISHED);
+        assertThat(steps.publish(province, e.id()).stage()).isEqualTo(Evaluation.Stage.PUBLISHED);
         assertThat(statistics.published(2024, caoBang)).anySatisfy(l -> {
             assertThat(l.subject()).isEqualTo(e.subjectName());
             assertThat(l.validUntil()).isEqualTo(decided.validUntil());
@@ -178,10 +190,10 @@ class EvaluationWorkflowTest {
         assertThat(md2.levelCode()).isEqualTo("MD2");
         Evaluation next = new Evaluation(-1, e.frameworkVersionId(), null, canYen, null, e.subjectName(), canYen, "", caoBang, "", caoBang, 2025,
                 Evaluation.Stage.DRAFT, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, true);
-        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
+        assertThatThrownBy(() -> steps.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE)))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.upgrade.tooEarly"));
-        evaluations.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(12));
-        assertThatThrownBy(() -> evaluations.checkUpgradeInterval(next, completed, RuleEngine.evaluate(f, all), LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(13)))
+        steps.checkUpgradeInterval(next, completed, md2, LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(12));
+        assertThatThrownBy(() -> steps.checkUpgradeInterval(next, completed, RuleEngine.evaluate(f, all), LocalDate.now(vn.xhht.shared.VietnamClock.ZONE).plusMonths(13)))
                 .satisfies(x -> assertThat(key(x)).isEqualTo("evaluation.alreadyRecognised"));
     }
 
@@ -191,7 +203,7 @@ class EvaluationWorkflowTest {
         long canYen = TestUsers.unitId(jdbc, "01366", OrgUnit.COMMUNE, "2025-07-01");
         Subjects.Subject unit = subjects.register(commune, "UNIT", "Trường Tiểu học Cần Yên " + System.nanoTime(), "Hoàng Văn Lâm", 24, canYen);
         Evaluation e = evaluations.create(commune, "tt22-2020-unit", null, unit.id(), 2023, null);
-        assertThatThrownBy(() -> evaluations.saveScores(commune, e.id(), Map.of(
+        assertThatThrownBy(() -> assessment.saveScores(commune, e.id(), Map.of(
                 "TC1.1", new EvaluationService.ScoreInput(new BigDecimal("8"), null, null, null),
                 "TC1.2", new EvaluationService.ScoreInput(new BigDecimal("11"), null, null, null),
                 "TC1.3", new EvaluationService.ScoreInput(new BigDecimal("-1"), null, null, null)), null))
@@ -201,7 +213,7 @@ class EvaluationWorkflowTest {
                             .containsExactly("evaluation.points.tooHigh", "evaluation.points.negative");
                 });
         assertThat(evaluations.view(commune, e.id()).score("TC1.1").points()).as("nothing saved half-way").isNull();
-        EvaluationService.View v = evaluations.saveScores(commune, e.id(), Map.of("TC1.1", new EvaluationService.ScoreInput(new BigDecimal("8.5"), null, null, null)), null);
+        EvaluationService.View v = assessment.saveScores(commune, e.id(), Map.of("TC1.1", new EvaluationService.ScoreInput(new BigDecimal("8.5"), null, null, null)), null);
         assertThat(v.result().total()).as("no evidence: no points").isEqualByComparingTo("0");
         // a family must be registered under its hamlet
         assertThatThrownBy(() -> subjects.register(commune, "FAMILY", "Gia đình ông Nông Văn Tú", "Nông Văn Tú", 5, canYen))
@@ -250,21 +262,21 @@ class EvaluationWorkflowTest {
         assertThat(evaluations.view(commune, before.id()).framework().itemCount()).as("the old evaluation keeps its version").isEqualTo(1);
         assertThat(evaluations.view(commune, before.frameworkVersionId() == v2.id() ? -1 : before.id()).evaluation().frameworkVersionId())
                 .isEqualTo(before.frameworkVersionId());
-        evaluations.attachEvidence(commune, after.id(), "TC1.1", List.of(new EvidenceStore.Upload("a.pdf", PDF)));
-        evaluations.attachEvidence(commune, after.id(), "TC1.2", List.of(new EvidenceStore.Upload("b.pdf", PDF)));
-        EvaluationService.View v = evaluations.saveScores(commune, after.id(), Map.of(
+        assessment.attachEvidence(commune, after.id(), "TC1.1", List.of(new EvidenceStore.Upload("a.pdf", PDF)));
+        assessment.attachEvidence(commune, after.id(), "TC1.2", List.of(new EvidenceStore.Upload("b.pdf", PDF)));
+        EvaluationService.View v = assessment.saveScores(commune, after.id(), Map.of(
                 "TC1.1", new EvaluationService.ScoreInput(new BigDecimal("50"), null, null, null),
                 "TC1.2", new EvaluationService.ScoreInput(new BigDecimal("29.5"), null, null, null)), null);
         assertThat(v.result().levelCode()).isEqualTo("CHUA_DAT");
         assertThat(v.result().missingForNextLevel()).singleElement().satisfies(g -> assertThat(g.args()).containsExactly("0.5", "80"));
         // the family/clan reviewer is the commune: it approves what its hamlet submitted, and the count rolls up
         assertThat(after.reviewerUnitId()).isEqualTo(canYen);
-        v = evaluations.saveScores(commune, after.id(), Map.of("TC1.2", new EvaluationService.ScoreInput(new BigDecimal("30"), null, null, null)), null);
+        v = assessment.saveScores(commune, after.id(), Map.of("TC1.2", new EvaluationService.ScoreInput(new BigDecimal("30"), null, null, null)), null);
         assertThat(v.result().levelCode()).isEqualTo("DAT");
-        evaluations.submit(commune, after.id());
-        evaluations.accept(commune, after.id(), null);
-        evaluations.check(commune, after.id(), "Chi hội Khuyến học thôn Nà Thắm", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null);
-        assertThat(evaluations.decide(commune, after.id(), "7/QĐ-UBND", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Hoàng Văn Đức").recognised()).isTrue();
+        steps.submit(commune, after.id());
+        steps.accept(commune, after.id(), null);
+        steps.check(commune, after.id(), "Chi hội Khuyến học thôn Nà Thắm", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), Map.of(), null);
+        assertThat(steps.decide(commune, after.id(), "7/QĐ-UBND", LocalDate.now(vn.xhht.shared.VietnamClock.ZONE), "Hoàng Văn Đức").recognised()).isTrue();
         long caoBang = TestUsers.unitId(jdbc, "04", OrgUnit.PROVINCE, "2025-07-01");
         var province = TestUsers.load(jdbc, "so.caobang");
         assertThat(statistics.distribution(province, caoBang, "clan-qd448", 2024))
@@ -323,7 +335,7 @@ class EvaluationWorkflowTest {
         Evaluation e = new Evaluation(-1, 0, null, 1L, null, "x", 1, "", 1, "", 1, 2023, Evaluation.Stage.ACCEPTED, null, null, false,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, received, null, null, null, 0, true);
         assertThat(e.nextStep(tt44)).isEqualTo(Framework.Step.CHECK_PLAN);
-        LocalDate due = evaluations.ruleDate(e, tt44, Framework.Step.CHECK_PLAN);
+        LocalDate due = deadlines.ruleDate(e, tt44, Framework.Step.CHECK_PLAN);
         assertThat(due).isEqualTo(workingDays.add(LocalDate.of(2023, 12, 29), 10)).isAfter(LocalDate.of(2024, 1, 11));
         assertThat(workingDays.isWorkingDay(due)).isTrue();
     }

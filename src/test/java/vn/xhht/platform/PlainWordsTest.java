@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.xhht.evaluation.Evaluation;
 import vn.xhht.evaluation.EvaluationService;
+import vn.xhht.evaluation.SelfAssessment;
+import vn.xhht.evaluation.EvaluationSteps;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.UnitSigners;
 import vn.xhht.reporting.ReportService;
@@ -81,6 +83,10 @@ class PlainWordsTest {
     UnitSigners signers;
     @Autowired
     EvaluationService evaluations;
+    @Autowired
+    EvaluationSteps steps;
+    @Autowired
+    SelfAssessment assessment;
     @Autowired
     vn.xhht.evaluation.FrameworkCatalog catalog;
 
@@ -236,9 +242,9 @@ class PlainWordsTest {
         EvaluationService.View v = evaluations.view(commune, id);
         Map<String, EvaluationService.ScoreInput> notMet = new LinkedHashMap<>();
         v.framework().items().forEach(i -> notMet.put(i.code(), new EvaluationService.ScoreInput(null, false, null, "Chưa thực hiện")));
-        v = evaluations.saveScores(commune, id, notMet, v.evaluation().version());
+        v = assessment.saveScores(commune, id, notMet, v.evaluation().version());
         assertThat(v.result().levelCode()).isEqualTo("CHUA_DAT");
-        assertThatThrownBy(() -> evaluations.submit(commune, id)).isInstanceOfSatisfying(InvalidInputProblem.class,
+        assertThatThrownBy(() -> steps.submit(commune, id)).isInstanceOfSatisfying(InvalidInputProblem.class,
                 e -> assertThat(e.violations().get(0).messageKey()).isEqualTo("evaluation.submit.notRecognised"));
         assertThat(evaluations.view(commune, id).evaluation().stage()).isEqualTo(Evaluation.Stage.DRAFT);
 

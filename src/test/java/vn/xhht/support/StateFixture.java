@@ -23,6 +23,8 @@ import vn.xhht.centre.LearningNeeds;
 import vn.xhht.evaluation.CampaignService;
 import vn.xhht.evaluation.Evaluation;
 import vn.xhht.evaluation.EvaluationService;
+import vn.xhht.evaluation.EvaluationSteps;
+import vn.xhht.evaluation.SelfAssessment;
 import vn.xhht.evaluation.Subjects;
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.publishing.Publishing;
@@ -344,6 +346,8 @@ public final class StateFixture {
 
     private void evaluations(Officer commune, Officer province, Officer evaluator, long canYen) {
         EvaluationService evaluations = bean(EvaluationService.class);
+        SelfAssessment assessment = bean(SelfAssessment.class);
+        EvaluationSteps steps = bean(EvaluationSteps.class);
         Subjects subjects = bean(Subjects.class);
         String[] schools = {"Trường Mầm non", "Trường Tiểu học", "Trường THCS", "Trường PTDTBT", "Trung tâm GDNN-GDTX",
                 "Trường Tiểu học số 2", "Trường Mầm non số 2", "Trường THCS số 2", "Trường PTDTBT số 2"};
@@ -377,32 +381,32 @@ public final class StateFixture {
                 case PASSFAIL -> new EvaluationService.ScoreInput(null, true, null, "Có kế hoạch và biên bản.");
                 case MEASURE -> new EvaluationService.ScoreInput(null, null, new BigDecimal("100"), "Có kế hoạch và biên bản.");
             }));
-            evaluations.saveScores(commune, id, in, null);
-            in.keySet().forEach(code -> evaluations.attachEvidence(commune, id, code,
+            assessment.saveScores(commune, id, in, null);
+            in.keySet().forEach(code -> assessment.attachEvidence(commune, id, code,
                     List.of(new EvidenceStore.Upload("minh-chung-" + code + ".pdf", PDF))));
-            evaluations.submit(commune, id);
+            steps.submit(commune, id);
             if (target == Evaluation.Stage.SUBMITTED) {
                 continue;
             }
             if (target == Evaluation.Stage.RETURNED) {
-                evaluations.returnWithReasons(province, id, "Thiếu biên bản họp.");
+                steps.returnWithReasons(province, id, "Thiếu biên bản họp.");
                 continue;
             }
-            evaluations.accept(province, id, "Hồ sơ đầy đủ.");
+            steps.accept(province, id, "Hồ sơ đầy đủ.");
             if (target == Evaluation.Stage.ACCEPTED) {
                 continue;
             }
-            evaluations.check(evaluator, id, "Bà Lê Thị Hoa (Hội Khuyến học tỉnh)", TODAY, Map.of(), "Đúng thực tế.");
+            steps.check(evaluator, id, "Bà Lê Thị Hoa (Hội Khuyến học tỉnh)", TODAY, Map.of(), "Đúng thực tế.");
             if (target == Evaluation.Stage.CHECKED) {
                 continue;
             }
             if (target == Evaluation.Stage.PROPOSED) {
-                evaluations.propose(province, id, null);
+                steps.propose(province, id, null);
                 continue;
             }
-            evaluations.decide(province, id, i + "/QĐ-SGDĐT", TODAY, "Nguyễn Văn An");
+            steps.decide(province, id, i + "/QĐ-SGDĐT", TODAY, "Nguyễn Văn An");
             if (target == Evaluation.Stage.PUBLISHED) {
-                evaluations.publish(province, id);
+                steps.publish(province, id);
             }
         }
         ids.put("evidence", jdbc.sql("""
