@@ -43,6 +43,7 @@ class EvaluationPageController {
     private final EvaluationAccess access;
     private final FrameworkCatalog catalog;
     private final CampaignService campaigns;
+    private final CampaignBoard campaignBoard;
     private final Subjects subjects;
     private final EvaluationDocuments documents;
     private final DocumentRenderer renderer;
@@ -54,7 +55,7 @@ class EvaluationPageController {
     private final EvaluationProcedure procedure;
 
     EvaluationPageController(EvaluationService evaluations, SelfAssessment assessment, EvaluationSteps steps, EvaluationAccess access,
-                             FrameworkCatalog catalog, CampaignService campaigns, Subjects subjects,
+                             FrameworkCatalog catalog, CampaignService campaigns, CampaignBoard campaignBoard, Subjects subjects,
                              EvaluationDocuments documents, DocumentRenderer renderer, OrgUnitDirectory units, MessageSource messages,
                              vn.xhht.audit.AuditTrail audit, EvaluationProcedure procedure, VietnamClock clock) {
         this.procedure = procedure;
@@ -65,6 +66,7 @@ class EvaluationPageController {
         this.access = access;
         this.catalog = catalog;
         this.campaigns = campaigns;
+        this.campaignBoard = campaignBoard;
         this.subjects = subjects;
         this.documents = documents;
         this.renderer = renderer;
@@ -530,6 +532,13 @@ class EvaluationPageController {
             model.addAttribute("errors", Map.of());
         }
         return "evaluations/campaign";
+    }
+
+    /** Who has submitted the campaign's dossiers, who is late (review's one board, as for plans and reports). */
+    @GetMapping("/evaluations/campaigns/{id}/board")
+    String campaignBoard(@PathVariable long id, Model model) {
+        model.addAttribute("board", campaignBoard.board(CurrentUsers.require(), id, clock.today()));
+        return "evaluations/campaign-board";
     }
 
     @PostMapping("/evaluations/campaigns/{id}/timetable")

@@ -12,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "Who has submitted, who is late": the one board behind the plan board and the report completeness board. The
- * owning module says which units are expected to submit what (and by when, from its own deadline rules); the review
- * module, which owns where each subject stands, tells each unit's standing with the one lateness rule of
- * {@link Review#late(LocalDate, OffsetDateTime, LocalDate)}.
+ * "Who has submitted, who is late": the one board behind the plan board, the report completeness board and the
+ * campaign board of evaluation dossiers. The owning module says which units are expected to submit what (and by
+ * when, from its own deadline rules); the review module, which owns where each subject stands, tells each unit's
+ * standing with the one lateness rule of {@link Review#late(LocalDate, OffsetDateTime, LocalDate)}.
  */
 @Component
 @Transactional(readOnly = true)

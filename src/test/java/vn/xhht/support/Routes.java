@@ -57,6 +57,7 @@ public final class Routes {
                 "kind", List.of("request", "report", "minutes", "decision"), "format", docs));
         m.put("/evaluations/frameworks/{code}", Map.of("code", List.of("tt25-2023-commune", "tt22-2020-unit")));
         m.put("/evaluations/campaigns/{id}", Map.of("id", List.of(v(s, "campaign"))));
+        m.put("/evaluations/campaigns/{id}/board", Map.of("id", List.of(v(s, "campaign"))));
         m.put("/evaluations/emulation/clusters/{id}", Map.of("id", List.of(v(s, "emulationCluster"))));
         m.put("/evaluations/emulation/clusters/{id}/results.xlsx", Map.of("id", List.of(v(s, "emulationCluster"))));
         m.put("/api/v1/evaluations/emulation/clusters/{id}", Map.of("id", List.of(v(s, "emulationCluster"))));
