@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +36,17 @@ public class CompletenessBoard {
     private final TemplateCatalog templates;
     private final ReportDeadlines deadlines;
     private final AuditTrail audit;
-    private final ReminderMail mail;
+    private final ApplicationEventPublisher events;
     private final SubmissionBoard submissions;
 
-    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportDeadlines deadlines, AuditTrail audit, ReminderMail mail, SubmissionBoard submissions) {
+    CompletenessBoard(JdbcClient jdbc, OrgUnitDirectory units, TemplateCatalog templates, ReportDeadlines deadlines, AuditTrail audit,
+                      ApplicationEventPublisher events, SubmissionBoard submissions) {
         this.jdbc = jdbc;
         this.units = units;
         this.templates = templates;
         this.deadlines = deadlines;
         this.audit = audit;
-        this.mail = mail;
+        this.events = events;
         this.submissions = submissions;
     }
 
@@ -102,7 +104,8 @@ public class CompletenessBoard {
 
     /**
      * Reminds the units that have not submitted (or were returned): a notice on their home page and, where an SMTP
-     * server is configured, an e-mail to their accounts. Returns how many units were reminded.
+     * server is configured, an e-mail to their accounts once the reminder committed ({@link ReportReminderSent}).
+     * Returns how many units were reminded.
      */
     public int remind(CurrentUser user, String templateCode, String periodCode, long unitId, LocalDate today) {
         if (!(user.role() == Role.SYSTEM_ADMIN || user.role() == Role.PROVINCE_OFFICER || user.role() == Role.DISTRICT_OFFICER)
@@ -113,10 +116,13 @@ public class CompletenessBoard {
         int n = 0;
         for (Line l : b.lines()) {
             if (l.status() == null || l.status() == Review.Status.DRAFT || l.status() == Review.Status.RETURNED) {
-                int mailed = mail.send(l.unitId(), b.template(), b.period(), l.dueDate());
-                jdbc.sql("insert into report_reminder (template_code, period_code, unit_id, sent_by, emailed) values (:t, :p, :u, :by, :m)")
+                long reminder = jdbc.sql("""
+                        insert into report_reminder (template_code, period_code, unit_id, sent_by) values (:t, :p, :u, :by) returning id
+                        """)
                         .param("t", b.template().code()).param("p", b.period().code()).param("u", l.unitId()).param("by", user.username())
-                        .param("m", mailed).update();
+                        .query(Long.class).single();
+                // the e-mail goes after this commits (ReportReminderMail), never inside the officer's transaction
+                events.publishEvent(new ReportReminderSent(reminder, l.unitId(), b.template().code(), b.period().code(), l.dueDate()));
                 n++;
             }
         }

@@ -1,8 +1,10 @@
 package vn.xhht.reporting;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -26,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The reporting module on its own (with what it depends on): when review publishes that a report was returned, the
  * unit that submitted it gets an e-mail with the reviewer's reason; a decision on another kind of subject, or a
- * submission, sends nothing.
+ * submission, sends nothing. A reminder is e-mailed after it committed, and the e-mails sent are noted on it.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "platform")
 @TestPropertySource(properties = {"xhht.embedded-db.dir=target/pg-slice-reporting", "xhht.embedded-db.clean=true",
@@ -40,6 +42,13 @@ class ReportDecisionMailModuleTest {
     JdbcClient jdbc;
     @Autowired
     List<SimpleMailMessage> sent;
+    @Autowired
+    CompletenessBoard board;
+
+    @BeforeEach
+    void emptyOutbox() {
+        sent.clear();
+    }
 
     @Test
     void aReturnedReportIsMailedToItsUnitWithTheReason(Scenario scenario) {
@@ -70,6 +79,30 @@ class ReportDecisionMailModuleTest {
                     assertThat(m.getSubject()).startsWith("[XHHT] Trả lại ").contains("2026");
                     assertThat(m.getText()).contains("đã bị trả lại để chỉnh sửa", "Ý kiến: Thiếu số lượt người học",
                             "https://xhht.example.vn/reports/" + id);
+                });
+    }
+
+    @Test
+    void aReminderIsMailedAfterItCommittedAndTheMailsSentAreNotedOnIt(Scenario scenario) {
+        ReportFixtures fx = new ReportFixtures(jdbc);
+        long province = fx.unit("Tỉnh Nhắc Thư", OrgUnit.PROVINCE, null, null, null);
+        long commune = fx.unit("Xã Nhắc Thư", OrgUnit.COMMUNE, province, null, null);
+        jdbc.sql("""
+                insert into app_user (username, password_hash, full_name, role, unit_id, email, enabled)
+                values ('xa.nhacthu', 'x', 'Cán bộ xã', 'COMMUNE_OFFICER', :u, 'xa.nhacthu@example.vn', true)""").param("u", commune).update();
+
+        // the reminder commits with no e-mail counted; the listener sends it afterwards and notes how many went out
+        scenario.stimulate(() -> board.remind(fx.user(Role.PROVINCE_OFFICER, province), "centre-quarterly", "2026Q3", province,
+                        LocalDate.of(2026, 11, 1)))
+                .andWaitForStateChange(() -> jdbc.sql("select emailed from report_reminder where unit_id = :u").param("u", commune)
+                        .query(Integer.class).optional().orElse(0), n -> n > 0)
+                .andVerify(n -> {
+                    assertThat(n).isEqualTo(1);
+                    assertThat(sent).singleElement().satisfies(m -> {
+                        assertThat(m.getTo()).containsExactly("xa.nhacthu@example.vn");
+                        assertThat(m.getSubject()).startsWith("[XHHT] Nhắc nộp ").contains("2026");
+                        assertThat(m.getText()).contains("Hạn nộp: ", "https://xhht.example.vn/reports");
+                    });
                 });
     }
 
