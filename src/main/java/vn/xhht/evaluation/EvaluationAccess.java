@@ -8,6 +8,7 @@ import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
+import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Role;
 
 /**
@@ -65,6 +66,16 @@ public class EvaluationAccess {
             return false;
         }
         return user.unitId() != e.reviewerUnitId() || units.require(e.reviewerUnitId()).level() == OrgUnit.COMMUNE;
+    }
+
+    /** Refuses unless the user is on the owner's side and the dossier is still being prepared (draft or returned). */
+    void checkPreparing(CurrentUser user, Evaluation e) {
+        if (!isOwnerSide(user, e)) {
+            throw new AccessDeniedProblem("evaluation.cannotSubmit");
+        }
+        if (!e.stage().editable()) {
+            throw new InvalidInputProblem("stage", "evaluation.locked");
+        }
     }
 
     public boolean canAccept(CurrentUser user, Evaluation e) {

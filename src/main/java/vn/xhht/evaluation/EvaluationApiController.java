@@ -103,56 +103,50 @@ class EvaluationApiController {
     @PostMapping("/evaluations/{id}/submit")
     @Operation(operationId = "submitEvaluation", summary = "Nộp hồ sơ đánh giá", description = "Submits the dossier to the reviewing unit.")
     Detail submit(@PathVariable long id) {
-        CurrentUser user = CurrentUsers.require();
-        steps.submit(user, id);
-        return detail(evaluations.view(user, id));
+        return step(id, steps::submit);
     }
 
     @PostMapping("/evaluations/{id}/accept")
     @Operation(operationId = "acceptEvaluation", summary = "Tiếp nhận hồ sơ", description = "The reviewing unit accepts a submitted dossier.")
     Detail accept(@PathVariable long id, @RequestBody(required = false) Comment body) {
-        CurrentUser user = CurrentUsers.require();
-        steps.accept(user, id, body == null ? null : body.comment());
-        return detail(evaluations.view(user, id));
+        return step(id, (user, i) -> steps.accept(user, i, body == null ? null : body.comment()));
     }
 
     @PostMapping("/evaluations/{id}/return")
     @Operation(operationId = "returnEvaluation", summary = "Trả lại hồ sơ để bổ sung", description = "The reviewing unit returns a dossier with reasons.")
     Detail returnDossier(@PathVariable long id, @RequestBody(required = false) Comment body) {
-        CurrentUser user = CurrentUsers.require();
-        steps.returnWithReasons(user, id, body == null ? null : body.comment());
-        return detail(evaluations.view(user, id));
+        return step(id, (user, i) -> steps.returnWithReasons(user, i, body == null ? null : body.comment()));
     }
 
     @PostMapping("/evaluations/{id}/check")
     @Operation(operationId = "recordEvaluationCheck", summary = "Ghi kết quả kiểm tra", description = "Records the check team's findings item by item.")
     Detail check(@PathVariable long id, @RequestBody Check body) {
-        CurrentUser user = CurrentUsers.require();
-        steps.check(user, id, body.team(), body.date(), body.findings() == null ? Map.of() : inputs(body.findings()), body.note());
-        return detail(evaluations.view(user, id));
+        return step(id, (user, i) -> steps.check(user, i, body.team(), body.date(), body.findings() == null ? Map.of() : inputs(body.findings()),
+                body.note()));
     }
 
     @PostMapping("/evaluations/{id}/propose")
     @Operation(operationId = "proposeEvaluationLevel", summary = "Đề nghị mức công nhận", description = "Proposes the level to recognise after the check.")
     Detail propose(@PathVariable long id, @RequestBody(required = false) Propose body) {
-        CurrentUser user = CurrentUsers.require();
-        steps.propose(user, id, body == null ? null : body.level());
-        return detail(evaluations.view(user, id));
+        return step(id, (user, i) -> steps.propose(user, i, body == null ? null : body.level()));
     }
 
     @PostMapping("/evaluations/{id}/decide")
     @Operation(operationId = "decideEvaluation", summary = "Ghi quyết định công nhận", description = "Records the recognition decision (number, date, signer).")
     Detail decide(@PathVariable long id, @RequestBody Decide body) {
-        CurrentUser user = CurrentUsers.require();
-        steps.decide(user, id, body.number(), body.date(), body.signer());
-        return detail(evaluations.view(user, id));
+        return step(id, (user, i) -> steps.decide(user, i, body.number(), body.date(), body.signer()));
     }
 
     @PostMapping("/evaluations/{id}/publish")
     @Operation(operationId = "publishEvaluation", summary = "Công bố kết quả", description = "Publishes the decided result.")
     Detail publish(@PathVariable long id) {
+        return step(id, steps::publish);
+    }
+
+    /** A step of the procedure by the caller, answered with the dossier as it now stands. */
+    private Detail step(long id, java.util.function.BiConsumer<CurrentUser, Long> action) {
         CurrentUser user = CurrentUsers.require();
-        steps.publish(user, id);
+        action.accept(user, id);
         return detail(evaluations.view(user, id));
     }
 

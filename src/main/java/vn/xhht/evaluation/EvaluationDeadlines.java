@@ -90,11 +90,7 @@ public class EvaluationDeadlines {
     /** Evaluations whose next step the unit owes, with their deadline (for the home dashboard). */
     @Transactional(readOnly = true)
     public List<Map.Entry<Evaluation, Evaluation.Deadline>> owedBy(long unitId) {
-        List<Evaluation> list = jdbc.sql(EvaluationService.SELECT + """
-                 where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
-                 order by e.id limit 200
-                """).param("u", unitId).query(EvaluationService::map).list();
+        List<Evaluation> list = waitingOn(unitId);
         List<Map.Entry<Evaluation, Evaluation.Deadline>> out = new ArrayList<>();
         Map<Long, LocalDate[]> campaignDates = new HashMap<>();
         for (Evaluation e : list) {
@@ -113,11 +109,7 @@ public class EvaluationDeadlines {
     /** Every evaluation whose next step the unit owes, deadline or not (the home page's to-do list). */
     @Transactional(readOnly = true)
     public List<OwedStep> stepsOwedBy(long unitId) {
-        List<Evaluation> list = jdbc.sql(EvaluationService.SELECT + """
-                 where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
-                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
-                 order by e.id limit 200
-                """).param("u", unitId).query(EvaluationService::map).list();
+        List<Evaluation> list = waitingOn(unitId);
         List<OwedStep> out = new ArrayList<>();
         Map<Long, LocalDate[]> campaignDates = new HashMap<>();
         for (Evaluation e : list) {
@@ -130,5 +122,14 @@ public class EvaluationDeadlines {
             out.add(new OwedStep(e, step, d == null ? null : d.date()));
         }
         return out;
+    }
+
+    /** The dossiers at a stage where the unit acts next: its own drafts and returns, or those it received. */
+    private List<Evaluation> waitingOn(long unitId) {
+        return jdbc.sql(EvaluationService.SELECT + """
+                 where (e.owner_unit_id = :u and e.stage in ('DRAFT', 'RETURNED'))
+                    or (e.reviewer_unit_id = :u and e.stage in ('SUBMITTED', 'ACCEPTED', 'PLANNED', 'CHECKED', 'PROPOSED', 'DECIDED'))
+                 order by e.id limit 200
+                """).param("u", unitId).query(EvaluationService::map).list();
     }
 }

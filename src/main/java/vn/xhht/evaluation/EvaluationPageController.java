@@ -278,21 +278,22 @@ class EvaluationPageController {
     @PostMapping("/evaluations/{id}/items/{code}/evidence")
     String evidence(@PathVariable long id, @PathVariable String code,
                     @RequestParam(required = false, name = "files") List<MultipartFile> files, RedirectAttributes r) {
-        return act(id, r, () -> {
-            List<EvidenceStore.Upload> uploads = new ArrayList<>();
-            if (files != null) {
-                for (MultipartFile f : files) {
-                    if (!f.isEmpty()) {
-                        try {
-                            uploads.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
+        return act(id, r, () -> assessment.attachEvidence(CurrentUsers.require(), id, code, uploads(files)), "evaluation.evidence.saved");
+    }
+
+    /** The files chosen in one file field; the empty parts a browser sends for "no file" are left out. */
+    private static List<EvidenceStore.Upload> uploads(List<MultipartFile> files) {
+        List<EvidenceStore.Upload> out = new ArrayList<>();
+        for (MultipartFile f : files == null ? List.<MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                try {
+                    out.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 }
             }
-            assessment.attachEvidence(CurrentUsers.require(), id, code, uploads);
-        }, "evaluation.evidence.saved");
+        }
+        return out;
     }
 
     /** "Nộp hồ sơ" saves the marks, comments and files on the page first, then submits. */
@@ -356,21 +357,7 @@ class EvaluationPageController {
     @PostMapping("/evaluations/{id}/dossier/{position}")
     String dossierFile(@PathVariable long id, @PathVariable int position,
                        @RequestParam(required = false, name = "files") List<MultipartFile> files, RedirectAttributes r) {
-        return act(id, r, () -> {
-            List<EvidenceStore.Upload> uploads = new ArrayList<>();
-            if (files != null) {
-                for (MultipartFile f : files) {
-                    if (!f.isEmpty()) {
-                        try {
-                            uploads.add(new EvidenceStore.Upload(f.getOriginalFilename(), f.getBytes()));
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    }
-                }
-            }
-            procedure.attachDossierFile(CurrentUsers.require(), id, position, uploads);
-        }, "evaluation.dossier.saved");
+        return act(id, r, () -> procedure.attachDossierFile(CurrentUsers.require(), id, position, uploads(files)), "evaluation.dossier.saved");
     }
 
     /** The approved check plan with its team: member_{i}_name / _organisation / _position / _criteria (codes, comma-separated). */

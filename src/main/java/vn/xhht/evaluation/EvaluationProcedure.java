@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.xhht.evidence.EvidenceFile;
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.review.ReviewWorkflow;
-import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.TextLimits;
@@ -124,12 +123,7 @@ public class EvaluationProcedure {
     /** Step 1: the commune's self-check plan, approved by its chairman; recorded by the owner side before submission. */
     public void saveSelfPlan(CurrentUser user, long id, String number, LocalDate date, String approver) {
         Evaluation e = evaluations.require(user, id);
-        if (!access.isOwnerSide(user, e)) {
-            throw new AccessDeniedProblem("evaluation.cannotSubmit");
-        }
-        if (!e.stage().editable()) {
-            throw new InvalidInputProblem("stage", "evaluation.locked");
-        }
+        access.checkPreparing(user, e);
         String n = required(number, "selfPlanNumber", "evaluation.selfPlan.number.required", TextLimits.EVALUATION__SELF_PLAN_NUMBER);
         String a = required(approver, "selfPlanApprover", "evaluation.selfPlan.approver.required", TextLimits.EVALUATION__SELF_PLAN_APPROVER);
         if (date == null) {
@@ -147,12 +141,7 @@ public class EvaluationProcedure {
     /** Step 2: a file (signed scan) for one of the dossier's documents. */
     public List<EvidenceFile> attachDossierFile(CurrentUser user, long id, int position, List<EvidenceStore.Upload> uploads) {
         Evaluation e = evaluations.require(user, id);
-        if (!access.isOwnerSide(user, e)) {
-            throw new AccessDeniedProblem("evaluation.cannotSubmit");
-        }
-        if (!e.stage().editable()) {
-            throw new InvalidInputProblem("stage", "evaluation.locked");
-        }
+        access.checkPreparing(user, e);
         Framework f = catalog.byVersionId(e.frameworkVersionId());
         String field = "dossier_" + position;
         DocRow row = documentRows(e, f).stream().filter(d -> d.position() == position).findFirst()

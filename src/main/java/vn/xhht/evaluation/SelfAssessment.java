@@ -15,7 +15,6 @@ import vn.xhht.evaluation.Framework.ItemType;
 import vn.xhht.evidence.EvidenceFile;
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.review.ReviewWorkflow;
-import vn.xhht.shared.AccessDeniedProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.Texts;
@@ -51,12 +50,7 @@ public class SelfAssessment {
      */
     public EvaluationService.View saveScores(CurrentUser user, long id, Map<String, EvaluationService.ScoreInput> inputs, Long version) {
         Evaluation e = evaluations.require(user, id);
-        if (!access.isOwnerSide(user, e)) {
-            throw new AccessDeniedProblem("evaluation.cannotSubmit");
-        }
-        if (!e.stage().editable()) {
-            throw new InvalidInputProblem("stage", "evaluation.locked");
-        }
+        access.checkPreparing(user, e);
         Framework f = catalog.byVersionId(e.frameworkVersionId());
         List<InvalidInputProblem.Violation> errors = new ArrayList<>();
         for (String code : inputs.keySet()) {
@@ -111,12 +105,7 @@ public class SelfAssessment {
 
     public List<EvidenceFile> attachEvidence(CurrentUser user, long id, String itemCode, List<EvidenceStore.Upload> uploads) {
         Evaluation e = evaluations.require(user, id);
-        if (!access.isOwnerSide(user, e)) {
-            throw new AccessDeniedProblem("evaluation.cannotSubmit");
-        }
-        if (!e.stage().editable()) {
-            throw new InvalidInputProblem("stage", "evaluation.locked");
-        }
+        access.checkPreparing(user, e);
         if (uploads.isEmpty()) {
             throw new InvalidInputProblem("file_" + itemCode, "evaluation.evidence.none");
         }
