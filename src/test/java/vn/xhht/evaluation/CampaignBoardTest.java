@@ -93,7 +93,8 @@ class CampaignBoardTest {
         long binh = unit("Xã Bình Bảng", OrgUnit.COMMUNE, province);
         long chau = unit("Xã Châu Bảng", OrgUnit.COMMUNE, province);
         var officer = new TestUsers.User(-1, tag.toLowerCase() + ".so", "Cán bộ sở thử", Role.PROVINCE_OFFICER, province);
-        CampaignService.Campaign c = campaigns.open(officer, province, "tt25-2023-commune", 2025, null, null, null, today.plusDays(10), null);
+        CampaignService.Campaign c = campaigns.open(officer, province, "tt25-2023-commune", 2025, null, null, null, today.plusDays(10),
+                today.plusDays(40));
         Map<Long, Long> dossierOf = jdbc.sql("select owner_unit_id, id from evaluation where campaign_id = :c").param("c", c.id())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
