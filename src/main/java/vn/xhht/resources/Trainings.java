@@ -176,6 +176,37 @@ public class Trainings {
                 """).param("y", year).param("unit", unitId).param("above", above).query(Trainings::map).list();
     }
 
+    /** A training concerns a centre when its commune (or a hamlet of it) organised it, or the centre's people attended it. */
+    private static final String CONCERNS_CENTRE = """
+            (e.unit_id in (select id from xhht_unit_subtree(:commune))
+             or exists (select 1 from training_attendance a join xhht_centre_person cp on cp.person_id = a.person_id
+                         where a.event_id = e.id and cp.centre_id = :centre))
+            """;
+
+    /** Whether a centre's budget may pay for the training (see {@link #CONCERNS_CENTRE}). */
+    @Transactional(readOnly = true)
+    public boolean concernsCentre(CurrentUser user, long trainingId, long centreId, long communeId) {
+        if (!units.canRead(user, communeId)) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from training_event e where e.id = :id and " + CONCERNS_CENTRE + ")")
+                .param("id", trainingId).param("commune", communeId).param("centre", centreId).query(Boolean.class).single();
+    }
+
+    /** The trainings of the year that concern the centre, for the budget's spending lines. */
+    @Transactional(readOnly = true)
+    public List<Training> concerningCentre(long centreId, long communeId, int year) {
+        return jdbc.sql(SELECT + " where extract(year from e.start_date) = :y and " + CONCERNS_CENTRE
+                        + " order by e.start_date desc, e.id desc limit 200")
+                .param("y", year).param("commune", communeId).param("centre", centreId).query(Trainings::map).list();
+    }
+
+    /** One training without an access check, to name it where a readable record already points at it. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Training> find(long id) {
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Trainings::map).optional();
+    }
+
     /** The minimum per year in the province on 1 January of the year: its own rule, else the general one. */
     @Transactional(readOnly = true)
     public Rule rule(long provinceId, int year) {

@@ -488,6 +488,11 @@ public final class StateFixture {
                             (year - 1) + "-12-20", null, null));
                     budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("SPENDING", null, "MATERIALS", 1_500_000L,
                             year + "-03-10", null, "Mua sách" + MARK));
+                    // a spending line linked to the asset it bought (issue 17): the page and the .xlsx name it
+                    long asset = bean(vn.xhht.centre.CentreRecords.class).addAsset(commune, centre, "EQUIPMENT", "Loa kéo " + year + MARK, 1,
+                            "Ngân sách xã", null, "GOOD");
+                    budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("SPENDING", null, "EQUIPMENT", 2_000_000L,
+                            year + "-04-10", null, "Mua loa kéo" + MARK, null, null, asset));
                     if (state.equals("settled")) {
                         budgets.lockSettlement(commune, b);
                     }
