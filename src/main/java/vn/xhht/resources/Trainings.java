@@ -129,6 +129,21 @@ public class Trainings {
         if (personIds == null || personIds.isEmpty()) {
             throw new InvalidInputProblem("personIds", "training.persons.required");
         }
+        Set<Long> ids = checkedPeople(user, eventId, personIds);
+        for (Long p : ids) {
+            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p) on conflict do nothing")
+                    .param("e", eventId).param("p", p).update();
+        }
+        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), null, Map.of("personIds", List.copyOf(ids)),
+                "Ghi người dự tập huấn " + t.title());
+        return require(user, eventId);
+    }
+
+    /**
+     * Each person must be in the people records of a centre the user can read, recorded in the event's province;
+     * one that is not refuses the whole list (nothing saved).
+     */
+    private Set<Long> checkedPeople(CurrentUser user, long eventId, List<Long> personIds) {
         long province = jdbc.sql("select province_id from training_event where id = :id").param("id", eventId).query(Long.class).single();
         Set<Long> ids = new LinkedHashSet<>(personIds);
         for (Long p : ids) {
@@ -143,14 +158,69 @@ public class Trainings {
                 throw new InvalidInputProblem("personIds", "training.person.otherProvince");
             }
         }
-        for (Long p : ids) {
-            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p) on conflict do nothing")
-                    .param("e", eventId).param("p", p).update();
+        return ids;
+    }
+
+    /** Whether the user takes the attendance of the event: an organiser who may write for the organising unit. */
+    public boolean canRecord(CurrentUser user, Training t) {
+        return ORGANISERS.contains(user.role()) && units.canWrite(user, t.unitId());
+    }
+
+    /** Who attended, by person. */
+    @Transactional(readOnly = true)
+    public List<Long> attendees(long eventId) {
+        return jdbc.sql("select person_id from training_attendance where event_id = :e order by person_id").param("e", eventId)
+                .query(Long.class).list();
+    }
+
+    /**
+     * The attendance form's one save: the ticked people become the event's attendance (added and removed at once),
+     * audited with the list before and after. An empty list clears it (everyone unticked is a choice, not a blank).
+     */
+    public Training setAttendance(CurrentUser user, long eventId, List<Long> personIds) {
+        Training t = require(user, eventId);
+        if (!canRecord(user, t)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
         }
-        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), null, Map.of("personIds", List.copyOf(ids)),
-                "Ghi người dự tập huấn " + t.title());
+        Set<Long> ids = checkedPeople(user, eventId, personIds == null ? List.of() : personIds);
+        List<Long> before = attendees(eventId);
+        if (before.equals(ids.stream().sorted().toList())) {
+            return t;
+        }
+        jdbc.sql("delete from training_attendance where event_id = :e").param("e", eventId).update();
+        for (Long p : ids) {
+            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p)").param("e", eventId).param("p", p).update();
+        }
+        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), Map.of("personIds", before),
+                Map.of("personIds", ids.stream().sorted().toList()), "Điểm danh người dự tập huấn " + t.title() + ": " + ids.size() + " người");
         return require(user, eventId);
     }
+
+    /** The centres' counts of the year against their province's minimum, for the given centres only. */
+    @Transactional(readOnly = true)
+    public List<Compliance> complianceOf(java.util.Collection<Long> centreIds, int year) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> required = new LinkedHashMap<>();
+        return jdbc.sql(COMPLIANCE + " where c.id in (:ids) order by c.name, c.id").param("ids", centreIds).param("y", year)
+                .query((rs, n) -> compliance(rs, required, year)).list();
+    }
+
+    private Compliance compliance(java.sql.ResultSet rs, Map<Long, Integer> required, int year) throws java.sql.SQLException {
+        int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
+        long events = rs.getLong("events");
+        return new Compliance(rs.getLong("id"), rs.getString("name"), events, req, events >= req);
+    }
+
+    private static final String COMPLIANCE = """
+            select c.id, c.name, c.province_id,
+                   (select count(distinct a.event_id) from xhht_centre_person cp
+                      join training_attendance a on a.person_id = cp.person_id
+                      join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
+                     where cp.centre_id = c.id) as events
+              from xhht_centre c
+            """;
 
     @Transactional(readOnly = true)
     public Training require(CurrentUser user, long id) {
@@ -225,20 +295,10 @@ public class Trainings {
     public List<Compliance> compliance(CurrentUser user, long unitId, int year) {
         units.requireReadable(user, unitId);
         Map<Long, Integer> required = new LinkedHashMap<>();
-        return jdbc.sql("""
-                select c.id, c.name, c.province_id,
-                       (select count(distinct a.event_id) from xhht_centre_person cp
-                          join training_attendance a on a.person_id = cp.person_id
-                          join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
-                         where cp.centre_id = c.id) as events
-                  from xhht_centre c
+        return jdbc.sql(COMPLIANCE + """
                  where c.commune_id in (select id from xhht_unit_subtree(:unit))
                  order by c.name, c.id limit 5000
-                """).param("unit", unitId).param("y", year).query((rs, n) -> {
-            int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
-            long events = rs.getLong("events");
-            return new Compliance(rs.getLong("id"), rs.getString("name"), events, req, events >= req);
-        }).list();
+                """).param("unit", unitId).param("y", year).query((rs, n) -> compliance(rs, required, year)).list();
     }
 
     static final String SELECT = """

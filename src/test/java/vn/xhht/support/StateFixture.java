@@ -532,6 +532,20 @@ public final class StateFixture {
         ids.put("training", jdbc.sql("select id from training_event where title = :t").param("t", title).query(Long.class).optional()
                 .orElseGet(() -> trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, title, "Kỹ năng truyền thông",
                         TODAY.minusDays(30), TODAY.minusDays(29), "PROVINCE", "Hội trường Sở GD&ĐT", "Chuyên viên Sở", "Báo cáo viên")).id()));
+        // a training whose attendance was taken on its page, from a person of Cần Yên's centre
+        String attended = "Tập huấn hướng dẫn viên đã điểm danh" + MARK;
+        ids.put("training.attended", jdbc.sql("select id from training_event where title = :t").param("t", attended).query(Long.class).optional()
+                .orElseGet(() -> {
+                    long centre = ids.get("centre.canYen");
+                    long person = jdbc.sql("insert into person (province_id, full_name) values (:p, :n) returning id")
+                            .param("p", caoBang).param("n", "Hà Thị Mai" + MARK).query(Long.class).single();
+                    jdbc.sql("insert into centre_person (centre_id, person_id, role) values (:c, :p, 'INSTRUCTOR')")
+                            .param("c", centre).param("p", person).update();
+                    long id = trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, attended, null,
+                            TODAY.minusDays(20), null, "PROVINCE", null, null, null)).id();
+                    trainings.setAttendance(province, id, List.of(person));
+                    return id;
+                }));
     }
 
     // ---- literacy ----
