@@ -45,11 +45,13 @@ class BudgetPageController {
     private final BudgetDocuments documents;
     private final vn.xhht.document.DocumentRenderer renderer;
     private final BudgetLinks links;
+    private final SpendingCheckSummary checkSummary;
 
     BudgetPageController(BudgetService budgets, BudgetSummaries summaries, BudgetRules rules, CentreRegistry centres,
                          ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
                          VietnamClock clock, SpendingCheck spendingCheck, BudgetDocuments documents,
-                         vn.xhht.document.DocumentRenderer renderer, BudgetLinks links) {
+                         vn.xhht.document.DocumentRenderer renderer, BudgetLinks links, SpendingCheckSummary checkSummary) {
+        this.checkSummary = checkSummary;
         this.links = links;
         this.spendingCheck = spendingCheck;
         this.documents = documents;
@@ -251,6 +253,29 @@ class BudgetPageController {
         model.addAttribute("unit", units.require(unit));
         model.addAttribute("year", y);
         return "budgets/summary";
+    }
+
+    /** The office's spending check over an area: per commune (per province for the nation), findings and amounts checked. */
+    @GetMapping("/budgets/check")
+    String checkSummary(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
+        model.addAttribute("check", checkSummary.summary(user, unit, y));
+        model.addAttribute("unit", units.require(unit));
+        model.addAttribute("year", y);
+        return "budgets/check";
+    }
+
+    @GetMapping("/budgets/check.xlsx")
+    void checkXlsx(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year,
+                   HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
+        units.requireReadable(user, unit);
+        Downloads.attachment(response, Downloads.Format.XLSX, "kiem-tra-chi-tieu-" + y);
+        checkSummary.writeXlsx(user, unit, y, response.getOutputStream());
     }
 
     /** The estimate or the settlement report in the Decree-30 layout, as .docx or .pdf. */
