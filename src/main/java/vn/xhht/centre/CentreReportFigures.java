@@ -116,7 +116,8 @@ class CentreReportFigures implements ReportFigureSource {
         }
         String activities = in.replaceFirst("^c\\.id ", "a.centre_id ");
         boolean activityFigures = FIGURES.stream().map(Figure::code)
-                .anyMatch(c -> (c.startsWith("activities.") || c.startsWith("campaign.")) && wanted.test(c));
+                .anyMatch(c -> (c.startsWith("activities.") || c.startsWith("campaign.") || c.equals("career.activities")
+                        || c.equals("career.participations")) && wanted.test(c));
         if (activityFigures) jdbc.sql("""
                 select count(*) as n, sum(participations) as p, sum(women) as w, sum(ethnic_minority) as e, sum(disadvantaged) as d,
                        sum(age_under_15) as a1, sum(age_15_35) as a2, sum(age_36_60) as a3, sum(age_over_60) as a4,
@@ -168,9 +169,9 @@ class CentreReportFigures implements ReportFigureSource {
             put(m, "clubs.members", rs.getBigDecimal("members"));
         });
         // the lower-secondary schools the centres' communes work with on career guidance (R42); partners carry no dates
-        m.put("career.partner_schools", jdbc.sql("""
+        if (wanted.test("career.partner_schools")) m.put("career.partner_schools", jdbc.sql("""
                 select count(*) from partner_org p where p.kind = 'LOWER_SECONDARY'
-                   and p.unit_id in (select c.commune_id from centre c where c.id in (%s))
+                   and p.unit_id in (select c.commune_id from centre c where %s)
                 """.formatted(in)).query(BigDecimal.class).single());
         // centres of the communes existing at the end of the period
         if (wanted.test("centres.count")) m.put("centres.count", jdbc.sql("""
