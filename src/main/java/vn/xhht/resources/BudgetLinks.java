@@ -142,6 +142,15 @@ class BudgetLinks {
                 "Xuất các khoản ngân sách năm " + b.year() + " của " + b.centreName());
     }
 
+    /**
+     * Whether the reader of the budget may open what a line is linked to: the activity, class and asset belong to the
+     * budget's centre or commune; a training may have been organised above (the province's), which a commune reads
+     * by name only.
+     */
+    boolean canOpen(CurrentUser user, Budget.Link link) {
+        return link.kind() != Budget.LinkKind.TRAINING || trainings.find(link.id()).filter(t -> trainings.readable(user, t)).isPresent();
+    }
+
     /** Where the page links a line's target. */
     static String href(Budget.Link link, long centreId) {
         return switch (link.kind()) {

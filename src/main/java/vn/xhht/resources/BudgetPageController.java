@@ -138,7 +138,7 @@ class BudgetPageController {
         model.addAttribute("linkLabels", b.lines() == null ? Map.of() : links.labels(user, b, options));
         Map<String, String> hrefs = new LinkedHashMap<>();
         if (b.lines() != null) {
-            b.lines().stream().map(Budget.Line::link).filter(java.util.Objects::nonNull)
+            b.lines().stream().map(Budget.Line::link).filter(java.util.Objects::nonNull).filter(l -> links.canOpen(user, l))
                     .forEach(l -> hrefs.put(l.key(), BudgetLinks.href(l, b.centreId())));
         }
         model.addAttribute("linkHrefs", hrefs);

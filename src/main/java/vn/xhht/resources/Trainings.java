@@ -271,6 +271,11 @@ public class Trainings {
                 .param("y", year).param("commune", communeId).param("centre", centreId).query(Trainings::map).list();
     }
 
+    /** Whether the user may open the training's page. */
+    boolean readable(CurrentUser user, Training t) {
+        return units.canRead(user, t.unitId());
+    }
+
     /** One training without an access check, to name it where a readable record already points at it. */
     @Transactional(readOnly = true)
     java.util.Optional<Training> find(long id) {

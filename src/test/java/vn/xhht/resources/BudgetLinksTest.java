@@ -134,7 +134,9 @@ class BudgetLinksTest {
                 .contains("value=\"ASSET:" + myAsset + "\"").doesNotContain("ASSET:" + theirAsset)
                 .contains("value=\"TRAINING:" + attended.id() + "\"").doesNotContain("TRAINING:" + notAttended.id())
                 .contains("data-link=\"CLASS:" + myClass + "\"").contains("Lớp xóa mù chữ thôn Nà Mạ " + YEAR)
-                .contains("href=\"/trainings/" + attended.id() + "\"");
+                .contains("href=\"/trainings/" + communeTraining.id() + "\"")
+                // the province's training is named, not linked: the commune cannot open the province's page
+                .contains("Tập huấn báo cáo viên của tỉnh").doesNotContain("href=\"/trainings/" + attended.id() + "\"");
         // a link of another commune through the page's list: the message is next to the list, nothing saved
         var refused = page.postForm("/budgets/" + b.id() + "/lines", java.util.Map.of("stage", "SPENDING", "category", "ACTIVITIES",
                 "amountVnd", "200.000", "date", YEAR + "-05-01", "link", "CLASS:" + theirClass,
