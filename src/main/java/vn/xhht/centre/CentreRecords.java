@@ -33,6 +33,9 @@ public class CentreRecords {
 
     public enum Position { DIRECTOR, DEPUTY, ACCOUNTANT, TREASURER, MEMBER }
 
+    /** Kinds of partner organisation; LOWER_SECONDARY: a lower-secondary school the centre works with on career guidance (R42). */
+    public static final List<String> PARTNER_KINDS = List.of("MASS_ORG", "SCHOOL", "LOWER_SECONDARY", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER");
+
     public enum PersonRole { TEACHER, SECONDED_TEACHER, REPORTER, INSTRUCTOR, COLLABORATOR }
 
     public record BoardMember(long id, String fullName, String position, String mainPost, boolean concurrent, BigDecimal allowance,
@@ -357,7 +360,7 @@ public class CentreRecords {
         Centre c = editable(user, centreId);
         List<Violation> v = new ArrayList<>();
         required(v, "name", name);
-        if ((kind == null || !List.of("MASS_ORG", "SCHOOL", "EXTENSION", "BORDER_POST", "HEALTH", "OTHER").contains(kind))) {
+        if ((kind == null || !PARTNER_KINDS.contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
         InputRules.maxLength(v, "name", name, TextLimits.PARTNER_ORG__NAME);

@@ -30,7 +30,8 @@ class CentreReportFigures implements ReportFigureSource {
             "activities.age_under_15", "activities.age_15_35", "activities.age_36_60", "activities.age_over_60",
             "activities.thematic_sessions", "activities.thematic_participations", "activities.vocational_classes",
             "activities.vocational_participations", "clubs.count", "clubs.members", "campaign.llw.activities",
-            "campaign.llw.participations", "campaign.llw.women", "centres.count")
+            "campaign.llw.participations", "campaign.llw.women", "centres.count",
+            "career.activities", "career.participations", "career.partner_schools")
             .map(c -> new Figure(c, "figure." + c)).toList();
 
     private final JdbcClient jdbc;
@@ -115,7 +116,8 @@ class CentreReportFigures implements ReportFigureSource {
         }
         String activities = in.replaceFirst("^c\\.id ", "a.centre_id ");
         boolean activityFigures = FIGURES.stream().map(Figure::code)
-                .anyMatch(c -> (c.startsWith("activities.") || c.startsWith("campaign.")) && wanted.test(c));
+                .anyMatch(c -> (c.startsWith("activities.") || c.startsWith("campaign.") || c.equals("career.activities")
+                        || c.equals("career.participations")) && wanted.test(c));
         if (activityFigures) jdbc.sql("""
                 select count(*) as n, sum(participations) as p, sum(women) as w, sum(ethnic_minority) as e, sum(disadvantaged) as d,
                        sum(age_under_15) as a1, sum(age_15_35) as a2, sum(age_36_60) as a3, sum(age_over_60) as a4,
@@ -125,7 +127,9 @@ class CentreReportFigures implements ReportFigureSource {
                        sum(participations) filter (where type_code = 'SHORT_VOCATIONAL') as vp,
                        count(*) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lw,
                        sum(participations) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lp,
-                       sum(women) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lwo
+                       sum(women) filter (where cp.kind = 'LIFELONG_LEARNING_WEEK') as lwo,
+                       count(*) filter (where a.type_code = 'CAREER_GUIDANCE' or a.topic_code = 'CAREER_GUIDANCE') as cg,
+                       sum(participations) filter (where a.type_code = 'CAREER_GUIDANCE' or a.topic_code = 'CAREER_GUIDANCE') as cgp
                 from activity a left join campaign cp on cp.id = a.campaign_id
                 where %s and a.start_date between :from and :to
                 """.formatted(activities)).param("from", from).param("to", to).query((java.sql.ResultSet rs) -> {
@@ -147,6 +151,8 @@ class CentreReportFigures implements ReportFigureSource {
             put(m, "activities.vocational_participations", zeroIfNull(rs.getBigDecimal("vp")));
             put(m, "campaign.llw.activities", rs.getBigDecimal("lw"));
             put(m, "campaign.llw.participations", zeroIfNull(rs.getBigDecimal("lp")));
+            put(m, "career.activities", rs.getBigDecimal("cg"));
+            put(m, "career.participations", zeroIfNull(rs.getBigDecimal("cgp")));
             // no week activity: 0 women took part; week activities that all left it blank: "chưa nhập"
             if (rs.getLong("lw") == 0) {
                 put(m, "campaign.llw.women", BigDecimal.ZERO);
@@ -162,6 +168,11 @@ class CentreReportFigures implements ReportFigureSource {
             put(m, "clubs.count", rs.getBigDecimal("clubs"));
             put(m, "clubs.members", rs.getBigDecimal("members"));
         });
+        // the lower-secondary schools the centres' communes work with on career guidance (R42); partners carry no dates
+        if (wanted.test("career.partner_schools")) m.put("career.partner_schools", jdbc.sql("""
+                select count(*) from partner_org p where p.kind = 'LOWER_SECONDARY'
+                   and p.unit_id in (select c.commune_id from centre c where %s)
+                """.formatted(in)).query(BigDecimal.class).single());
         // centres of the communes existing at the end of the period
         if (wanted.test("centres.count")) m.put("centres.count", jdbc.sql("""
                 select count(*) from centre c join xhht_unit u on u.id = c.commune_id

@@ -26,7 +26,37 @@ public record Budget(long id, long centreId, String centreName, long communeId, 
     /** One amount: with a category it is spending (planned or actual), without one it is revenue by source. */
     @Schema(name = "BudgetLine")
     public record Line(long id, Stage stage, Source source, String category, String categoryName, long amountVnd,
-                       LocalDate date, Long activityId, String description) {
+                       LocalDate date, Long activityId, String description,
+                       @Schema(description = "Lớp xóa mù chữ của xã mà khoản chi dùng cho. / The commune's literacy class the spending paid for.")
+                       Long classId,
+                       @Schema(description = "Đợt tập huấn mà khoản chi dùng cho. / The training event the spending paid for.")
+                       Long trainingId,
+                       @Schema(description = "Tài sản của trung tâm mà khoản chi mua hoặc sửa. / The centre's asset the spending bought or repaired.")
+                       Long assetId) {
+
+        /** What the line is linked to, if anything. */
+        public Link link() {
+            if (activityId != null) {
+                return new Link(LinkKind.ACTIVITY, activityId);
+            }
+            if (classId != null) {
+                return new Link(LinkKind.CLASS, classId);
+            }
+            if (trainingId != null) {
+                return new Link(LinkKind.TRAINING, trainingId);
+            }
+            return assetId == null ? null : new Link(LinkKind.ASSET, assetId);
+        }
+    }
+
+    public enum LinkKind { ACTIVITY, CLASS, TRAINING, ASSET }
+
+    /** Where a spending line belongs: one activity, literacy class, training event or asset. */
+    public record Link(LinkKind kind, long id) {
+        /** The form's value, "ACTIVITY:12". */
+        public String key() {
+            return kind.name() + ":" + id;
+        }
     }
 
     @Schema(name = "BudgetTotals", description = "Tổng theo giai đoạn, nguồn và mục chi (đồng). / Totals in đồng.")

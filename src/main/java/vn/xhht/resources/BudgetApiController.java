@@ -45,6 +45,12 @@ class BudgetApiController {
                     requiredMode = Schema.RequiredMode.REQUIRED) BigDecimal amountVnd,
             @Schema(description = "Hoạt động của chính trung tâm mà khoản chi dùng cho. / An activity of the same centre the spending paid for.")
             Long activityId,
+            @Schema(description = "Lớp xóa mù chữ của chính xã mà khoản chi dùng cho. / A literacy class of the same commune the spending paid for.")
+            Long classId,
+            @Schema(description = "Đợt tập huấn do xã tổ chức hoặc người của trung tâm đã dự. / A training the commune organised or the centre's people attended.")
+            Long trainingId,
+            @Schema(description = "Tài sản của chính trung tâm mà khoản chi mua hoặc sửa. / An asset of the same centre the spending bought or repaired.")
+            Long assetId,
             @Schema(description = "Ngày chứng từ. / Date of the line.", example = "2027-03-15", requiredMode = Schema.RequiredMode.REQUIRED)
             LocalDate date,
             @Schema(description = "Diễn giải. / Description.", maxLength = 500, example = "Mua sách cho tủ sách") String description) {
@@ -98,9 +104,10 @@ class BudgetApiController {
             description = "Adds one line. Spending needs a category; lines after the settlement lock are refused.")
     Budget.Line addLine(@PathVariable long id, @RequestBody LineRequest body) {
         CurrentUser user = CurrentUsers.require();
-        LineRequest b = body == null ? new LineRequest(null, null, null, null, null, null, null) : body;
+        LineRequest b = body == null ? new LineRequest(null, null, null, null, null, null, null, null, null, null) : body;
         return budgets.addLine(user, id, new BudgetService.LineInput(b.stage(), b.source(), b.category(), b.amountVnd(),
-                b.date() == null ? null : b.date().toString(), b.activityId(), b.description()));
+                b.date() == null ? null : b.date().toString(), b.activityId(), b.description(), b.classId(), b.trainingId(),
+                b.assetId()));
     }
 
     @PostMapping("/budgets/{id}/submit")

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import vn.xhht.centre.ActivityService;
 import vn.xhht.centre.Centre;
 import vn.xhht.centre.CentreRegistry;
 import vn.xhht.document.Downloads;
@@ -38,7 +37,6 @@ class BudgetPageController {
     private final BudgetSummaries summaries;
     private final BudgetRules rules;
     private final CentreRegistry centres;
-    private final ActivityService activities;
     private final ReviewWorkflow reviews;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
@@ -46,11 +44,15 @@ class BudgetPageController {
     private final SpendingCheck spendingCheck;
     private final BudgetDocuments documents;
     private final vn.xhht.document.DocumentRenderer renderer;
+    private final BudgetLinks links;
+    private final SpendingCheckSummary checkSummary;
 
     BudgetPageController(BudgetService budgets, BudgetSummaries summaries, BudgetRules rules, CentreRegistry centres,
-                         ActivityService activities, ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
+                         ReviewWorkflow reviews, OrgUnitDirectory units, MessageSource messages,
                          VietnamClock clock, SpendingCheck spendingCheck, BudgetDocuments documents,
-                         vn.xhht.document.DocumentRenderer renderer) {
+                         vn.xhht.document.DocumentRenderer renderer, BudgetLinks links, SpendingCheckSummary checkSummary) {
+        this.checkSummary = checkSummary;
+        this.links = links;
         this.spendingCheck = spendingCheck;
         this.documents = documents;
         this.renderer = renderer;
@@ -58,7 +60,6 @@ class BudgetPageController {
         this.summaries = summaries;
         this.rules = rules;
         this.centres = centres;
-        this.activities = activities;
         this.reviews = reviews;
         this.units = units;
         this.messages = messages;
@@ -131,12 +132,16 @@ class BudgetPageController {
                 : List.of(Budget.Stage.ALLOCATION, Budget.Stage.RECEIPT, Budget.Stage.SPENDING, Budget.Stage.SETTLEMENT));
         model.addAttribute("deadlines", rules.deadlines(c.provinceId(), b.year()));
         model.addAttribute("supportLevels", rules.supportLevels(b.year()));
-        Map<Long, String> titles = new LinkedHashMap<>();
+        BudgetLinks.Options options = b.lines() == null ? new BudgetLinks.Options(Map.of(), Map.of(), Map.of(), Map.of())
+                : links.options(user, b);
+        model.addAttribute("linkOptions", options);
+        model.addAttribute("linkLabels", b.lines() == null ? Map.of() : links.labels(user, b, options));
+        Map<String, String> hrefs = new LinkedHashMap<>();
         if (b.lines() != null) {
-            activities.list(user, b.centreId(), java.time.LocalDate.of(b.year(), 1, 1), java.time.LocalDate.of(b.year(), 12, 31))
-                    .forEach(a -> titles.put(a.id(), a.title() + " (" + a.startDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ")"));
+            b.lines().stream().map(Budget.Line::link).filter(java.util.Objects::nonNull).filter(l -> links.canOpen(user, l))
+                    .forEach(l -> hrefs.put(l.key(), BudgetLinks.href(l, b.centreId())));
         }
-        model.addAttribute("activities", titles);
+        model.addAttribute("linkHrefs", hrefs);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         return "budgets/budget";
@@ -145,28 +150,60 @@ class BudgetPageController {
     @PostMapping("/budgets/{id}/lines")
     String addLine(@PathVariable long id, @RequestParam Map<String, String> form, Model model, RedirectAttributes r) {
         CurrentUser user = CurrentUsers.require();
-        Long activity = null;
-        String rawActivity = form.get("activityId");
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (rawActivity != null && !rawActivity.isBlank()) {
-            try {
-                activity = Long.valueOf(rawActivity.strip());
-            } catch (NumberFormatException e) {
-                errors.put("activityId", msg("budget.activity.otherCentre"));
-            }
-        }
         try {
-            if (!errors.isEmpty()) {
-                throw new InvalidInputProblem("activityId", "budget.activity.otherCentre");
-            }
+            Budget.Link link = parseLink(form.get("link"));
+            Long activity = link != null && link.kind() == Budget.LinkKind.ACTIVITY ? link.id() : null;
+            Long lesson = link != null && link.kind() == Budget.LinkKind.CLASS ? link.id() : null;
+            Long training = link != null && link.kind() == Budget.LinkKind.TRAINING ? link.id() : null;
+            Long asset = link != null && link.kind() == Budget.LinkKind.ASSET ? link.id() : null;
             budgets.addLine(user, id, new BudgetService.LineInput(form.get("stage"), form.get("source"), form.get("category"),
-                    form.get("amountVnd"), form.get("date"), activity, form.get("description")));
+                    form.get("amountVnd"), form.get("date"), activity, form.get("description"), lesson, training, asset));
         } catch (InvalidInputProblem e) {
             model.addAttribute("error", msg("form.fixErrors"));
-            return render(model, user, budgets.require(user, id), form, FormErrors.of(e, messages));
+            Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(e, messages));
+            // the page has one "used for" list for the four kinds of link
+            for (String f : List.of("activityId", "classId", "trainingId", "assetId")) {
+                String m = errors.remove(f);
+                if (m != null) {
+                    errors.putIfAbsent("link", m);
+                }
+            }
+            return render(model, user, budgets.require(user, id), form, errors);
         }
         r.addFlashAttribute("ok", msg("budget.lineAdded"));
         return "redirect:/budgets/" + id;
+    }
+
+    /** "ACTIVITY:12" from the page's list; anything else is refused on that list. */
+    private static Budget.Link parseLink(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String[] parts = raw.strip().split(":", 2);
+        try {
+            return new Budget.Link(Budget.LinkKind.valueOf(parts[0]), Long.parseLong(parts[1]));
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new InvalidInputProblem("link", "budget.link.unknown");
+        }
+    }
+
+    /** The budget's lines with what each paid for, as .xlsx. */
+    @GetMapping("/budgets/{id}/lines.xlsx")
+    void linesXlsx(@PathVariable long id, HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        Budget b = budgets.require(user, id);
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Budget.Stage s : Budget.Stage.values()) {
+            names.put("stage." + s.name(), msg("budget.stage." + s.name()));
+        }
+        for (Budget.Source s : Budget.Source.values()) {
+            names.put("source." + s.name(), msg("budget.source." + s.name()));
+        }
+        for (Budget.LinkKind k : Budget.LinkKind.values()) {
+            names.put("link." + k.name(), msg("budget.link.kind." + k.name()));
+        }
+        Downloads.attachment(response, Downloads.Format.XLSX, "ngan-sach-" + b.year() + "-trung-tam-" + b.centreId());
+        links.writeLinesXlsx(user, b, response.getOutputStream(), names);
     }
 
     @PostMapping("/budgets/{id}/lines/{lineId}/delete")
@@ -216,6 +253,29 @@ class BudgetPageController {
         model.addAttribute("unit", units.require(unit));
         model.addAttribute("year", y);
         return "budgets/summary";
+    }
+
+    /** The office's spending check over an area: per commune (per province for the nation), findings and amounts checked. */
+    @GetMapping("/budgets/check")
+    String checkSummary(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year, Model model) {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
+        model.addAttribute("check", checkSummary.summary(user, unit, y));
+        model.addAttribute("unit", units.require(unit));
+        model.addAttribute("year", y);
+        return "budgets/check";
+    }
+
+    @GetMapping("/budgets/check.xlsx")
+    void checkXlsx(@RequestParam(required = false) Long unitId, @RequestParam(required = false) Integer year,
+                   HttpServletResponse response) throws IOException {
+        CurrentUser user = CurrentUsers.require();
+        long unit = unitId == null ? user.unitId() : unitId;
+        int y = year == null ? clock.year() : BudgetYears.checked(year);
+        units.requireReadable(user, unit);
+        Downloads.attachment(response, Downloads.Format.XLSX, "kiem-tra-chi-tieu-" + y);
+        checkSummary.writeXlsx(user, unit, y, response.getOutputStream());
     }
 
     /** The estimate or the settlement report in the Decree-30 layout, as .docx or .pdf. */

@@ -24,7 +24,9 @@ import vn.xhht.audit.AuditTrail;
 import vn.xhht.centre.Activity;
 import vn.xhht.centre.ActivityService;
 import vn.xhht.centre.Centre;
+import vn.xhht.centre.CentreRecordLookup;
 import vn.xhht.centre.CentreRegistry;
+import vn.xhht.literacy.LiteracyClassLookup;
 import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.review.Review;
 import vn.xhht.review.ReviewWorkflow;
@@ -56,7 +58,10 @@ public class BudgetService {
 
     /** One line as typed (API or page); every field may be missing or wrong, and is checked here. */
     public record LineInput(String stage, String source, String category, Object amountVnd, String date, Long activityId,
-                            String description) {
+                            String description, Long classId, Long trainingId, Long assetId) {
+        public LineInput(String stage, String source, String category, Object amountVnd, String date, Long activityId, String description) {
+            this(stage, source, category, amountVnd, date, activityId, description, null, null, null);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -67,9 +72,16 @@ public class BudgetService {
     private final AuditTrail audit;
     private final VietnamClock clock;
     private final BudgetRules rules;
+    private final LiteracyClassLookup classes;
+    private final CentreRecordLookup records;
+    private final Trainings trainings;
 
     BudgetService(JdbcClient jdbc, CentreRegistry centres, ActivityService activities, OrgUnitDirectory units,
-                  ReviewWorkflow reviews, AuditTrail audit, VietnamClock clock, BudgetRules rules) {
+                  ReviewWorkflow reviews, AuditTrail audit, VietnamClock clock, BudgetRules rules, LiteracyClassLookup classes,
+                  CentreRecordLookup records, Trainings trainings) {
+        this.classes = classes;
+        this.records = records;
+        this.trainings = trainings;
         this.jdbc = jdbc;
         this.centres = centres;
         this.activities = activities;
@@ -192,16 +204,7 @@ public class BudgetService {
                 v.add(new InvalidInputProblem.Violation("date", "budget.date.nearYear", String.valueOf(b.year() - 1), String.valueOf(b.year() + 1)));
             }
         }
-        if (in.activityId() != null) {
-            if (category == null) {
-                v.add(new InvalidInputProblem.Violation("activityId", "budget.activity.spendingOnly"));
-            } else {
-                Optional<Activity> a = activityOf(user, in.activityId());
-                if (a.isEmpty() || a.get().centreId() != b.centreId()) {
-                    v.add(new InvalidInputProblem.Violation("activityId", "budget.activity.otherCentre"));
-                }
-            }
-        }
+        checkLinks(v, user, b, category, in);
         if (stage != null && v.isEmpty()) {
             Review r = review(budgetId);
             if (b.settlementLocked()) {
@@ -217,10 +220,12 @@ public class BudgetService {
         }
         String description = in.description() == null || in.description().isBlank() ? null : in.description().strip();
         long id = jdbc.sql("""
-                insert into budget_line (budget_id, stage, source, category, amount_vnd, line_date, activity_id, description, created_by)
-                values (:b, :stage, :source, :category, :amount, :date, :activity, :description, :u) returning id
+                insert into budget_line (budget_id, stage, source, category, amount_vnd, line_date, activity_id, lit_class_id,
+                                         training_id, asset_id, description, created_by)
+                values (:b, :stage, :source, :category, :amount, :date, :activity, :class, :training, :asset, :description, :u) returning id
                 """).param("b", budgetId).param("stage", stage.name()).param("source", source == null ? null : source.name())
                 .param("category", category).param("amount", amount).param("date", date).param("activity", in.activityId())
+                .param("class", in.classId()).param("training", in.trainingId()).param("asset", in.assetId())
                 .param("description", description).param("u", user.username()).query(Long.class).single();
         bump(budgetId);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -230,6 +235,9 @@ public class BudgetService {
         after.put("amountVnd", amount);
         after.put("date", date.toString());
         after.put("activityId", in.activityId());
+        after.put("classId", in.classId());
+        after.put("trainingId", in.trainingId());
+        after.put("assetId", in.assetId());
         audit.change(AuditAction.CREATE, "BudgetLine", id, b.communeId(), null, after,
                 "Thêm dòng ngân sách năm " + b.year() + " của " + b.centreName());
         return lines(budgetId).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
@@ -303,6 +311,58 @@ public class BudgetService {
         }
     }
 
+    /**
+     * A spending line may name where the money went: one activity, literacy class or asset of the same centre or
+     * commune, or a training the commune organised or the centre's people attended. Anything else is refused on its
+     * field, as if the id did not exist (another centre's ids are not confirmed).
+     */
+    private void checkLinks(List<InvalidInputProblem.Violation> v, CurrentUser user, Budget b, String category, LineInput in) {
+        List<String> named = new ArrayList<>();
+        if (in.activityId() != null) {
+            named.add("activityId");
+        }
+        if (in.classId() != null) {
+            named.add("classId");
+        }
+        if (in.trainingId() != null) {
+            named.add("trainingId");
+        }
+        if (in.assetId() != null) {
+            named.add("assetId");
+        }
+        if (named.isEmpty()) {
+            return;
+        }
+        if (category == null) {
+            v.add(new InvalidInputProblem.Violation(named.get(0), "budget.activity.spendingOnly"));
+            return;
+        }
+        if (named.size() > 1) {
+            v.add(new InvalidInputProblem.Violation(named.get(1), "budget.link.onlyOne"));
+            return;
+        }
+        if (in.activityId() != null) {
+            Optional<Activity> a = activityOf(user, in.activityId());
+            if (a.isEmpty() || a.get().centreId() != b.centreId()) {
+                v.add(new InvalidInputProblem.Violation("activityId", "budget.activity.otherCentre"));
+            }
+        } else if (in.classId() != null) {
+            boolean ok = classes.find(in.classId()).filter(c -> c.communeId() == b.communeId() && units.canRead(user, c.communeId())).isPresent();
+            if (!ok) {
+                v.add(new InvalidInputProblem.Violation("classId", "budget.class.otherCommune"));
+            }
+        } else if (in.trainingId() != null) {
+            if (!trainings.concernsCentre(user, in.trainingId(), b.centreId(), b.communeId())) {
+                v.add(new InvalidInputProblem.Violation("trainingId", "budget.training.otherCentre"));
+            }
+        } else {
+            boolean ok = records.asset(in.assetId()).filter(a -> a.centreId() == b.centreId()).isPresent();
+            if (!ok) {
+                v.add(new InvalidInputProblem.Violation("assetId", "budget.asset.otherCentre"));
+            }
+        }
+    }
+
     private Optional<Activity> activityOf(CurrentUser user, long id) {
         try {
             return Optional.of(activities.require(user, id));
@@ -371,7 +431,8 @@ public class BudgetService {
                 """).param("b", budgetId).query((rs, n) -> new Budget.Line(rs.getLong("id"), Budget.Stage.valueOf(rs.getString("stage")),
                         rs.getString("source") == null ? null : Budget.Source.valueOf(rs.getString("source")), rs.getString("category"),
                         rs.getString(en ? "name_en" : "name_vi"), rs.getLong("amount_vnd"), rs.getObject("line_date", LocalDate.class),
-                        (Long) rs.getObject("activity_id"), rs.getString("description"))).list();
+                        (Long) rs.getObject("activity_id"), rs.getString("description"), (Long) rs.getObject("lit_class_id"),
+                        (Long) rs.getObject("training_id"), (Long) rs.getObject("asset_id"))).list();
     }
 
     private Budget load(CurrentUser user, long id) {

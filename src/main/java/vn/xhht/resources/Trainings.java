@@ -129,6 +129,21 @@ public class Trainings {
         if (personIds == null || personIds.isEmpty()) {
             throw new InvalidInputProblem("personIds", "training.persons.required");
         }
+        Set<Long> ids = checkedPeople(user, eventId, personIds);
+        for (Long p : ids) {
+            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p) on conflict do nothing")
+                    .param("e", eventId).param("p", p).update();
+        }
+        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), null, Map.of("personIds", List.copyOf(ids)),
+                "Ghi người dự tập huấn " + t.title());
+        return require(user, eventId);
+    }
+
+    /**
+     * Each person must be in the people records of a centre the user can read, recorded in the event's province;
+     * one that is not refuses the whole list (nothing saved).
+     */
+    private Set<Long> checkedPeople(CurrentUser user, long eventId, List<Long> personIds) {
         long province = jdbc.sql("select province_id from training_event where id = :id").param("id", eventId).query(Long.class).single();
         Set<Long> ids = new LinkedHashSet<>(personIds);
         for (Long p : ids) {
@@ -143,14 +158,69 @@ public class Trainings {
                 throw new InvalidInputProblem("personIds", "training.person.otherProvince");
             }
         }
-        for (Long p : ids) {
-            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p) on conflict do nothing")
-                    .param("e", eventId).param("p", p).update();
+        return ids;
+    }
+
+    /** Whether the user takes the attendance of the event: an organiser who may write for the organising unit. */
+    public boolean canRecord(CurrentUser user, Training t) {
+        return ORGANISERS.contains(user.role()) && units.canWrite(user, t.unitId());
+    }
+
+    /** Who attended, by person. */
+    @Transactional(readOnly = true)
+    public List<Long> attendees(long eventId) {
+        return jdbc.sql("select person_id from training_attendance where event_id = :e order by person_id").param("e", eventId)
+                .query(Long.class).list();
+    }
+
+    /**
+     * The attendance form's one save: the ticked people become the event's attendance (added and removed at once),
+     * audited with the list before and after. An empty list clears it (everyone unticked is a choice, not a blank).
+     */
+    public Training setAttendance(CurrentUser user, long eventId, List<Long> personIds) {
+        Training t = require(user, eventId);
+        if (!canRecord(user, t)) {
+            throw new AccessDeniedProblem("error.unitOutOfScope");
         }
-        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), null, Map.of("personIds", List.copyOf(ids)),
-                "Ghi người dự tập huấn " + t.title());
+        Set<Long> ids = checkedPeople(user, eventId, personIds == null ? List.of() : personIds);
+        List<Long> before = attendees(eventId);
+        if (before.equals(ids.stream().sorted().toList())) {
+            return t;
+        }
+        jdbc.sql("delete from training_attendance where event_id = :e").param("e", eventId).update();
+        for (Long p : ids) {
+            jdbc.sql("insert into training_attendance (event_id, person_id) values (:e, :p)").param("e", eventId).param("p", p).update();
+        }
+        audit.change(AuditAction.UPDATE, "TrainingEvent", eventId, t.unitId(), Map.of("personIds", before),
+                Map.of("personIds", ids.stream().sorted().toList()), "Điểm danh người dự tập huấn " + t.title() + ": " + ids.size() + " người");
         return require(user, eventId);
     }
+
+    /** The centres' counts of the year against their province's minimum, for the given centres only. */
+    @Transactional(readOnly = true)
+    public List<Compliance> complianceOf(java.util.Collection<Long> centreIds, int year) {
+        if (centreIds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> required = new LinkedHashMap<>();
+        return jdbc.sql(COMPLIANCE + " where c.id in (:ids) order by c.name, c.id").param("ids", centreIds).param("y", year)
+                .query((rs, n) -> compliance(rs, required, year)).list();
+    }
+
+    private Compliance compliance(java.sql.ResultSet rs, Map<Long, Integer> required, int year) throws java.sql.SQLException {
+        int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
+        long events = rs.getLong("events");
+        return new Compliance(rs.getLong("id"), rs.getString("name"), events, req, events >= req);
+    }
+
+    private static final String COMPLIANCE = """
+            select c.id, c.name, c.province_id,
+                   (select count(distinct a.event_id) from xhht_centre_person cp
+                      join training_attendance a on a.person_id = cp.person_id
+                      join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
+                     where cp.centre_id = c.id) as events
+              from xhht_centre c
+            """;
 
     @Transactional(readOnly = true)
     public Training require(CurrentUser user, long id) {
@@ -176,6 +246,42 @@ public class Trainings {
                 """).param("y", year).param("unit", unitId).param("above", above).query(Trainings::map).list();
     }
 
+    /** A training concerns a centre when its commune (or a hamlet of it) organised it, or the centre's people attended it. */
+    private static final String CONCERNS_CENTRE = """
+            (e.unit_id in (select id from xhht_unit_subtree(:commune))
+             or exists (select 1 from training_attendance a join xhht_centre_person cp on cp.person_id = a.person_id
+                         where a.event_id = e.id and cp.centre_id = :centre))
+            """;
+
+    /** Whether a centre's budget may pay for the training (see {@link #CONCERNS_CENTRE}). */
+    @Transactional(readOnly = true)
+    public boolean concernsCentre(CurrentUser user, long trainingId, long centreId, long communeId) {
+        if (!units.canRead(user, communeId)) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from training_event e where e.id = :id and " + CONCERNS_CENTRE + ")")
+                .param("id", trainingId).param("commune", communeId).param("centre", centreId).query(Boolean.class).single();
+    }
+
+    /** The trainings of the year that concern the centre, for the budget's spending lines. */
+    @Transactional(readOnly = true)
+    public List<Training> concerningCentre(long centreId, long communeId, int year) {
+        return jdbc.sql(SELECT + " where extract(year from e.start_date) = :y and " + CONCERNS_CENTRE
+                        + " order by e.start_date desc, e.id desc limit 200")
+                .param("y", year).param("commune", communeId).param("centre", centreId).query(Trainings::map).list();
+    }
+
+    /** Whether the user may open the training's page. */
+    boolean readable(CurrentUser user, Training t) {
+        return units.canRead(user, t.unitId());
+    }
+
+    /** One training without an access check, to name it where a readable record already points at it. */
+    @Transactional(readOnly = true)
+    java.util.Optional<Training> find(long id) {
+        return jdbc.sql(SELECT + " where e.id = :id").param("id", id).query(Trainings::map).optional();
+    }
+
     /** The minimum per year in the province on 1 January of the year: its own rule, else the general one. */
     @Transactional(readOnly = true)
     public Rule rule(long provinceId, int year) {
@@ -194,20 +300,10 @@ public class Trainings {
     public List<Compliance> compliance(CurrentUser user, long unitId, int year) {
         units.requireReadable(user, unitId);
         Map<Long, Integer> required = new LinkedHashMap<>();
-        return jdbc.sql("""
-                select c.id, c.name, c.province_id,
-                       (select count(distinct a.event_id) from xhht_centre_person cp
-                          join training_attendance a on a.person_id = cp.person_id
-                          join training_event e on e.id = a.event_id and extract(year from e.start_date) = :y
-                         where cp.centre_id = c.id) as events
-                  from xhht_centre c
+        return jdbc.sql(COMPLIANCE + """
                  where c.commune_id in (select id from xhht_unit_subtree(:unit))
                  order by c.name, c.id limit 5000
-                """).param("unit", unitId).param("y", year).query((rs, n) -> {
-            int req = required.computeIfAbsent(rs.getLong("province_id"), p -> rule(p, year).minPerYear());
-            long events = rs.getLong("events");
-            return new Compliance(rs.getLong("id"), rs.getString("name"), events, req, events >= req);
-        }).list();
+                """).param("unit", unitId).param("y", year).query((rs, n) -> compliance(rs, required, year)).list();
     }
 
     static final String SELECT = """

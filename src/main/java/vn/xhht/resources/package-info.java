@@ -4,5 +4,5 @@
  * API: {@link vn.xhht.resources.BudgetService}, {@link vn.xhht.resources.Budget}, {@link vn.xhht.resources.BudgetSummaries}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Centre resources",
-        allowedDependencies = {"audit::api", "centre::api", "document::api", "evidence::api", "orgunit::api", "platform::api", "review::api", "shared"})
+        allowedDependencies = {"audit::api", "centre::api", "document::api", "evidence::api", "literacy::api", "orgunit::api", "platform::api", "review::api", "shared"})
 package vn.xhht.resources;

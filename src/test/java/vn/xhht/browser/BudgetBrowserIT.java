@@ -71,7 +71,7 @@ class BudgetBrowserIT extends BrowserTest {
         director.locator("#category").selectOption("ACTIVITIES");
         director.locator("#amountVnd").fill("1.500.000");
         director.locator("#date").fill("2024-05-10");
-        director.locator("#activityId").selectOption(String.valueOf(activity));
+        director.locator("#link").selectOption("ACTIVITY:" + activity);
         director.locator("#add-line").click();
         assertThat(director.locator("#flash-ok")).isVisible();
         assertThat(director.locator("#total-spent")).hasText("1.500.000 đ");

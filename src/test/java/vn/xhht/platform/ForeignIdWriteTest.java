@@ -174,7 +174,7 @@ class ForeignIdWriteTest {
      * people records for attendance); their refusal with nothing saved is tested where that workflow is built.
      */
     static final Map<String, String> COVERED_ELSEWHERE = Map.of(
-            "POST /api/v1/budgets/{id}/lines", "BudgetWorkflowTest: a spending line linked to another centre's activity is refused, nothing saved",
+            "POST /api/v1/budgets/{id}/lines", "BudgetWorkflowTest, BudgetLinksTest: a spending line linked to another centre's activity, class, training or asset is refused, nothing saved",
             "POST /api/v1/trainings/{id}/attendance", "TrainingComplianceTest: a person of another province is refused, nothing saved");
 
     /** The foreign object of the kind an id field names. */

@@ -117,6 +117,8 @@ public final class Routes {
         m.put("/api/v1/budgets/{id}", Map.of("id", List.of(v(s, "budget.approved"))));
         m.put("/api/v1/budgets/{id}/check", Map.of("id", List.of(v(s, "budget.approved"), v(s, "budget.settled"))));
         m.put("/api/v1/trainings/{id}", Map.of("id", List.of(v(s, "training"))));
+        m.put("/trainings/{id}", Map.of("id", List.of(v(s, "training"), v(s, "training.attended"))));
+        m.put("/budgets/{id}/lines.xlsx", Map.of("id", List.of(v(s, "budget.draft"), v(s, "budget.approved"))));
         List<String> materials = List.of(v(s, "material.submitted"), v(s, "material.approved"));
         m.put("/materials/{id}", Map.of("id", materials));
         m.put("/api/v1/materials/{id}", Map.of("id", materials));

@@ -494,6 +494,11 @@ public final class StateFixture {
                             (year - 1) + "-12-20", null, null));
                     budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("SPENDING", null, "MATERIALS", 1_500_000L,
                             year + "-03-10", null, "Mua sách" + MARK));
+                    // a spending line linked to the asset it bought (issue 17): the page and the .xlsx name it
+                    long asset = bean(vn.xhht.centre.CentreRecords.class).addAsset(commune, centre, "EQUIPMENT", "Loa kéo " + year + MARK, 1,
+                            "Ngân sách xã", null, "GOOD");
+                    budgets.addLine(commune, b, new vn.xhht.resources.BudgetService.LineInput("SPENDING", null, "EQUIPMENT", 2_000_000L,
+                            year + "-04-10", null, "Mua loa kéo" + MARK, null, null, asset));
                     if (state.equals("settled")) {
                         budgets.lockSettlement(commune, b);
                     }
@@ -533,6 +538,20 @@ public final class StateFixture {
         ids.put("training", jdbc.sql("select id from training_event where title = :t").param("t", title).query(Long.class).optional()
                 .orElseGet(() -> trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, title, "Kỹ năng truyền thông",
                         TODAY.minusDays(30), TODAY.minusDays(29), "PROVINCE", "Hội trường Sở GD&ĐT", "Chuyên viên Sở", "Báo cáo viên")).id()));
+        // a training whose attendance was taken on its page, from a person of Cần Yên's centre
+        String attended = "Tập huấn hướng dẫn viên đã điểm danh" + MARK;
+        ids.put("training.attended", jdbc.sql("select id from training_event where title = :t").param("t", attended).query(Long.class).optional()
+                .orElseGet(() -> {
+                    long centre = ids.get("centre.canYen");
+                    long person = jdbc.sql("insert into person (province_id, full_name) values (:p, :n) returning id")
+                            .param("p", caoBang).param("n", "Hà Thị Mai" + MARK).query(Long.class).single();
+                    jdbc.sql("insert into centre_person (centre_id, person_id, role) values (:c, :p, 'INSTRUCTOR')")
+                            .param("c", centre).param("p", person).update();
+                    long id = trainings.create(province, new vn.xhht.resources.Trainings.Form(caoBang, attended, null,
+                            TODAY.minusDays(20), null, "PROVINCE", null, null, null)).id();
+                    trainings.setAttendance(province, id, List.of(person));
+                    return id;
+                }));
     }
 
     // ---- literacy ----
