@@ -19,10 +19,10 @@ fi
 pgjar=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 mkdir -p target/bench-literacy
 reuse=${REUSE:-false}
-# a run stopped half-way leaves a data directory initdb refuses
+# a fresh register unless reused; the data stay after the run (a clean data directory would be deleted on stop)
 [ "$reuse" = true ] || rm -rf target/bench-literacy/pg
 log=target/bench-literacy/app.log
-java -Xmx512m -jar "$jar" --server.port=$port --xhht.embedded-db.dir=target/bench-literacy/pg --xhht.embedded-db.clean=$([ "$reuse" = true ] && echo false || echo true) \
+java -Xmx512m -jar "$jar" --server.port=$port --xhht.embedded-db.dir=target/bench-literacy/pg --xhht.embedded-db.clean=false \
   --xhht.embedded-db.port=$pgport --spring.servlet.multipart.max-file-size=500MB --spring.servlet.multipart.max-request-size=501MB \
   --server.tomcat.max-swallow-size=-1 --xhht.literacy.import.max-bytes=524288000 \
   --xhht.embedded-db.durable=${DURABLE:-true} > "$log" 2>&1 &
