@@ -101,17 +101,17 @@ class LiteracyFigures implements ReportFigureSource {
     private Map<String, BigDecimal> compute(boolean bands, long unitId, LocalDate from, LocalDate to) {
         OrgUnit unit = units.require(unitId);
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        List<Cell> cells = bands ? indicators.cells(unit, to, false) : List.of();
-        if (!cells.isEmpty()) {
-            List<LiteracyIndicators.BandRule> rules = indicators.bandRules(to);
-            List<LiteracyIndicators.BandRow> rows = LiteracyIndicators.bandRows(cells, rules, c -> "").getOrDefault("", List.of());
+        List<LiteracyIndicators.BandRule> rules = bands ? indicators.bandRules(to) : List.of();
+        LiteracyIndicators.Tally tally = bands ? indicators.bandTally(unit, to, rules) : null;
+        if (tally != null && tally.population() > 0) {
+            List<LiteracyIndicators.BandRow> rows = LiteracyIndicators.bandRows(tally, rules, LiteracyIndicators.ALL, "");
             for (LiteracyIndicators.BandRow r : rows) {
                 String band = r.from() + "_" + r.to();
                 put(out, band, "", r.all());
                 put(out, band, ".women", r.women());
                 put(out, band, ".men", r.men());
             }
-            for (LiteracyIndicators.UpperSecondary u : LiteracyIndicators.upperSecondary(cells, rules)) {
+            for (LiteracyIndicators.UpperSecondary u : LiteracyIndicators.upperSecondary(tally, rules)) {
                 String sex = switch (u.sex()) {
                     case "F" -> ".women";
                     case "M" -> ".men";

@@ -150,51 +150,6 @@ public class LiteracyIndicators {
         };
     }
 
-    /** The single aggregation pass: people resident on the date, grouped by age and the facts the indicators use. */
-    List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune) {
-        return cells(unit, date, byCommune, ageRule(date));
-    }
-
-    List<Cell> cells(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
-        if (unit.level() > OrgUnit.PROVINCE) {
-            return groupedPass(unit, date, byCommune, rule);
-        }
-        // a province (or the nation) is a pass over up to millions of rows into a few thousand groups; the planner
-        // estimates far more groups and keeps the scan on one core: let it use parallel workers for this query only
-        return readOnly.execute(status -> {
-            jdbc.sql("set local parallel_setup_cost = 0").update();
-            jdbc.sql("set local parallel_tuple_cost = 0").update();
-            jdbc.sql("set local work_mem = '64MB'").update();
-            return groupedPass(unit, date, byCommune, rule);
-        });
-    }
-
-    /**
-     * Every age band the indicators and the standards use starts and ends on one of these ages, so people are
-     * grouped by the segment between two boundaries (a cell's age is the segment's first age) instead of by year of
-     * age: a band sums exactly the same people with a tenth of the groups.
-     */
-    private String ageSegment(String age, List<BandRule> rules) {
-        java.util.SortedSet<Integer> bounds = new java.util.TreeSet<>(standards.ageBoundaries());
-        for (BandRule b : rules) {
-            bounds.add(b.from());
-            bounds.add(b.to() + 1);
-        }
-        bounds.add(0);
-        bounds.add(15);
-        bounds.add(61);
-        for (int[] b : BANDS) {
-            bounds.add(b[0]);
-            bounds.add(b[1] + 1);
-        }
-        StringBuilder sql = new StringBuilder("case");
-        List<Integer> list = new ArrayList<>(bounds);
-        for (int i = list.size() - 1; i >= 0; i--) {
-            sql.append(" when ").append(age).append(" >= ").append(list.get(i)).append(" then ").append(list.get(i));
-        }
-        return sql.append(" else ").append(age).append(" end").toString();
-    }
-
     /**
      * How to read a person's literacy status and level as they were on a date: the register holds today's status;
      * for an earlier date a person whose status was changed after it is read with the status it had then (the old
@@ -223,29 +178,193 @@ public class LiteracyIndicators {
                 "(case when h.person_id is null then p.literacy_status else h.old_value end)", cut);
     }
 
-    private List<Cell> groupedPass(OrgUnit unit, LocalDate date, boolean byCommune, AgeRule rule) {
+    // ------------------------------------------------------------------ the register summed by the database
+
+    /** What a condition counts over an age range (both ends included); {@link #EVERYBODY} counts every resident. */
+    record Measure(String kind, int from, int to) {
+        static final Measure EVERYBODY = new Measure("all", 0, 1000);
+
+        static Measure of(Standards.Condition c) {
+            return new Measure(c.measure(), c.ageFrom() == null ? 0 : c.ageFrom(), c.ageTo() == null ? 200 : c.ageTo());
+        }
+    }
+
+    /** Band rows summed for everybody, per ethnicity, per priority group. */
+    static final int ALL = 0, ETHNICITY = 1, PRIORITY = 2;
+
+    /** The counts behind a band's seven figures: population, ≥ level 1, level 2, illiterate, re-illiterate, completed grade 12. */
+    record Sums(long population, long level1, long level2, long illiterate, long reilliterate, long upperSecondary) {
+        static final Sums ZERO = new Sums(0, 0, 0, 0, 0, 0);
+
+        Band band(int from, int to) {
+            return new Band(from, to, population, level1, level2, illiterate, reilliterate, rate(level1, population), rate(level2, population));
+        }
+    }
+
+    /** One band's sums of a group ({@link #ALL} with key "", an ethnicity, a priority group) and sex ("" everybody, F, M). */
+    record BandKey(int group, String key, int band, String sex) {
+    }
+
+    /**
+     * The register on a date over a unit, as the database summed it: the band sums of every group; the ethnicities and
+     * priority groups present (at any age); per commune (0 when not split by commune) each measure's people and those
+     * of them it counts.
+     */
+    record Tally(Map<BandKey, Sums> bands, java.util.SortedSet<String> ethnicities, java.util.SortedSet<String> priorities,
+                 Map<Long, Map<Measure, long[]>> measures) {
+
+        Sums sums(int group, String key, int band, String sex) {
+            return bands.getOrDefault(new BandKey(group, key, band, sex), Sums.ZERO);
+        }
+
+        boolean has(int group, String key, int band, String sex) {
+            return bands.containsKey(new BandKey(group, key, band, sex));
+        }
+
+        long population() {
+            return measures.values().stream().mapToLong(m -> m.getOrDefault(Measure.EVERYBODY, new long[2])[0]).sum();
+        }
+    }
+
+    /** The register's counts a measure reads, by measure kind (fixed column names of the first pass, never rule text). */
+    private static final Map<String, String> MEASURE_COLUMNS = Map.of("all", "n", "literate_l1", "l1", "literate_l2", "l2",
+            "primary_completed", "prim", "lsec_graduated", "lsec", "upper_studying", "upper", "grade1_entry", "entry",
+            "remaining_in_primary", "remaining");
+
+    /**
+     * The register on the date summed in one statement over the unit's persons. The first pass groups the residents by
+     * commune, age segment, sex, ethnicity and priority group and counts, per group, those each figure asks for; the
+     * bands (rule data) and the measures of the standards are then summed from these groups by the database
+     * (grouping sets for everybody, each sex, each ethnicity and priority group), so the answer is a few hundred rows
+     * whatever the number of persons. {@code groups} false: the band sums for everybody and each sex only.
+     */
+    Tally tally(OrgUnit unit, LocalDate date, boolean byCommune, boolean groups, List<BandRule> bands,
+                java.util.Collection<Measure> wanted, AgeRule rule) {
+        List<Measure> measures = new ArrayList<>(new java.util.LinkedHashSet<>(wanted));
+        measures.remove(Measure.EVERYBODY);
+        measures.add(0, Measure.EVERYBODY);
+        measures.removeIf(m -> !MEASURE_COLUMNS.containsKey(m.kind()));
+        if (unit.level() > OrgUnit.PROVINCE) {
+            return tallyPass(unit, date, byCommune, groups, bands, measures, rule);
+        }
+        // a province (or the nation) is a pass over up to millions of rows: let the planner use parallel workers for
+        // the first pass of this query only
+        return readOnly.execute(status -> {
+            jdbc.sql("set local parallel_setup_cost = 0").update();
+            jdbc.sql("set local parallel_tuple_cost = 0").update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+            return tallyPass(unit, date, byCommune, groups, bands, measures, rule);
+        });
+    }
+
+    /**
+     * Every band and measure starts and ends on one of these ages, so the first pass groups people by the segment
+     * between two boundaries (a group's age is the segment's first age) instead of by year of age: a band sums exactly
+     * the same people from a tenth of the groups. The segment is found by width_bucket over the sorted boundaries,
+     * measured a third cheaper than a chain of comparisons on a million persons.
+     */
+    private static String ageSegment(String age, List<BandRule> bands, List<Measure> measures) {
+        java.util.SortedSet<Integer> bounds = new java.util.TreeSet<>(List.of(0));
+        for (BandRule b : bands) {
+            bounds.add(b.from());
+            bounds.add(b.to() + 1);
+        }
+        for (Measure m : measures) {
+            bounds.add(m.from());
+            bounds.add(m.to() + 1);
+        }
+        String array = "cast(array[" + String.join(", ", bounds.stream().map(String::valueOf).toList()) + "] as int[])";
+        return "(" + array + ")[width_bucket(" + age + ", " + array + ")]";
+    }
+
+    private Tally tallyPass(OrgUnit unit, LocalDate date, boolean byCommune, boolean groups, List<BandRule> bands,
+                            List<Measure> measures, AgeRule rule) {
         int ref = rule.referenceKey(date);
         StatusOn on = statusOn(date);
-        String status = on.status();
-        String level = on.level();
-        String past = on.join();
-        java.time.OffsetDateTime cut = on.cut();
-        return jdbc.sql("""
-                select %s as commune_id, %s as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
-                       %s as lit_level, %s = 'REILLITERATE' as reill,
-                       (p.primary_year is not null or p.highest_grade >= 5) as prim, p.lsec_year is not null as lsec,
-                       coalesce(p.current_grade, 0) as grade, p.highest_grade >= 12 as usec, count(*) as n
-                from lit_person p %s
-                where %s and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
-                  and p.birth_key <= %d
-                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
-                """.formatted(byCommune ? "p.commune_id" : "0", ageSegment("(" + ref + " - p.birth_key) / 10000", bandRules(date)), level, status,
-                        past, scope(unit), ref))
-                .param("cut", cut)
-                .param("d", date)
-                .query((rs, n) -> new Cell(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8), rs.getBoolean(9), rs.getInt(10), rs.getBoolean(11), rs.getLong(12)))
-                .list();
+        StringBuilder bandValues = new StringBuilder();
+        for (int i = 0; i < bands.size(); i++) {
+            bandValues.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(bands.get(i).from()).append(", ")
+                    .append(bands.get(i).to()).append(')');
+        }
+        StringBuilder measureValues = new StringBuilder();
+        StringBuilder pick = new StringBuilder("case m.i");
+        for (int i = 0; i < measures.size(); i++) {
+            Measure m = measures.get(i);
+            measureValues.append(i == 0 ? "" : ", ").append('(').append(i).append(", ").append(m.from()).append(", ").append(m.to()).append(')');
+            pick.append(" when ").append(i).append(" then c.").append(MEASURE_COLUMNS.get(m.kind()));
+        }
+        pick.append(" end");
+        String sets = groups ? "(b.i), (b.i, c.sex), (b.i, c.ethnicity), (b.i, c.ethnicity, c.sex), (b.i, c.priority), (b.i, c.priority, c.sex)"
+                : "(b.i), (b.i, c.sex)";
+        String prim = "(p.primary_year is not null or p.highest_grade >= 5)";
+        String sql = """
+                with c as materialized (
+                    select COMMUNE as commune_id, SEGMENT as age, p.sex, p.ethnicity, coalesce(p.priority_group, '') as priority,
+                           count(*) as n,
+                           count(*) filter (where LEVEL >= 1) as l1,
+                           count(*) filter (where LEVEL = 2) as l2,
+                           count(*) filter (where LEVEL = 0 and STATUS is distinct from 'REILLITERATE') as ill,
+                           count(*) filter (where LEVEL = 0 and STATUS = 'REILLITERATE') as reill,
+                           count(*) filter (where p.highest_grade >= 12) as usec,
+                           count(*) filter (where PRIM) as prim,
+                           count(*) filter (where p.lsec_year is not null) as lsec,
+                           count(*) filter (where p.current_grade >= 10) as upper,
+                           count(*) filter (where p.current_grade >= 1 or PRIM) as entry,
+                           count(*) filter (where not PRIM and (p.current_grade is null or p.current_grade > 5)) as remaining
+                    from lit_person p PAST
+                    where SCOPE and (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
+                      and p.birth_key <= REF
+                    group by 1, 2, 3, 4, 5
+                ),
+                b (i, lo, hi) as (values BANDS),
+                m (i, lo, hi) as (values MEASURES)
+                select 0 as part, b.i, cast(0 as bigint) as commune_id,
+                       GROUP as grp, KEY as key,
+                       case when grouping(c.sex) = 0 then cast(c.sex as text) else '' end as sex,
+                       sum(c.n) as n1, sum(c.l1) as n2, sum(c.l2) as n3, sum(c.ill) as n4, sum(c.reill) as n5, sum(c.usec) as n6
+                from c left join b on c.age between b.lo and b.hi
+                group by grouping sets (SETS)
+                union all
+                select 1, m.i, c.commune_id, 0, '', '', sum(c.n), sum(PICK), 0, 0, 0, 0
+                from c join m on c.age between m.lo and m.hi
+                group by m.i, c.commune_id
+                """
+                .replace("COMMUNE", byCommune ? "p.commune_id" : "cast(0 as bigint)")
+                .replace("SEGMENT", ageSegment("(" + ref + " - p.birth_key) / 10000", bands, measures))
+                .replace("LEVEL", on.level()).replace("STATUS", on.status()).replace("PRIM", prim).replace("PAST", on.join())
+                .replace("SCOPE", scope(unit)).replace("REF", Integer.toString(ref))
+                .replace("BANDS", bandValues).replace("MEASURES", measureValues).replace("SETS", sets).replace("PICK", pick)
+                .replace("GROUP", groups ? "case when grouping(c.ethnicity) = 0 then 1 when grouping(c.priority) = 0 then 2 else 0 end" : "0")
+                .replace("KEY", groups ? "case when grouping(c.ethnicity) = 0 then c.ethnicity when grouping(c.priority) = 0 then c.priority else '' end" : "''");
+        Map<BandKey, Sums> sums = new HashMap<>();
+        java.util.SortedSet<String> ethnicities = new java.util.TreeSet<>();
+        java.util.SortedSet<String> priorities = new java.util.TreeSet<>();
+        Map<Long, Map<Measure, long[]>> counts = new java.util.TreeMap<>();
+        jdbc.sql(sql).param("cut", on.cut()).param("d", date).query((java.sql.ResultSet rs) -> {
+            int i = rs.getInt("i");
+            if (rs.getInt("part") == 1) {
+                counts.computeIfAbsent(rs.getLong("commune_id"), k -> new HashMap<>()).put(measures.get(i), new long[]{rs.getLong("n1"), rs.getLong("n2")});
+                return;
+            }
+            int group = rs.getInt("grp");
+            String key = rs.getString("key");
+            if (group == ETHNICITY) {
+                ethnicities.add(key);
+            } else if (group == PRIORITY) {
+                priorities.add(key);
+            }
+            // a group whose people are all outside every band is present, with zeros in its bands
+            if (rs.getObject("i") != null) {
+                sums.put(new BandKey(group, key, i, rs.getString("sex")), new Sums(rs.getLong("n1"), rs.getLong("n2"), rs.getLong("n3"),
+                        rs.getLong("n4"), rs.getLong("n5"), rs.getLong("n6")));
+            }
+        });
+        return new Tally(sums, ethnicities, priorities, counts);
+    }
+
+    /** The bands of the rules for everybody and each sex (report figures): no groups, no standards. */
+    Tally bandTally(OrgUnit unit, LocalDate date, List<BandRule> rules) {
+        return tally(unit, date, false, false, rules, List.of(), ageRule(date));
     }
 
     public Indicators compute(CurrentUser user, long unitId, LocalDate date) {
@@ -253,165 +372,117 @@ public class LiteracyIndicators {
         return compute(unit, date);
     }
 
-    Indicators compute(OrgUnit unit, LocalDate date) {
-        return compute(unit, date, null);
-    }
-
-    /** A province or district page: its indicators and its communes from the same grouped pass. */
+    /** A province or district page: its indicators and its communes from the same statement. */
     public record View(Indicators indicators, List<CommuneLine> communes) {
     }
 
     public View withCommunes(CurrentUser user, long unitId, LocalDate date) {
         OrgUnit unit = access.requireReadable(user, unitId);
-        List<Cell> communeCells = cells(unit, date, true);
-        return new View(compute(unit, date, communeCells), communeLines(unit, date, communeCells));
+        long t0 = System.nanoTime();
+        Pass pass = pass(unit, date);
+        return new View(indicators(unit, date, pass, t0), communeLines(unit, date, pass.tally()));
     }
 
-    private Indicators compute(OrgUnit unit, LocalDate date, List<Cell> givenCommuneCells) {
+    Indicators compute(OrgUnit unit, LocalDate date) {
         long t0 = System.nanoTime();
-        // a district or province needs each commune's standards: one pass grouped by commune serves both
+        return indicators(unit, date, pass(unit, date), t0);
+    }
+
+    /** The rules in force on a date and the register summed with them. */
+    private record Pass(AgeRule rule, List<BandRule> bandRules, List<Standards.Standard> communeStandards, Tally tally) {
+    }
+
+    /** The commune lines of a province or district: literate level 1 of 15–35, level 2 of 15–60. */
+    static final Measure LINE_1535 = new Measure("literate_l1", 15, 35), LINE_1560 = new Measure("literate_l2", 15, 60);
+
+    private Pass pass(OrgUnit unit, LocalDate date) {
+        // a district or province needs each commune's standards: the measures are summed per commune
         boolean byCommune = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
         AgeRule rule = ageRule(date);
-        List<Cell> communeCells = !byCommune ? null : givenCommuneCells != null ? givenCommuneCells : cells(unit, date, true, rule);
-        List<Cell> cells = byCommune ? merged(communeCells) : cells(unit, date, false, rule);
         List<BandRule> bandRules = bandRules(date);
-        List<Band> bands = new ArrayList<>();
-        for (BandRule b : bandRules) {
-            bands.add(band(cells, b.from(), b.to()));
+        List<BandRule> bands = new ArrayList<>(bandRules);
+        bands.add(new BandRule(15, 60, "LITERACY", "", "")); // the breakdowns by sex, ethnicity and priority group
+        List<Standards.Standard> rules = unit.level() == OrgUnit.COMMUNE || byCommune ? standards.inForce("commune", date) : List.of();
+        List<Measure> measures = new ArrayList<>();
+        rules.forEach(s -> s.conditions().forEach(c -> measures.add(Measure.of(c))));
+        if (byCommune) {
+            measures.add(LINE_1535);
+            measures.add(LINE_1560);
         }
-        Map<String, String> ethnicities = Codes.ETHNICITIES;
-        List<Breakdown> bySex = breakdown(cells, Cell::sex, Map.of("M", "Nam", "F", "Nữ"));
-        List<Breakdown> byEthnicity = breakdown(cells, Cell::ethnicity, Codes.ETHNICITIES);
-        Map<String, String> prio = new LinkedHashMap<>(Codes.PRIORITY_GROUPS);
-        prio.put("", "Không thuộc nhóm ưu tiên");
-        List<Breakdown> byPriority = breakdown(cells, Cell::priority, prio);
-        List<StandardResult> results = unit.level() == OrgUnit.COMMUNE ? evaluateCommune(cells, unit.especiallyDifficult(), date)
-                : byCommune ? evaluateAbove(unit, date, communeCells) : List.of();
-        long population = cells.stream().mapToLong(Cell::n).sum();
-        List<BandRow> bandRows = bandRows(cells, bandRules, c -> "").getOrDefault("", emptyRows(bandRules));
-        List<GroupBands> byEthBands = groups(bandRows(cells, bandRules, Cell::ethnicity), ethnicities);
-        List<GroupBands> byPrioBands = groups(bandRows(cells, bandRules, Cell::priority), prio);
-        return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), population, bands, bySex, byEthnicity,
-                byPriority, results, rule.method(), rule.legalBasis(), rule.certainty(), (System.nanoTime() - t0) / 1_000_000,
-                bandRows, byEthBands, byPrioBands, upperSecondary(cells, bandRules));
+        return new Pass(rule, bandRules, rules, tally(unit, date, byCommune, true, bands, measures, rule));
     }
 
-    private static final int FIGURES = 6; // population, ≥ level 1, level 2, illiterate, re-illiterate, upper secondary
-
-    /**
-     * Every band × all/women/men for each group the key puts a cell in, summed in one pass over the cells (the
-     * database already grouped the persons; a cell is counted in every band its age segment lies in).
-     */
-    static Map<String, List<BandRow>> bandRows(List<Cell> cells, List<BandRule> rules, java.util.function.Function<Cell, String> key) {
-        Map<String, long[][][]> sums = new java.util.TreeMap<>();
-        for (Cell c : cells) {
-            long[][][] s = sums.computeIfAbsent(key.apply(c), k -> new long[rules.size()][3][FIGURES]);
-            int sex = "F".equals(c.sex()) ? 1 : 2;
-            for (int b = 0; b < rules.size(); b++) {
-                BandRule r = rules.get(b);
-                if (c.age() < r.from() || c.age() > r.to()) {
-                    continue;
-                }
-                add(s[b][0], c);
-                add(s[b][sex], c);
+    private Indicators indicators(OrgUnit unit, LocalDate date, Pass pass, long t0) {
+        Tally t = pass.tally();
+        List<BandRule> bandRules = pass.bandRules();
+        int b1560 = bandRules.size();
+        List<Band> bands = new ArrayList<>();
+        for (int i = 0; i < bandRules.size(); i++) {
+            bands.add(t.sums(ALL, "", i, "").band(bandRules.get(i).from(), bandRules.get(i).to()));
+        }
+        Map<String, String> prio = new LinkedHashMap<>(Codes.PRIORITY_GROUPS);
+        prio.put("", "Không thuộc nhóm ưu tiên");
+        List<Breakdown> bySex = new ArrayList<>();
+        for (String sex : List.of("F", "M")) {
+            if (t.has(ALL, "", b1560, sex)) {
+                bySex.add(breakdown(sex, sex.equals("F") ? "Nữ" : "Nam", t.sums(ALL, "", b1560, sex)));
             }
         }
-        Map<String, List<BandRow>> out = new LinkedHashMap<>();
-        sums.forEach((k, s) -> {
-            List<BandRow> rows = new ArrayList<>(rules.size());
-            for (int b = 0; b < rules.size(); b++) {
-                BandRule r = rules.get(b);
-                rows.add(new BandRow(r.from(), r.to(), r.measure(), r.legalBasis(), r.certainty(),
-                        toBand(r, s[b][0]), toBand(r, s[b][1]), toBand(r, s[b][2])));
+        List<Breakdown> byEthnicity = breakdowns(t, ETHNICITY, t.ethnicities(), Codes.ETHNICITIES, b1560);
+        List<Breakdown> byPriority = breakdowns(t, PRIORITY, t.priorities(), prio, b1560);
+        List<StandardResult> results = unit.level() == OrgUnit.COMMUNE
+                ? evaluateCommune(pass.communeStandards(), t.measures().getOrDefault(0L, Map.of()), unit.especiallyDifficult())
+                : unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT ? evaluateAbove(unit, date, pass) : List.of();
+        List<GroupBands> byEthBands = new ArrayList<>();
+        t.ethnicities().forEach(k -> byEthBands.add(new GroupBands(k, Codes.ETHNICITIES.getOrDefault(k, k), bandRows(t, bandRules, ETHNICITY, k))));
+        List<GroupBands> byPrioBands = new ArrayList<>();
+        t.priorities().forEach(k -> byPrioBands.add(new GroupBands(k, prio.getOrDefault(k, k), bandRows(t, bandRules, PRIORITY, k))));
+        return new Indicators(unit.id(), unit.name(), date, unit.especiallyDifficult(), t.population(), bands, bySex, byEthnicity,
+                byPriority, results, pass.rule().method(), pass.rule().legalBasis(), pass.rule().certainty(),
+                (System.nanoTime() - t0) / 1_000_000, bandRows(t, bandRules, ALL, ""), byEthBands, byPrioBands, upperSecondary(t, bandRules));
+    }
+
+    private static Breakdown breakdown(String key, String label, Sums s) {
+        return new Breakdown(key, label, s.population(), s.level1(), s.level2(), rate(s.level2(), s.population()));
+    }
+
+    /** The 15–60 line of each group that has people aged 15–60. */
+    private static List<Breakdown> breakdowns(Tally t, int group, java.util.SortedSet<String> keys, Map<String, String> labels, int band) {
+        List<Breakdown> out = new ArrayList<>();
+        for (String k : keys) {
+            if (t.has(group, k, band, "")) {
+                out.add(breakdown(k, labels.getOrDefault(k, k), t.sums(group, k, band, "")));
             }
-            out.put(k, rows);
-        });
+        }
         return out;
     }
 
-    private static void add(long[] f, Cell c) {
-        f[0] += c.n();
-        if (c.level() >= 1) {
-            f[1] += c.n();
-        }
-        if (c.level() == 2) {
-            f[2] += c.n();
-        }
-        if (c.level() == 0) {
-            f[c.reilliterate() ? 4 : 3] += c.n();
-        }
-        if (c.upperSecondary()) {
-            f[5] += c.n();
-        }
-    }
-
-    private static Band toBand(BandRule r, long[] f) {
-        return new Band(r.from(), r.to(), f[0], f[1], f[2], f[3], f[4], rate(f[1], f[0]), rate(f[2], f[0]));
-    }
-
-    private static List<BandRow> emptyRows(List<BandRule> rules) {
-        List<BandRow> rows = new ArrayList<>();
-        for (BandRule r : rules) {
-            Band zero = toBand(r, new long[FIGURES]);
-            rows.add(new BandRow(r.from(), r.to(), r.measure(), r.legalBasis(), r.certainty(), zero, zero, zero));
+    /** Every band × all/women/men of one group, zeros where the group has nobody. */
+    static List<BandRow> bandRows(Tally t, List<BandRule> rules, int group, String key) {
+        List<BandRow> rows = new ArrayList<>(rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            BandRule r = rules.get(i);
+            rows.add(new BandRow(r.from(), r.to(), r.measure(), r.legalBasis(), r.certainty(), t.sums(group, key, i, "").band(r.from(), r.to()),
+                    t.sums(group, key, i, "F").band(r.from(), r.to()), t.sums(group, key, i, "M").band(r.from(), r.to())));
         }
         return rows;
     }
 
-    private static List<GroupBands> groups(Map<String, List<BandRow>> rows, Map<String, String> labels) {
-        List<GroupBands> out = new ArrayList<>();
-        rows.forEach((k, r) -> out.add(new GroupBands(k, labels.getOrDefault(k, k), r)));
-        return out;
-    }
-
     /** The upper-secondary figure of every band whose measure asks for it, for all, women and men. */
-    static List<UpperSecondary> upperSecondary(List<Cell> cells, List<BandRule> rules) {
+    static List<UpperSecondary> upperSecondary(Tally t, List<BandRule> rules) {
         List<UpperSecondary> out = new ArrayList<>();
-        for (BandRule r : rules) {
+        for (int i = 0; i < rules.size(); i++) {
+            BandRule r = rules.get(i);
             if (!r.measure().equals("UPPER_SECONDARY")) {
                 continue;
             }
-            long[][] f = new long[3][2];
-            for (Cell c : cells) {
-                if (c.age() < r.from() || c.age() > r.to()) {
-                    continue;
-                }
-                int sex = "F".equals(c.sex()) ? 1 : 2;
-                for (int i : new int[]{0, sex}) {
-                    f[i][0] += c.n();
-                    f[i][1] += c.upperSecondary() ? c.n() : 0;
-                }
-            }
-            String[] sexes = {"", "F", "M"};
-            for (int i = 0; i < 3; i++) {
-                out.add(new UpperSecondary(r.from(), r.to(), sexes[i], f[i][0], f[i][1], rate(f[i][1], f[i][0]), r.legalBasis(), r.certainty()));
+            for (String sex : List.of("", "F", "M")) {
+                Sums s = t.sums(ALL, "", i, sex);
+                out.add(new UpperSecondary(r.from(), r.to(), sex, s.population(), s.upperSecondary(),
+                        rate(s.upperSecondary(), s.population()), r.legalBasis(), r.certainty()));
             }
         }
         return out;
-    }
-
-    static Band band(List<Cell> cells, int from, int to) {
-        long pop = 0, l1 = 0, l2 = 0, ill = 0, reill = 0;
-        for (Cell c : cells) {
-            if (c.age() < from || c.age() > to) {
-                continue;
-            }
-            pop += c.n();
-            if (c.level() >= 1) {
-                l1 += c.n();
-            }
-            if (c.level() == 2) {
-                l2 += c.n();
-            }
-            if (c.level() == 0) {
-                if (c.reilliterate()) {
-                    reill += c.n();
-                } else {
-                    ill += c.n();
-                }
-            }
-        }
-        return new Band(from, to, pop, l1, l2, ill, reill, rate(l1, pop), rate(l2, pop));
     }
 
     /** A percentage with two decimals, cut not rounded (99.999 % is not 100 %); null when there is nobody to count. */
@@ -422,35 +493,21 @@ public class LiteracyIndicators {
         return BigDecimal.valueOf(num).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(den), 2, RoundingMode.DOWN);
     }
 
-    private static List<Breakdown> breakdown(List<Cell> cells, java.util.function.Function<Cell, String> key, Map<String, String> labels) {
-        Map<String, long[]> m = new LinkedHashMap<>();
-        for (Cell c : cells) {
-            if (c.age() < 15 || c.age() > 60) {
-                continue;
-            }
-            long[] f = m.computeIfAbsent(key.apply(c), k -> new long[3]);
-            f[0] += c.n();
-            f[1] += c.level() >= 1 ? c.n() : 0;
-            f[2] += c.level() == 2 ? c.n() : 0;
-        }
-        List<Breakdown> list = new ArrayList<>();
-        m.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> list.add(new Breakdown(e.getKey(),
-                labels.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2],
-                rate(e.getValue()[2], e.getValue()[0]))));
-        return list;
-    }
-
     // ------------------------------------------------------------------ standards
 
-    /** The commune standards in force on the date, evaluated on the commune's cells. */
-    List<StandardResult> evaluateCommune(List<Cell> cells, boolean difficult, LocalDate date) {
-        return evaluateCommune(standards.inForce("commune", date), cells, difficult);
+    /** The commune standards in force on the date, evaluated on a commune's (or any unit's) register. */
+    List<StandardResult> evaluateCommune(OrgUnit unit, boolean difficult, LocalDate date) {
+        List<Standards.Standard> rules = standards.inForce("commune", date);
+        List<Measure> measures = new ArrayList<>();
+        rules.forEach(s -> s.conditions().forEach(c -> measures.add(Measure.of(c))));
+        Tally t = tally(unit, date, false, false, bandRules(date), measures, ageRule(date));
+        return evaluateCommune(rules, t.measures().getOrDefault(0L, Map.of()), difficult);
     }
 
-    List<StandardResult> evaluateCommune(List<Standards.Standard> list, List<Cell> cells, boolean difficult) {
+    List<StandardResult> evaluateCommune(List<Standards.Standard> list, Map<Measure, long[]> counts, boolean difficult) {
         Map<String, StandardResult> done = new LinkedHashMap<>();
         for (Standards.Standard s : dependencyOrder(list)) {
-            done.put(s.code() + "/" + s.level(), evaluate(s, cells, difficult, done));
+            done.put(s.code() + "/" + s.level(), evaluate(s, counts, difficult, done));
         }
         return new ArrayList<>(done.values());
     }
@@ -489,21 +546,22 @@ public class LiteracyIndicators {
         return out;
     }
 
-    private StandardResult evaluate(Standards.Standard s, List<Cell> cells, boolean difficult, Map<String, StandardResult> done) {
+    private StandardResult evaluate(Standards.Standard s, Map<Measure, long[]> counts, boolean difficult, Map<String, StandardResult> done) {
         List<ConditionResult> results = new ArrayList<>();
         boolean met = true;
         for (Standards.Condition c : s.conditions()) {
             if (c.appliesTo().equals("NORMAL") && difficult || c.appliesTo().equals("DIFFICULT") && !difficult) {
                 continue;
             }
-            ConditionResult r = condition(c, cells, difficult, done);
+            ConditionResult r = condition(c, counts, difficult, done);
             results.add(r);
             met &= Boolean.TRUE.equals(r.met());
         }
         return new StandardResult(s.code(), s.level(), met, s.source(), s.version(), results);
     }
 
-    static ConditionResult condition(Standards.Condition c, List<Cell> cells, boolean difficult, Map<String, StandardResult> done) {
+    /** A condition on the counts of its measure (people of its ages, of them those it counts) summed by the database. */
+    static ConditionResult condition(Standards.Condition c, Map<Measure, long[]> counts, boolean difficult, Map<String, StandardResult> done) {
         BigDecimal threshold = difficult && c.difficultMinPercent() != null ? c.difficultMinPercent() : c.minPercent();
         if (c.measure().equals("requires")) {
             StandardResult req = done.get(c.requiresCode() + "/" + c.requiresLevel());
@@ -511,29 +569,13 @@ public class LiteracyIndicators {
             return new ConditionResult(c.code(), c.measure(), null, null, null, 0, 0, null, met, 0, c.certainty(),
                     LiteracyLabels.standardName(c.requiresCode(), c.requiresLevel()));
         }
-        int from = c.ageFrom() == null ? 0 : c.ageFrom();
-        int to = c.ageTo() == null ? 200 : c.ageTo();
-        Predicate<Cell> num = switch (c.measure()) {
-            case "literate_l1" -> x -> x.level() >= 1;
-            case "literate_l2" -> x -> x.level() == 2;
-            case "primary_completed" -> Cell::primary;
-            case "lsec_graduated" -> Cell::lsec;
-            case "upper_studying" -> Cell::upperStudying;
-            case "grade1_entry" -> x -> x.currentGrade() >= 1 || x.primary();
-            case "remaining_in_primary" -> x -> !x.primary() && (x.currentGrade() < 1 || x.currentGrade() > 5);
-            default -> null; // preschool and disabled-access data are not in the register
-        };
-        if (num == null) {
+        if (c.measure().equals("all") || !MEASURE_COLUMNS.containsKey(c.measure())) {
+            // preschool and disabled-access data are not in the register
             return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), null, 0, 0, threshold, null, 0,
                     c.certainty(), "Sổ chưa có dữ liệu cho chỉ tiêu này");
         }
-        long n = 0, d = 0;
-        for (Cell x : cells) {
-            if (x.age() >= from && x.age() <= to) {
-                d += x.n();
-                n += num.test(x) ? x.n() : 0;
-            }
-        }
+        long[] nd = counts.getOrDefault(Measure.of(c), new long[2]);
+        long d = nd[0], n = nd[1];
         if (c.measure().equals("remaining_in_primary")) {
             // every 11-year-old who has not completed primary is still in a primary class: met when nobody is left out
             return new ConditionResult(c.code(), c.measure(), c.ageFrom(), c.ageTo(), BigDecimal.valueOf(n), n, d, BigDecimal.ZERO,
@@ -550,20 +592,17 @@ public class LiteracyIndicators {
     }
 
     /** District / province: the share of communes meeting each standard (the rule's communes/districts share). */
-    List<StandardResult> evaluateAbove(OrgUnit unit, LocalDate date, List<Cell> communeCells) {
-        String subject = unit.level() == OrgUnit.DISTRICT ? "district" : unit.level() == OrgUnit.PROVINCE ? "province" : null;
-        if (subject == null) {
-            return List.of();
-        }
-        Map<Long, List<StandardResult>> perCommune = communeStandards(communeCells, date);
+    private List<StandardResult> evaluateAbove(OrgUnit unit, LocalDate date, Pass pass) {
+        String subject = unit.level() == OrgUnit.DISTRICT ? "district" : "province";
+        Map<Long, List<StandardResult>> perCommune = communeStandards(pass.tally(), pass.communeStandards());
         List<StandardResult> out = new ArrayList<>();
         for (Standards.Standard s : standards.inForce(subject, date)) {
             List<ConditionResult> conds = new ArrayList<>();
             boolean met = true;
+            long total = perCommune.size();
+            long ok = perCommune.values().stream().filter(l -> l.stream()
+                    .anyMatch(r -> r.code().equals(s.code()) && r.level() == s.level() && r.met())).count();
             for (Standards.Condition c : s.conditions()) {
-                long total = perCommune.size();
-                long ok = perCommune.values().stream().filter(l -> l.stream()
-                        .anyMatch(r -> r.code().equals(s.code()) && r.level() == s.level() && r.met())).count();
                 BigDecimal t = c.minPercent();
                 boolean m = total > 0 && t != null && BigDecimal.valueOf(ok * 100).compareTo(t.multiply(BigDecimal.valueOf(total))) >= 0;
                 long missing = m || t == null ? 0 : t.multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValue() - ok;
@@ -577,45 +616,22 @@ public class LiteracyIndicators {
         return out;
     }
 
-    /** Every commune of the subtree with its standards, from one grouped pass. */
-    /** The cells without the commune: the subtree as a whole. */
-    static List<Cell> merged(List<Cell> communeCells) {
-        Map<Cell, long[]> m = new HashMap<>();
-        for (Cell c : communeCells) {
-            Cell k = new Cell(0, c.age(), c.sex(), c.ethnicity(), c.priority(), c.level(), c.reilliterate(), c.primary(), c.lsec(),
-                    c.currentGrade(), c.upperSecondary(), 0);
-            m.computeIfAbsent(k, x -> new long[1])[0] += c.n();
-        }
-        List<Cell> out = new ArrayList<>(m.size());
-        m.forEach((k, n) -> out.add(new Cell(0, k.age(), k.sex(), k.ethnicity(), k.priority(), k.level(), k.reilliterate(), k.primary(),
-                k.lsec(), k.currentGrade(), k.upperSecondary(), n[0])));
-        return out;
-    }
-
-    Map<Long, List<StandardResult>> communeStandards(List<Cell> communeCells, LocalDate date) {
-        Map<Long, List<Cell>> byCommune = new HashMap<>();
-        for (Cell c : communeCells) {
-            byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
-        }
+    /** Every commune of the subtree having people in the register, with its standards. */
+    private Map<Long, List<StandardResult>> communeStandards(Tally t, List<Standards.Standard> rules) {
         Set<Long> difficult = new java.util.HashSet<>(jdbc.sql("select id from xhht_unit where level = 3 and especially_difficult")
                 .query(Long.class).list());
         Map<Long, List<StandardResult>> out = new LinkedHashMap<>();
-        List<Standards.Standard> rules = standards.inForce("commune", date);
-        byCommune.forEach((id, cells) -> out.put(id, evaluateCommune(rules, cells, difficult.contains(id))));
+        t.measures().forEach((id, counts) -> out.put(id, evaluateCommune(rules, counts, difficult.contains(id))));
         return out;
     }
 
     /** The communes of a province (or district) with their 15–35 / 15–60 rates and XMC level. */
     public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date) {
         OrgUnit unit = access.requireReadable(user, unitId);
-        return communeLines(unit, date, cells(unit, date, true));
+        return communeLines(unit, date, pass(unit, date).tally());
     }
 
-    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, List<Cell> communeCells) {
-        Map<Long, List<Cell>> byCommune = new HashMap<>();
-        for (Cell c : communeCells) {
-            byCommune.computeIfAbsent(c.communeId(), k -> new ArrayList<>()).add(c);
-        }
+    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, Tally t) {
         record Commune(long id, String name, boolean difficult) {
         }
         List<Commune> communes = jdbc.sql("""
@@ -627,17 +643,17 @@ public class LiteracyIndicators {
         List<CommuneLine> lines = new ArrayList<>();
         List<Standards.Standard> rules = standards.inForce("commune", date);
         for (Commune commune : communes) {
-            List<Cell> cells = byCommune.getOrDefault(commune.id(), List.of());
-            Band b35 = band(cells, 15, 35);
-            Band b60 = band(cells, 15, 60);
+            Map<Measure, long[]> counts = t.measures().getOrDefault(commune.id(), Map.of());
+            long[] l1 = counts.getOrDefault(LINE_1535, new long[2]);
+            long[] l2 = counts.getOrDefault(LINE_1560, new long[2]);
             int level = 0;
-            for (StandardResult r : evaluateCommune(rules, cells, commune.difficult())) {
+            for (StandardResult r : evaluateCommune(rules, counts, commune.difficult())) {
                 if (r.code().equals("XMC") && r.met()) {
                     level = Math.max(level, r.level());
                 }
             }
-            lines.add(new CommuneLine(commune.id(), commune.name(), commune.difficult(), b35.population(),
-                    b35.rateLevel1(), b60.population(), b60.rateLevel2(), level));
+            lines.add(new CommuneLine(commune.id(), commune.name(), commune.difficult(), l1[0], rate(l1[1], l1[0]), l2[0],
+                    rate(l2[1], l2[0]), level));
         }
         return lines;
     }

@@ -299,7 +299,7 @@ class LiteracyPageController {
             cells.add(form.getOrDefault(field, ""));
         }
         try {
-            long id = register.addPerson(user, unitId, cells, imports);
+            long id = register.addPerson(user, unitId, cells);
             redirect.addFlashAttribute("ok", text("lit.person.saved"));
             return "redirect:/literacy/persons/" + id;
         } catch (InvalidInputProblem e) {

@@ -62,8 +62,11 @@ public class Register {
     private final XlsxExport xlsx;
     private final AuditTrail audit;
     private final VietnamClock clock;
+    private final RegisterRowCheck rowCheck;
 
-    Register(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, XlsxExport xlsx, AuditTrail audit, VietnamClock clock) {
+    Register(JdbcClient jdbc, LiteracyAccess access, LiteracyIndicators indicators, XlsxExport xlsx, AuditTrail audit, VietnamClock clock,
+             RegisterRowCheck rowCheck) {
+        this.rowCheck = rowCheck;
         this.jdbc = jdbc;
         this.access = access;
         this.indicators = indicators;
@@ -171,7 +174,7 @@ public class Register {
      * Adds a person (and the household if new) on screen, checked by the same rules as an import row; every
      * problem is reported on its field.
      */
-    public long addPerson(CurrentUser user, long communeId, java.util.List<String> cells, RegisterImport imports) {
+    public long addPerson(CurrentUser user, long communeId, java.util.List<String> cells) {
         OrgUnit commune = access.requireWritablePersons(user, communeId);
         if (commune.level() != OrgUnit.COMMUNE) {
             throw new InvalidInputProblem("unitId", "lit.import.unitLevel");
@@ -179,7 +182,7 @@ public class Register {
         java.util.List<RegisterLayout.Error> errors = new java.util.ArrayList<>();
         java.util.List<String> row = new java.util.ArrayList<>(cells);
         row.set(0, commune.code());
-        RegisterLayout.PersonRow p = RegisterLayout.check(0, row, imports.scope(commune, clock.today()), clock.today(), errors);
+        RegisterLayout.PersonRow p = RegisterLayout.check(0, row, rowCheck.scope(commune, clock.today()), clock.today(), errors);
         if (p == null) {
             throw new InvalidInputProblem(errors.stream().map(e -> new InvalidInputProblem.Violation(e.field(), "lit.person.rowError", e.reason())).toList());
         }

@@ -190,9 +190,9 @@ class LiteracyRegisterTest {
         assertThat(xmc1.conditions().get(0).value()).isEqualByComparingTo("90.00");
         assertThat(xmc1.met()).isTrue();
         // the same register in a normal commune would not meet level 1 (9 of 15 aged 15-35)
-        List<LiteracyIndicators.StandardResult> normal = indicators.evaluateCommune(indicators.cells(
+        List<LiteracyIndicators.StandardResult> normal = indicators.evaluateCommune(
                 new vn.xhht.orgunit.OrgUnit(c.id(), c.code(), "x", "Xã", 3, null, null, null, c.provinceId(), null, null, false, null,
-                        false, false, "TEST", 0), TODAY, false), false, TODAY);
+                        false, false, "TEST", 0), false, TODAY);
         assertThat(normal.stream().filter(s -> s.code().equals("XMC") && s.level() == 1).findFirst().orElseThrow().met()).isFalse();
     }
 
