@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.orgunit.UnitAttributeFilter;
 import vn.xhht.shared.InputRules;
 import vn.xhht.shared.TextLimits;
 import vn.xhht.shared.AccessDeniedProblem;
@@ -93,6 +94,13 @@ public class CentreRegistry {
     /** Centres of the user's area whose commune is valid on {@code on}, with their activities in [from, to]. */
     @Transactional(readOnly = true)
     public List<Row> list(CurrentUser user, LocalDate on, LocalDate from, LocalDate to, String query, int limit) {
+        return list(user, on, from, to, query, UnitAttributeFilter.NONE, limit);
+    }
+
+    /** As above, keeping the centres whose commune has the attributes of {@code attributes} on {@code on}. */
+    @Transactional(readOnly = true)
+    public List<Row> list(CurrentUser user, LocalDate on, LocalDate from, LocalDate to, String query, UnitAttributeFilter attributes,
+                          int limit) {
         List<Row> rows = jdbc.sql("""
                 select c.*, u.name as commune_name, u.valid_from as commune_from, u.valid_to as commune_to, p.name as parent_name,
                        (select count(*) from activity a where a.centre_id = c.id and a.start_date between :from and :to) as activities,
@@ -101,8 +109,9 @@ public class CentreRegistry {
                 where u.id in (select id from xhht_read_scope(:scope))
                   and (u.valid_from is null or u.valid_from <= :on) and (u.valid_to is null or u.valid_to >= :on)
                   and (:q = '' or u.search_name like '%' || xhht_search_key(:q) || '%')
+                  and /*attributes*/
                 order by p.name, u.name limit :limit
-                """).param("scope", user.unitId()).param("on", on).param("from", from).param("to", to)
+                """.replace("/*attributes*/", attributes.sql("u.id", ":on"))).params(attributes.params()).param("scope", user.unitId()).param("on", on).param("from", from).param("to", to)
                 .param("q", query == null ? "" : query.strip()).param("limit", limit)
                 .query((rs, n) -> new Row(map(rs, n), rs.getString("parent_name"), rs.getLong("activities"), rs.getLong("participations"),
                         null, null, 0))
