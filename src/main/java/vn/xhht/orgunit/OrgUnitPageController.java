@@ -134,6 +134,7 @@ class OrgUnitPageController {
         model.addAttribute("successors", successors);
         model.addAttribute("predecessors", predecessors);
         model.addAttribute("legalBasis", repository.legalBasis(unit.id()).orElse(null));
+        model.addAttribute("attributeHistory", unit.isCommune() ? attributes.history(unit.id()) : List.of());
         boolean writable = directory.canWrite(user, unit.id());
         model.addAttribute("canManageHamlets", writable && unit.isCommune() && unit.validTo() == null
                 && HamletService.MANAGERS.contains(user.role()));

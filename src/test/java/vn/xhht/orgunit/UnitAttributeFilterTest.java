@@ -105,6 +105,39 @@ class UnitAttributeFilterTest {
     }
 
     @Test
+    void theUnitPageShowsEveryDatedValueWithItsBasisAndCertainty() {
+        long commune = jdbc.sql("""
+                select u.id from org_unit u
+                where u.level = 3 and u.valid_to = date '2025-06-30' and (u.valid_from is null or u.valid_from <= date '2019-01-01')
+                  and not exists (select 1 from unit_attribute a where a.unit_id = u.id)
+                order by random() limit 1
+                """).query(Long.class).single();
+        String code = jdbc.sql("select code from org_unit where id = :u").param("u", commune).query(String.class).single();
+        var admin = TestUsers.load(jdbc, "admin");
+        attributes.add(admin, new UnitAttributes.Input(code, "EM_REGION", "II", LocalDate.of(2019, 1, 1), LocalDate.of(2021, 6, 3),
+                "Quyết định thử 103/QĐ-TTg", "SECONDARY", "trang văn bản pháp luật"));
+        attributes.add(admin, new UnitAttributes.Input(code, "EM_REGION", "III", LocalDate.of(2021, 6, 4), LocalDate.of(2025, 6, 30),
+                "Quyết định thử 861/QĐ-TTg", "VERIFIED", null));
+
+        Http browser = Http.session(port, new java.net.CookieManager());
+        browser.login("admin", "xhht-demo");
+        String page = browser.get("/units/" + commune + "?date=2020-05-01").body();
+        assertThat(page).contains("Thuộc tính của xã qua các thời kỳ", "Quyết định thử 103/QĐ-TTg", "Quyết định thử 861/QĐ-TTg",
+                "01/01/2019 – 03/06/2021", "04/06/2021 – 30/06/2025", "khu vực III",
+                "chưa chắc chắn — theo nguồn thứ cấp", "(trang văn bản pháp luật)", "đã kiểm chứng theo văn bản gốc",
+                "có hiệu lực ngày 01/05/2020").doesNotContain("SECONDARY", "EM_REGION");
+        // the value in force is marked on the row of its period only
+        String table = page.substring(page.indexOf("attribute-history-table"), page.indexOf("</table>", page.indexOf("attribute-history-table")));
+        assertThat(table.indexOf("có hiệu lực ngày")).isGreaterThan(table.indexOf("Quyết định thử 861/QĐ-TTg"));
+        // a commune with nothing recorded says "not known", never "no"
+        long bare = jdbc.sql("""
+                select u.id from org_unit u where u.level = 3 and u.valid_to is null
+                  and not exists (select 1 from unit_attribute a where a.unit_id = u.id) order by random() limit 1
+                """).query(Long.class).single();
+        assertThat(browser.get("/units/" + bare).body()).contains("attribute-history-none", "đều là chưa biết");
+    }
+
+    @Test
     void aFilterIsParsedOnceWithItsFieldNamed() {
         UnitAttributeFilter f = UnitAttributeFilter.of("true", "", null, "highland", "iii");
         assertThat(f.wanted()).containsEntry(UnitAttributes.Attribute.BORDER, "true").containsEntry(UnitAttributes.Attribute.ZONE, "HIGHLAND")
