@@ -120,10 +120,19 @@ class CentreApiController {
                             @Parameter(description = "island commune on the date") @RequestParam(required = false) Boolean island,
                             @Parameter(description = "HIGHLAND or LOWLAND on the date") @RequestParam(required = false) String zone,
                             @Parameter(description = "region of the ethnic-minority and mountainous area on the date: I, II or III")
-                            @RequestParam(required = false) String emRegion) {
+                            @RequestParam(required = false) String emRegion,
+                            @Parameter(description = "rows to skip (paging), default 0") @RequestParam(required = false) Integer offset,
+                            @Parameter(description = "maximum rows, 1-5000, default 5000") @RequestParam(required = false) Integer limit) {
         LocalDate d = date == null ? clock.today() : date;
         UnitAttributeFilter filter = new UnitAttributeFilter(border, especiallyDifficult, island, zone, emRegion);
-        return centres.list(CurrentUsers.require(), d, d, d, q, filter, 5000).stream().map(r -> CentreDto.of(r.centre())).toList();
+        int max = limit == null ? 5000 : limit;
+        if (max < 1 || max > 5000) {
+            throw new InvalidInputProblem("limit", "error.limitRange", 1, 5000);
+        }
+        if (offset != null && offset < 0) {
+            throw new InvalidInputProblem("offset", "error.offsetNegative");
+        }
+        return centres.centres(CurrentUsers.require(), d, q, filter, offset == null ? 0 : offset, max).stream().map(CentreDto::of).toList();
     }
 
     record CreateCentre(
