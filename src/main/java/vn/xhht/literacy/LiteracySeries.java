@@ -84,18 +84,18 @@ class LiteracySeries implements SeriesFigureSource {
         LiteracyIndicators.StatusOn on = indicators.statusOn(day);
         return jdbc.sql("""
                 with l as (select * from xhht_lineage(:unit)),
-                h as (select * from xhht_lineage_hamlets(:unit)),
+                lh as (select * from xhht_lineage_hamlets(:unit)),
                 first_survey as (
                     select l.unit_id, min(r.survey_date) as since from l join xhht_unit u on u.id = l.unit_id
                     join lit_survey_round r on r.unit_id = any(u.line) group by l.unit_id
                 ),
                 rows as (
                     select %s as lvl, l.reconstructed,
-                           l.whole or coalesce(h.ours, false) as ours,
-                           not l.whole and h.hamlet_id is null as open_share
+                           l.whole or coalesce(lh.ours, false) as ours,
+                           not l.whole and lh.hamlet_id is null as open_share
                     from l join first_survey f on f.unit_id = l.unit_id and f.since <= :d
                     join lit_person p on p.commune_id = l.unit_id %s
-                    left join h on not l.whole and h.hamlet_id = p.hamlet_id
+                    left join lh on not l.whole and lh.hamlet_id = p.hamlet_id
                     where (p.moved_in_date is null or p.moved_in_date <= :d) and (p.left_date is null or p.left_date > :d)
                       and p.birth_key <= %d and (%d - p.birth_key) / 10000 between %d and %d
                 )
