@@ -35,14 +35,17 @@ class ActivitySeries implements SeriesFigureSource {
     @Override
     public List<Point> points(long unitId, int fromYear, int toYear, LocalDate today) {
         List<Point> out = new ArrayList<>();
+        // the hamlets of split predecessors are resolved once as a set (xhht_lineage_hamlets), never per activity row
         // held = ended by today; a planned activity is not a figure of its year yet
         jdbc.sql("""
                 with l as (select * from xhht_lineage(:unit)),
+                h as (select * from xhht_lineage_hamlets(:unit)),
                 rows as (
                     select extract(year from a.start_date)::int as y, a.participations, l.reconstructed,
-                           l.whole or xhht_lineage_hamlet_in(:unit, a.hamlet_id) as ours,
-                           not l.whole and (a.hamlet_id is null or not xhht_lineage_hamlet_assigned(a.hamlet_id)) as open_share
+                           l.whole or coalesce(h.ours, false) as ours,
+                           not l.whole and h.hamlet_id is null as open_share
                     from l join centre c on c.commune_id = l.unit_id join activity a on a.centre_id = c.id
+                    left join h on not l.whole and h.hamlet_id = a.hamlet_id
                     where a.start_date >= make_date(:from, 1, 1) and a.start_date < make_date(:to + 1, 1, 1)
                       and a.end_date <= :today
                 )

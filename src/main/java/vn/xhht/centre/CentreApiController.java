@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
+import vn.xhht.orgunit.UnitAttributeFilter;
+import io.swagger.v3.oas.annotations.Parameter;
 import vn.xhht.shared.InvalidInputProblem;
 import vn.xhht.shared.VietnamClock;
 
@@ -108,11 +110,29 @@ class CentreApiController {
 
     @GetMapping("/centres")
     @Operation(operationId = "listCentres", summary = "Danh sách trung tâm học tập cộng đồng",
-            description = "Centres of the caller's area whose commune is valid on the date (default today)")
+            description = "Centres of the caller's area whose commune is valid on the date (default today). border, "
+                    + "especiallyDifficult, island, zone and emRegion keep the centres whose commune has that dated attribute in "
+                    + "force on the date (a commune whose attribute is not known that day is left out).")
     List<CentreDto> centres(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                            @RequestParam(required = false) String q) {
+                            @RequestParam(required = false) String q,
+                            @Parameter(description = "border commune on the date") @RequestParam(required = false) Boolean border,
+                            @Parameter(description = "especially difficult commune on the date") @RequestParam(required = false) Boolean especiallyDifficult,
+                            @Parameter(description = "island commune on the date") @RequestParam(required = false) Boolean island,
+                            @Parameter(description = "HIGHLAND or LOWLAND on the date") @RequestParam(required = false) String zone,
+                            @Parameter(description = "region of the ethnic-minority and mountainous area on the date: I, II or III")
+                            @RequestParam(required = false) String emRegion,
+                            @Parameter(description = "rows to skip (paging), default 0") @RequestParam(required = false) Integer offset,
+                            @Parameter(description = "maximum rows, 1-5000, default 5000") @RequestParam(required = false) Integer limit) {
         LocalDate d = date == null ? clock.today() : date;
-        return centres.list(CurrentUsers.require(), d, d, d, q, 5000).stream().map(r -> CentreDto.of(r.centre())).toList();
+        UnitAttributeFilter filter = new UnitAttributeFilter(border, especiallyDifficult, island, zone, emRegion);
+        int max = limit == null ? 5000 : limit;
+        if (max < 1 || max > 5000) {
+            throw new InvalidInputProblem("limit", "error.limitRange", 1, 5000);
+        }
+        if (offset != null && offset < 0) {
+            throw new InvalidInputProblem("offset", "error.offsetNegative");
+        }
+        return centres.centres(CurrentUsers.require(), d, q, filter, offset == null ? 0 : offset, max).stream().map(CentreDto::of).toList();
     }
 
     record CreateCentre(

@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.orgunit.OrgUnit;
 import vn.xhht.orgunit.OrgUnitDirectory;
+import vn.xhht.orgunit.UnitAttributeFilter;
 import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
@@ -65,8 +66,13 @@ class CentrePageController {
         return centres.ofCommune(user.unitId()).map(c -> "redirect:/centres/" + c.id()).orElse("redirect:/centres");
     }
 
+    static final int PAGE_SIZE = 100;
+
     @GetMapping("/centres")
-    String list(@RequestParam(required = false) String q, Model model) {
+    String list(@RequestParam(required = false) String q,
+                @RequestParam(required = false) String border, @RequestParam(required = false) String especiallyDifficult,
+                @RequestParam(required = false) String island, @RequestParam(required = false) String zone,
+                @RequestParam(required = false) String emRegion, @RequestParam(required = false) Integer offset, Model model) {
         CurrentUser user = CurrentUsers.require();
         LocalDate today = clock.today();
         // an ended unit (a district abolished on 30/06/2025) has no centre today: show its last quarter, in the boundaries of then
@@ -77,7 +83,14 @@ class CentrePageController {
         }
         LocalDate qStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate qEnd = qStart.plusMonths(3).minusDays(1);
-        model.addAttribute("rows", centres.list(user, today, qStart, ActivitySummary.heldUntil(qEnd, clock.today()), q, 500));
+        Map<String, String> filterErrors = new java.util.LinkedHashMap<>();
+        UnitAttributeFilter filter = UnitAttributeFilter.lenient(border, especiallyDifficult, island, zone, emRegion, filterErrors);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterErrors", filterErrors);
+        int from = offset == null || offset < 0 ? 0 : offset;
+        CentreRegistry.Page page = centres.page(user, today, qStart, ActivitySummary.heldUntil(qEnd, clock.today()), q, filter, from, PAGE_SIZE);
+        model.addAttribute("page", page);
+        model.addAttribute("rows", page.rows());
         model.addAttribute("summary", summary.summarize(user, user.unitId(), qStart, qEnd));
         model.addAttribute("quarter", today.get(IsoFields.QUARTER_OF_YEAR) + "/" + today.getYear());
         model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));

@@ -45,6 +45,7 @@ class EvaluationSeries implements SeriesFigureSource {
         List<Point> out = new ArrayList<>();
         jdbc.sql("""
                 with l as (select * from xhht_lineage(:unit)),
+                h as (select * from xhht_lineage_hamlets(:unit)),
                 results as (
                     select e.eval_year as y, v.subject_type as kind, e.recognised,
                            case when p.level = 4 then p.parent_id when p.level = 3 then p.id end as commune_id,
@@ -57,9 +58,10 @@ class EvaluationSeries implements SeriesFigureSource {
                 ),
                 rows as (
                     select r.y, r.kind, r.recognised, l.reconstructed,
-                           l.whole or xhht_lineage_hamlet_in(:unit, r.hamlet_id) as ours,
-                           not l.whole and (r.hamlet_id is null or not xhht_lineage_hamlet_assigned(r.hamlet_id)) as open_share
+                           l.whole or coalesce(h.ours, false) as ours,
+                           not l.whole and h.hamlet_id is null as open_share
                     from results r join l on l.unit_id = r.commune_id
+                    left join h on not l.whole and h.hamlet_id = r.hamlet_id
                 )
                 select y, kind,
                        count(*) filter (where ours) as decided,

@@ -88,10 +88,18 @@ class LiteracyApiController {
     }
 
     @Operation(operationId = "listLiteracyCommunes", summary = "Tỷ lệ biết chữ và mức đạt chuẩn của các xã",
-            description = "Communes of a unit with their literacy rates and XMC level")
+            description = "Communes of a unit with their literacy rates and XMC level. border, especiallyDifficult, island, zone "
+                    + "and emRegion keep the communes whose dated attribute in force on the date has the value (not known: left out).")
     @GetMapping("/indicators/communes")
-    List<LiteracyIndicators.CommuneLine> communes(@RequestParam long unitId, @RequestParam(required = false) LocalDate date) {
-        return indicators.communes(CurrentUsers.require(), unitId, date == null ? clock.today() : date);
+    List<LiteracyIndicators.CommuneLine> communes(@RequestParam long unitId, @RequestParam(required = false) LocalDate date,
+                                                  @Parameter(description = "border commune on the date") @RequestParam(required = false) Boolean border,
+                                                  @Parameter(description = "especially difficult commune on the date") @RequestParam(required = false) Boolean especiallyDifficult,
+                                                  @Parameter(description = "island commune on the date") @RequestParam(required = false) Boolean island,
+                                                  @Parameter(description = "HIGHLAND or LOWLAND on the date") @RequestParam(required = false) String zone,
+                                                  @Parameter(description = "region of the ethnic-minority and mountainous area on the date: I, II or III")
+                                                  @RequestParam(required = false) String emRegion) {
+        return indicators.communes(CurrentUsers.require(), unitId, date == null ? clock.today() : date,
+                new vn.xhht.orgunit.UnitAttributeFilter(border, especiallyDifficult, island, zone, emRegion));
     }
 
     @Operation(operationId = "searchLiteracyPersons", summary = "Tìm người trong sổ theo dõi",

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.UnitAttributeFilter;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.VietnamClock;
 
@@ -377,10 +378,15 @@ public class LiteracyIndicators {
     }
 
     public View withCommunes(CurrentUser user, long unitId, LocalDate date) {
+        return withCommunes(user, unitId, date, UnitAttributeFilter.NONE);
+    }
+
+    /** As above; the commune lines keep only the communes with the attributes (the indicators stay the whole unit's). */
+    public View withCommunes(CurrentUser user, long unitId, LocalDate date, UnitAttributeFilter attributes) {
         OrgUnit unit = access.requireReadable(user, unitId);
         long t0 = System.nanoTime();
         Pass pass = pass(unit, date);
-        return new View(indicators(unit, date, pass, t0), communeLines(unit, date, pass.tally()));
+        return new View(indicators(unit, date, pass, t0), communeLines(unit, date, pass.tally(), attributes));
     }
 
     Indicators compute(OrgUnit unit, LocalDate date) {
@@ -627,18 +633,25 @@ public class LiteracyIndicators {
 
     /** The communes of a province (or district) with their 15–35 / 15–60 rates and XMC level. */
     public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date) {
-        OrgUnit unit = access.requireReadable(user, unitId);
-        return communeLines(unit, date, pass(unit, date).tally());
+        return communes(user, unitId, date, UnitAttributeFilter.NONE);
     }
 
-    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, Tally t) {
+    /** As above, only the communes whose dated attributes on {@code date} have the wanted values. */
+    public List<CommuneLine> communes(CurrentUser user, long unitId, LocalDate date, UnitAttributeFilter attributes) {
+        OrgUnit unit = access.requireReadable(user, unitId);
+        return communeLines(unit, date, pass(unit, date).tally(), attributes);
+    }
+
+    private List<CommuneLine> communeLines(OrgUnit unit, LocalDate date, Tally t, UnitAttributeFilter attributes) {
         record Commune(long id, String name, boolean difficult) {
         }
         List<Commune> communes = jdbc.sql("""
                 select id, name, especially_difficult from xhht_unit
                 where level = 3 and id in (select id from xhht_unit_subtree(:u))
-                  and (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to >= :d) order by name
-                """).param("u", unit.id()).param("d", date)
+                  and (valid_from is null or valid_from <= :d) and (valid_to is null or valid_to >= :d)
+                  and /*attributes*/
+                order by name
+                """.replace("/*attributes*/", attributes.sql("id", ":d"))).params(attributes.params()).param("u", unit.id()).param("d", date)
                 .query((rs, n) -> new Commune(rs.getLong(1), rs.getString(2), rs.getBoolean(3))).list();
         List<CommuneLine> lines = new ArrayList<>();
         List<Standards.Standard> rules = standards.inForce("commune", date);

@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import vn.xhht.document.Downloads;
 import vn.xhht.document.XlsxExport;
 import vn.xhht.orgunit.OrgUnit;
+import vn.xhht.orgunit.UnitAttributeFilter;
 import vn.xhht.platform.FormErrors;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
@@ -70,13 +71,20 @@ class LiteracyPageController {
     }
 
     @GetMapping("/literacy")
-    String index(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String date, Model model) {
+    String index(@RequestParam(required = false) Long unitId, @RequestParam(required = false) String date,
+                 @RequestParam(required = false) String border, @RequestParam(required = false) String especiallyDifficult,
+                 @RequestParam(required = false) String island, @RequestParam(required = false) String zone,
+                 @RequestParam(required = false) String emRegion, Model model) {
         CurrentUser user = CurrentUsers.require();
         long id = unitId == null ? user.unitId() : unitId;
         LocalDate d = date(date);
         OrgUnit unit = access.requireReadable(user, id);
         boolean above = unit.level() == OrgUnit.PROVINCE || unit.level() == OrgUnit.DISTRICT;
-        LiteracyIndicators.View view = above ? indicators.withCommunes(user, id, d) : null;
+        Map<String, String> filterErrors = new java.util.LinkedHashMap<>();
+        UnitAttributeFilter filter = UnitAttributeFilter.lenient(border, especiallyDifficult, island, zone, emRegion, filterErrors);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterErrors", filterErrors);
+        LiteracyIndicators.View view = above ? indicators.withCommunes(user, id, d, filter) : null;
         LiteracyIndicators.Indicators ind = above ? view.indicators() : indicators.compute(user, id, d);
         model.addAttribute("unit", unit);
         model.addAttribute("date", d);

@@ -131,28 +131,7 @@ class OrgUnitApiController {
         if (max < 1 || max > 20000) {
             throw new InvalidInputProblem("limit", "error.limitRange", 1, 20000);
         }
-        Map<UnitAttributes.Attribute, String> wanted = new java.util.EnumMap<>(UnitAttributes.Attribute.class);
-        if (border != null) {
-            wanted.put(UnitAttributes.Attribute.BORDER, border.toString());
-        }
-        if (especiallyDifficult != null) {
-            wanted.put(UnitAttributes.Attribute.ESPECIALLY_DIFFICULT, especiallyDifficult.toString());
-        }
-        if (island != null) {
-            wanted.put(UnitAttributes.Attribute.ISLAND, island.toString());
-        }
-        if (zone != null) {
-            if (!UnitAttributes.Attribute.ZONE.allowed().contains(zone)) {
-                throw new InvalidInputProblem("zone", "unitAttr.zone.invalid");
-            }
-            wanted.put(UnitAttributes.Attribute.ZONE, zone);
-        }
-        if (emRegion != null) {
-            if (!UnitAttributes.Attribute.EM_REGION.allowed().contains(emRegion)) {
-                throw new InvalidInputProblem("emRegion", "unitAttr.emRegion.invalid");
-            }
-            wanted.put(UnitAttributes.Attribute.EM_REGION, emRegion);
-        }
+        UnitAttributeFilter wanted = new UnitAttributeFilter(border, especiallyDifficult, island, zone, emRegion);
         CurrentUser user = CurrentUsers.require();
         List<OrgUnit> found = directory.search(user, d, level, parentId, q, max, wanted);
         Map<Long, List<UnitAttributes.Entry>> attrs = attributes.onDate(found.stream().map(OrgUnit::id).toList(), d);

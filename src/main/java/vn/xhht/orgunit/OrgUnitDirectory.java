@@ -2,7 +2,6 @@ package vn.xhht.orgunit;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -96,7 +95,7 @@ public class OrgUnitDirectory {
 
     /** As {@link #search}, keeping only units whose dated attributes on {@code date} have the given values. */
     public List<OrgUnit> search(CurrentUser user, LocalDate date, Integer level, Long parentId, String query, int limit,
-                                Map<UnitAttributes.Attribute, String> attributes) {
+                                UnitAttributeFilter attributes) {
         return units.list(new OrgUnitRepository.Filter(user.unitId(), date, level, parentId, query, limit, attributes));
     }
 }

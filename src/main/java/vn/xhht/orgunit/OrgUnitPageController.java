@@ -37,10 +37,12 @@ class OrgUnitPageController {
     private long maxUploadBytes;
     private final OrgUnitExport export;
     private final VietnamClock clock;
+    private final UnitAttributes attributes;
 
     OrgUnitPageController(OrgUnitDirectory directory, OrgUnitRepository repository, HamletService hamlets,
                           StructureDates dates, MessageSource messages, HamletImport hamletImport, OrgUnitExport export,
-                          UnitSigners signers, VietnamClock clock) {
+                          UnitSigners signers, VietnamClock clock, UnitAttributes attributes) {
+        this.attributes = attributes;
         this.signers = signers;
         this.hamletImport = hamletImport;
         this.export = export;
@@ -52,12 +54,29 @@ class OrgUnitPageController {
         this.clock = clock;
     }
 
+    static final int FILTERED_MAX = 500;
+
     @GetMapping("/units")
-    String tree(@RequestParam(required = false) String date, @RequestParam(required = false) String q, Model model) {
+    String tree(@RequestParam(required = false) String date, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String border, @RequestParam(required = false) String especiallyDifficult,
+                @RequestParam(required = false) String island, @RequestParam(required = false) String zone,
+                @RequestParam(required = false) String emRegion, Model model) {
         CurrentUser user = CurrentUsers.require();
         LocalDate d = pageDate(date, model, user);
         model.addAttribute("q", q);
-        if (q != null && !q.isBlank()) {
+        Map<String, String> filterErrors = new java.util.LinkedHashMap<>();
+        UnitAttributeFilter filter = UnitAttributeFilter.lenient(border, especiallyDifficult, island, zone, emRegion, filterErrors);
+        model.addAttribute("filter", filter);
+        model.addAttribute("filterErrors", filterErrors);
+        if (!filter.isEmpty()) {
+            // attributes belong to communes: a filtered view is the flat list of the communes of the area that have them
+            List<OrgUnit> found = directory.search(user, d, OrgUnit.COMMUNE, null, q, FILTERED_MAX + 1, filter);
+            model.addAttribute("filtered", true);
+            model.addAttribute("more", found.size() > FILTERED_MAX);
+            model.addAttribute("results", found.size() > FILTERED_MAX ? found.subList(0, FILTERED_MAX) : found);
+            model.addAttribute("filteredMax", FILTERED_MAX);
+            model.addAttribute("attrs", attributes.onDate(found.stream().map(OrgUnit::id).toList(), d));
+        } else if (q != null && !q.isBlank()) {
             model.addAttribute("results", directory.search(user, d, null, null, q, 200));
         } else {
             List<OrgUnit> roots = repository.scopeRoots(user.unitId(), d);
@@ -115,6 +134,7 @@ class OrgUnitPageController {
         model.addAttribute("successors", successors);
         model.addAttribute("predecessors", predecessors);
         model.addAttribute("legalBasis", repository.legalBasis(unit.id()).orElse(null));
+        model.addAttribute("attributeHistory", unit.isCommune() ? attributes.history(unit.id()) : List.of());
         boolean writable = directory.canWrite(user, unit.id());
         model.addAttribute("canManageHamlets", writable && unit.isCommune() && unit.validTo() == null
                 && HamletService.MANAGERS.contains(user.role()));

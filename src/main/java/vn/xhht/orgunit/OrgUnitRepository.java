@@ -111,11 +111,11 @@ class OrgUnitRepository {
     }
 
     /** Criteria of a unit list; null fields do not filter. */
-    /** attributes: values the unit must have on {@code date} (dated rows of unit_attribute, V205); empty: no filter. */
+    /** attributes: values the unit must have on {@code date} (dated rows of unit_attribute, V205); NONE: no filter. */
     record Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit,
-                  Map<UnitAttributes.Attribute, String> attributes) {
+                  UnitAttributeFilter attributes) {
         Filter(long scopeUnitId, LocalDate date, Integer level, Long parentId, String query, int limit) {
-            this(scopeUnitId, date, level, parentId, query, limit, Map.of());
+            this(scopeUnitId, date, level, parentId, query, limit, UnitAttributeFilter.NONE);
         }
     }
 
@@ -152,16 +152,11 @@ class OrgUnitRepository {
             sql.append(" and u.parent_id = :parentId");
             params.put("parentId", f.parentId());
         }
-        int n = 0;
-        for (var a : f.attributes().entrySet()) {
+        if (!f.attributes().isEmpty()) {
             // the value valid on the date asked (a filter needs a date: the list's own, today by default)
-            sql.append(" and exists (select 1 from unit_attribute a where a.unit_id = u.id and a.attribute = :attr").append(n)
-                    .append(" and a.value = :attrValue").append(n)
-                    .append(" and a.valid_from <= :attrDay and (a.valid_to is null or a.valid_to >= :attrDay))");
-            params.put("attr" + n, a.getKey().name());
-            params.put("attrValue" + n, a.getValue());
+            sql.append(" and ").append(f.attributes().sql("u.id", ":attrDay"));
+            params.putAll(f.attributes().params());
             params.put("attrDay", f.date());
-            n++;
         }
         if (f.query() != null && !f.query().isBlank()) {
             sql.append(" and u.search_name like '%' || xhht_search_key(:q) || '%'");

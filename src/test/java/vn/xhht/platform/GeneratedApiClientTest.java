@@ -58,7 +58,7 @@ class GeneratedApiClientTest {
     @Test
     void aCommuneRecordsAnActivityAndTheProvinceSeesItInItsSummary() throws Exception {
         XhhtApi canYen = signedIn("xa.canyen");
-        List<CentreDto> centres = canYen.listCentres(null, null);
+        List<CentreDto> centres = canYen.listCentres(null, null, null, null, null, null, null, null, null);
         assertThat(centres).hasSize(1);
         CentreDto centre = centres.get(0);
         assertThat(centre.getName()).isEqualTo("Trung tâm học tập cộng đồng xã Cần Yên");
@@ -83,7 +83,7 @@ class GeneratedApiClientTest {
     @Test
     void badInputIsATyped400NamingTheField() throws Exception {
         XhhtApi canYen = signedIn("xa.canyen");
-        long centre = canYen.listCentres(null, null).get(0).getId();
+        long centre = canYen.listCentres(null, null, null, null, null, null, null, null, null).get(0).getId();
         LocalDate day = heldDay();
         ApiException e = catchThrowableOfType(ApiException.class, () -> canYen.recordActivity(centre, new ActivityRequest()
                 .type("THEMATIC_SESSION").topic("LIVESTOCK_CROPS").title("Lớp học").startDate(day).endDate(day)
@@ -99,7 +99,7 @@ class GeneratedApiClientTest {
     @Test
     void aStaleVersionIsA409() throws Exception {
         XhhtApi canYen = signedIn("xa.canyen");
-        long commune = canYen.listCentres(null, null).get(0).getCommuneId();
+        long commune = canYen.listCentres(null, null, null, null, null, null, null, null, null).get(0).getCommuneId();
         String name = "Xóm Khuổi Khon " + System.nanoTime();
         UnitDto hamlet = canYen.createHamlet(new CreateHamletRequest().parentId(commune).name(name).type("xom"));
         UnitDto renamed = canYen.renameHamlet(hamlet.getId(), new RenameRequest().name(name + " Mới").version(hamlet.getVersion()));
@@ -116,7 +116,7 @@ class GeneratedApiClientTest {
     void anonymousCallersGetA401() {
         ApiClient client = new ApiClient();
         client.updateBaseUri("http://localhost:" + port);
-        ApiException e = catchThrowableOfType(ApiException.class, () -> new XhhtApi(client).listCentres(null, null));
+        ApiException e = catchThrowableOfType(ApiException.class, () -> new XhhtApi(client).listCentres(null, null, null, null, null, null, null, null, null));
         assertThat(e.getCode()).isEqualTo(401);
     }
 }
