@@ -58,7 +58,7 @@ public class Portal {
         return new Home(provinces, province, p == null ? List.of() : centres.inProvince(p), monday,
                 p == null ? List.of() : centres.week(p, monday),
                 recognitions.published(null, p).stream().limit(8).toList(),
-                establishments.search(null, 6),
+                p == null ? establishments.search(null, 6) : establishments.inProvince(p, 6),
                 publishing.published(p, Publishing.Kind.NEWS, 5), publishing.published(p, Publishing.Kind.STORY, 5),
                 publishing.published(p, Publishing.Kind.CORRECTION, 5));
     }
