@@ -118,6 +118,25 @@ public class ActivityDisruptions {
                 rs.getString("reason"), rs.getString("original_venue"))).optional();
     }
 
+    /** The latest mark of each of the activities that an activation touched (the others are absent), for a list. */
+    @Transactional(readOnly = true)
+    public Map<Long, Affected> marks(java.util.Collection<Long> activityIds) {
+        Map<Long, Affected> m = new HashMap<>();
+        if (activityIds.isEmpty()) {
+            return m;
+        }
+        jdbc.sql("""
+                select distinct on (d.activity_id) a.id, a.centre_id, c.name as centre_name, a.title, a.start_date, a.venue, d.action,
+                       d.reason, d.original_venue
+                from activity_disruption d join activity a on a.id = d.activity_id join centre c on c.id = a.centre_id
+                where d.activity_id = any(:ids) order by d.activity_id, d.id desc
+                """).param("ids", activityIds.toArray(Long[]::new)).query((rs, n) -> new Affected(rs.getLong("id"), rs.getLong("centre_id"),
+                rs.getString("centre_name"), rs.getString("title"), rs.getObject("start_date", LocalDate.class), rs.getString("venue"),
+                Action.valueOf(rs.getString("action")), rs.getString("reason"), rs.getString("original_venue")))
+                .list().forEach(a -> m.put(a.activityId(), a));
+        return m;
+    }
+
     /** Activities of the unit's roll-up scope starting in the period that an activation marked, by action (absent: none). */
     @Transactional(readOnly = true)
     public Map<Action, Long> counts(long unitId, LocalDate from, LocalDate to) {

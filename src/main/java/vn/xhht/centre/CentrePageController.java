@@ -45,9 +45,12 @@ class CentrePageController {
     private final CentreRecords records;
     private final Campaigns campaigns;
     private final VietnamClock clock;
+    private final ActivityDisruptions disruptions;
 
     CentrePageController(CentreRegistry centres, ActivityService activities, ActivitySummary summary, ReferenceLists lists,
-                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns, VietnamClock clock) {
+                         OrgUnitDirectory units, MessageSource messages, CentreRecords records, Campaigns campaigns, VietnamClock clock,
+                         ActivityDisruptions disruptions) {
+        this.disruptions = disruptions;
         this.records = records;
         this.campaigns = campaigns;
         this.centres = centres;
@@ -109,6 +112,7 @@ class CentrePageController {
         model.addAttribute("nextMonth", ym.plusMonths(1));
         List<Activity> list = activities.list(user, id, ym.atDay(1), ym.atEndOfMonth());
         model.addAttribute("activities", list);
+        model.addAttribute("marks", disruptions.marks(list.stream().map(Activity::id).toList()));
         model.addAttribute("monthTotal", list.stream().mapToInt(Activity::participations).sum());
         model.addAttribute("canEdit", centres.canEdit(user, c));
         model.addAttribute("types", names(lists.activityTypes(LocaleContextHolder.getLocale())));
@@ -210,6 +214,7 @@ class CentrePageController {
         CurrentUser user = CurrentUsers.require();
         model.addAttribute("centre", c);
         model.addAttribute("activity", existing);
+        model.addAttribute("mark", existing == null ? null : disruptions.of(existing.id()).orElse(null));
         model.addAttribute("form", f);
         model.addAttribute("errors", errors);
         model.addAttribute("canEdit", centres.canEdit(user, c));

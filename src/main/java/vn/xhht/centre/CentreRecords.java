@@ -363,6 +363,11 @@ public class CentreRecords {
         if ((kind == null || !PARTNER_KINDS.contains(kind))) {
             v.add(new Violation("kind", "record.kind.invalid"));
         }
+        if ("BORDER_POST".equals(kind)) {
+            // border-guard posts are one list per province in the outreach module (moved there by V210), so that
+            // programmes and schedules choose the same post; a commune's own copy here would drift from it
+            v.add(new Violation("kind", "w16.partner.borderPost.moved"));
+        }
         InputRules.maxLength(v, "name", name, TextLimits.PARTNER_ORG__NAME);
         throwIf(v);
         long id = jdbc.sql("insert into partner_org (unit_id, name, kind) values (:u, :n, :k) returning id")

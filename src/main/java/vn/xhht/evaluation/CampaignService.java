@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -176,6 +177,12 @@ public class CampaignService {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
         return c;
+    }
+
+    /** A campaign's title, without access check: for naming a link another module already holds. */
+    @Transactional(readOnly = true)
+    Optional<String> title(long id) {
+        return jdbc.sql("select title from eval_campaign where id = :id").param("id", id).query(String.class).optional();
     }
 
     @Transactional(readOnly = true)

@@ -36,13 +36,15 @@ class CommunicationPlanPageController {
 
     private final CommunicationPlans plans;
     private final Campaigns campaigns;
+    private final vn.xhht.evaluation.EvaluationCampaigns evalCampaigns;
     private final OrgUnitDirectory units;
     private final XlsxExport xlsx;
     private final MessageSource messages;
     private final VietnamClock clock;
 
     CommunicationPlanPageController(CommunicationPlans plans, Campaigns campaigns, OrgUnitDirectory units, XlsxExport xlsx,
-                                    MessageSource messages, VietnamClock clock) {
+                                    MessageSource messages, VietnamClock clock, vn.xhht.evaluation.EvaluationCampaigns evalCampaigns) {
+        this.evalCampaigns = evalCampaigns;
         this.plans = plans;
         this.campaigns = campaigns;
         this.units = units;
@@ -147,7 +149,7 @@ class CommunicationPlanPageController {
 
     private CommunicationPlans.Form form(Map<String, String> p, Long unitId, Integer year, Long version) {
         return new CommunicationPlans.Form(unitId, year, p.get("channelCode"), p.get("topic"), InputRules.date("plannedOn", p.get("plannedOn")),
-                p.get("responsibleUnit"), Typed.id("campaignId", p.get("campaignId")), version);
+                p.get("responsibleUnit"), Typed.id("campaignId", p.get("campaignId")), Typed.id("evalCampaignId", p.get("evalCampaignId")), version);
     }
 
     private String listPage(Model model, CurrentUser user, int year, long unitId, Map<String, String> typed, Map<String, String> errors) {
@@ -160,6 +162,7 @@ class CommunicationPlanPageController {
         model.addAttribute("canEdit", units.canWrite(user, unitId));
         model.addAttribute("channels", plans.channels());
         model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("evalCampaigns", evalCampaigns.visibleTo(user));
         model.addAttribute("t", typed);
         model.addAttribute("errors", errors);
         return "outreach/communication";
@@ -174,6 +177,7 @@ class CommunicationPlanPageController {
         t.put("plannedOn", String.valueOf(i.plannedOn()));
         t.put("responsibleUnit", i.responsibleUnit());
         t.put("campaignId", i.campaignId() == null ? "" : String.valueOf(i.campaignId()));
+        t.put("evalCampaignId", i.evalCampaignId() == null ? "" : String.valueOf(i.evalCampaignId()));
         t.put("done", i.done() == null ? "" : String.valueOf(i.done()));
         t.put("markedOn", i.markedOn() == null ? clock.today().toString() : i.markedOn().toString());
         t.put("note", Typed.nz(i.outcomeNote()));
@@ -183,6 +187,7 @@ class CommunicationPlanPageController {
         model.addAttribute("files", plans.evidence(i.id()));
         model.addAttribute("channels", plans.channels());
         model.addAttribute("campaigns", campaigns.all());
+        model.addAttribute("evalCampaigns", evalCampaigns.visibleTo(user));
         model.addAttribute("t", t);
         model.addAttribute("errors", errors);
         model.addAttribute("failed", failed);

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.xhht.audit.AuditAction;
 import vn.xhht.audit.AuditTrail;
+import vn.xhht.evaluation.EvaluationCampaigns;
 import vn.xhht.centre.Campaigns;
 import vn.xhht.evidence.EvidenceFile;
 import vn.xhht.evidence.EvidenceStore;
@@ -44,11 +45,18 @@ public class CommunicationPlans {
 
     public record Item(long id, long unitId, String unitName, int year, String channelCode, String channelName, String topic,
                        LocalDate plannedOn, String responsibleUnit, Long campaignId, String campaignName, Boolean done,
-                       LocalDate markedOn, String outcomeNote, long version) {
+                       LocalDate markedOn, String outcomeNote, long version, Long evalCampaignId, String evalCampaignName) {
     }
 
+    /** {@code campaignId}: a centre activity campaign; {@code evalCampaignId}: an evaluation and recognition campaign. */
     public record Form(Long unitId, Integer year, String channelCode, String topic, LocalDate plannedOn, String responsibleUnit,
-                       Long campaignId, Long version) {
+                       Long campaignId, Long evalCampaignId, Long version) {
+
+        /** Without an evaluation campaign (the API and the forms written before the link existed). */
+        public Form(Long unitId, Integer year, String channelCode, String topic, LocalDate plannedOn, String responsibleUnit,
+                    Long campaignId, Long version) {
+            this(unitId, year, channelCode, topic, plannedOn, responsibleUnit, campaignId, null, version);
+        }
     }
 
     public record Mark(Boolean done, LocalDate markedOn, String note, Long version) {
@@ -59,8 +67,11 @@ public class CommunicationPlans {
     private final Campaigns campaigns;
     private final EvidenceStore evidence;
     private final AuditTrail audit;
+    private final EvaluationCampaigns evalCampaigns;
 
-    CommunicationPlans(JdbcClient jdbc, OrgUnitDirectory units, Campaigns campaigns, EvidenceStore evidence, AuditTrail audit) {
+    CommunicationPlans(JdbcClient jdbc, OrgUnitDirectory units, Campaigns campaigns, EvidenceStore evidence, AuditTrail audit,
+                       EvaluationCampaigns evalCampaigns) {
+        this.evalCampaigns = evalCampaigns;
         this.jdbc = jdbc;
         this.units = units;
         this.campaigns = campaigns;
@@ -104,10 +115,12 @@ public class CommunicationPlans {
     public long create(CurrentUser user, Form f) {
         Form c = check(user, f);
         long id = jdbc.sql("""
-                insert into comm_plan_item (unit_id, plan_year, channel_code, topic, planned_on, responsible_unit, campaign_id, created_by)
-                values (:unit, :year, :channel, :topic, :on, :resp, :campaign, :by) returning id
+                insert into comm_plan_item (unit_id, plan_year, channel_code, topic, planned_on, responsible_unit, campaign_id,
+                                            eval_campaign_id, created_by)
+                values (:unit, :year, :channel, :topic, :on, :resp, :campaign, :evalCampaign, :by) returning id
                 """).param("unit", c.unitId()).param("year", c.year()).param("channel", c.channelCode()).param("topic", c.topic())
                 .param("on", c.plannedOn()).param("resp", c.responsibleUnit()).param("campaign", c.campaignId())
+                .param("evalCampaign", c.evalCampaignId())
                 .param("by", user.username()).query(Long.class).single();
         audit.change(AuditAction.CREATE, "CommPlanItem", id, c.unitId(), null, fields(c), "Kế hoạch truyền thông: " + c.topic());
         return id;
@@ -118,19 +131,22 @@ public class CommunicationPlans {
         if (!canEdit(user, old)) {
             throw new AccessDeniedProblem("error.unitOutOfScope");
         }
-        Form c = check(user, new Form(old.unitId(), f.year(), f.channelCode(), f.topic(), f.plannedOn(), f.responsibleUnit(), f.campaignId(), f.version()));
+        Form c = check(user, new Form(old.unitId(), f.year(), f.channelCode(), f.topic(), f.plannedOn(), f.responsibleUnit(), f.campaignId(),
+                f.evalCampaignId(), f.version()));
         int n = jdbc.sql("""
                 update comm_plan_item set plan_year = :year, channel_code = :channel, topic = :topic, planned_on = :on,
-                       responsible_unit = :resp, campaign_id = :campaign, version = version + 1, updated_at = now()
+                       responsible_unit = :resp, campaign_id = :campaign, eval_campaign_id = :evalCampaign, version = version + 1,
+                       updated_at = now()
                 where id = :id and version = :version
                 """).param("year", c.year()).param("channel", c.channelCode()).param("topic", c.topic()).param("on", c.plannedOn())
-                .param("resp", c.responsibleUnit()).param("campaign", c.campaignId()).param("id", id)
+                .param("resp", c.responsibleUnit()).param("campaign", c.campaignId()).param("evalCampaign", c.evalCampaignId()).param("id", id)
                 .param("version", f.version() == null ? old.version() : f.version()).update();
         if (n == 0) {
             throw new ConcurrentEditProblem("CommPlanItem " + id);
         }
         audit.change(AuditAction.UPDATE, "CommPlanItem", id, old.unitId(),
-                fields(new Form(old.unitId(), old.year(), old.channelCode(), old.topic(), old.plannedOn(), old.responsibleUnit(), old.campaignId(), null)),
+                fields(new Form(old.unitId(), old.year(), old.channelCode(), old.topic(), old.plannedOn(), old.responsibleUnit(), old.campaignId(),
+                        old.evalCampaignId(), null)),
                 fields(c), "Sửa kế hoạch truyền thông: " + c.topic());
     }
 
@@ -244,6 +260,10 @@ public class CommunicationPlans {
         if (f.campaignId() != null && campaigns.all().stream().noneMatch(k -> k.id() == f.campaignId())) {
             v.add(new Violation("campaignId", "outreach.comm.campaign.unknown"));
         }
+        // an evaluation campaign is named only if the user sees it: its own office's, or one of the offices above
+        if (f.evalCampaignId() != null && evalCampaigns.find(user, f.evalCampaignId()).isEmpty()) {
+            v.add(new Violation("evalCampaignId", "w16.comm.evalCampaign.unknown"));
+        }
         if (!v.isEmpty()) {
             throw new InvalidInputProblem(v);
         }
@@ -251,7 +271,7 @@ public class CommunicationPlans {
         if (!units.canWrite(user, unit.id())) {
             throw new InvalidInputProblem("unitId", "outreach.unit.outOfArea");
         }
-        return new Form(unit.id(), f.year(), channel, topic, f.plannedOn(), resp, f.campaignId(), f.version());
+        return new Form(unit.id(), f.year(), channel, topic, f.plannedOn(), resp, f.campaignId(), f.evalCampaignId(), f.version());
     }
 
     private static Map<String, Object> fields(Form f) {
@@ -262,6 +282,7 @@ public class CommunicationPlans {
         m.put("plannedOn", String.valueOf(f.plannedOn()));
         m.put("responsibleUnit", f.responsibleUnit());
         m.put("campaignId", f.campaignId());
+        m.put("evalCampaignId", f.evalCampaignId());
         return m;
     }
 
@@ -272,11 +293,13 @@ public class CommunicationPlans {
 
     private Item map(java.sql.ResultSet rs) throws java.sql.SQLException {
         Long campaign = rs.getObject("campaign_id", Long.class);
+        Long evalCampaign = rs.getObject("eval_campaign_id", Long.class);
         String campaignName = campaign == null ? null : campaigns.all().stream().filter(k -> k.id() == campaign)
                 .map(Campaigns.Campaign::name).findFirst().orElse(null);
         return new Item(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_name"), rs.getInt("plan_year"), rs.getString("channel_code"),
                 rs.getString("channel_name"), rs.getString("topic"), rs.getObject("planned_on", LocalDate.class), rs.getString("responsible_unit"),
                 campaign, campaignName, rs.getObject("done", Boolean.class), rs.getObject("marked_on", LocalDate.class),
-                rs.getString("outcome_note"), rs.getLong("version"));
+                rs.getString("outcome_note"), rs.getLong("version"), evalCampaign,
+                evalCampaign == null ? null : evalCampaigns.title(evalCampaign).orElse(null));
     }
 }

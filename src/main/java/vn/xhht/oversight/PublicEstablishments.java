@@ -75,6 +75,20 @@ public class PublicEstablishments {
         return withDetails(base);
     }
 
+    /**
+     * At most {@code limit} (≤ 200) published establishments of a province, in name order: the province's read scope,
+     * so establishments registered in communes of the provinces it succeeded stay listed after a merger.
+     */
+    public List<PublicEstablishment> inProvince(long provinceId, int limit) {
+        List<PublicEstablishment> base = jdbc.sql(SELECT + " where " + PUBLISHED + """
+                  and e.unit_id in (select id from xhht_read_scope(:p)) order by e.name, e.id limit :limit
+                """).param("p", provinceId).param("limit", Math.max(1, Math.min(limit, MAX)))
+                .query((rs, n) -> new PublicEstablishment(rs.getLong("id"), rs.getString("name"), rs.getString("kind"),
+                        rs.getString("address"), rs.getString("commune"), rs.getString("province"), rs.getString("status"),
+                        rs.getString("disclosure"), new ArrayList<>(), new ArrayList<>())).list();
+        return withDetails(base);
+    }
+
     /** The search statement (parameters :limit, and :q when typed); also what bench/oversight explains. */
     static String searchSql(boolean typed) {
         return SELECT + " where " + PUBLISHED + (typed ? " and e.search_text like '%' || xhht_search_key(:q) || '%'" : "")

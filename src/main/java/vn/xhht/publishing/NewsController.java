@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.xhht.evidence.EvidenceStore;
 import vn.xhht.platform.FormErrors;
+import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.CurrentUsers;
 import vn.xhht.shared.InvalidInputProblem;
@@ -71,19 +72,31 @@ class NewsController {
                   @RequestParam(required = false) String summary, @RequestParam(required = false) String body,
                   @RequestParam(required = false) String subjectUnit, @RequestParam(required = false) String subjectYear,
                   @RequestParam(required = false, name = "photos") List<MultipartFile> photos,
-                  @RequestParam(required = false, name = "keptPhoto") List<Long> keptPhotos, Model model, RedirectAttributes r) {
+                  @RequestParam(required = false, name = "keptPhoto") List<Long> keptPhotos, @RequestParam(required = false) Integer version,
+                  Model model, RedirectAttributes r) {
         CurrentUser user = CurrentUsers.require();
         Publishing.Draft d = new Publishing.Draft(kind, title, summary, body, subjectUnit, null);
+        // a refused save shows the form again with the version the editor opened, so a later save is checked against it too
+        model.addAttribute("formVersion", version);
         try {
             d = new Publishing.Draft(kind, title, summary, body, subjectUnit, year(subjectYear));
-            publishing.update(user, id, d, uploads(photos), kept(keptPhotos));
+            publishing.update(user, id, d, uploads(photos), kept(keptPhotos), version);
             r.addFlashAttribute("ok", text("publishing.saved"));
             return "redirect:/news/" + id;
         } catch (InvalidInputProblem e) {
             model.addAttribute("yearText", subjectYear);
             keepPhotos(model, user, publishing.require(user, id).unitId(), photos, keptPhotos);
             return itemPage(model, user, id, d, FormErrors.of(e, messages));
+        } catch (ConcurrentEditProblem e) {
+            model.addAttribute("yearText", subjectYear);
+            keepPhotos(model, user, publishing.require(user, id).unitId(), photos, keptPhotos);
+            return itemPage(model, user, id, d, Map.of("version", text("w16.publishing.concurrentEdit")));
         }
+    }
+
+    @PostMapping("/news/{id}/republish")
+    String republish(@PathVariable long id, @RequestParam(required = false) String note, Model model, RedirectAttributes r) {
+        return act(id, model, r, "w16.publishing.republished", () -> publishing.republish(CurrentUsers.require(), id, note));
     }
 
     @PostMapping("/news/{id}/submit")
@@ -150,6 +163,9 @@ class NewsController {
                 : new Publishing.Draft(item.kind(), item.title(), item.summary(), item.body(), item.subjectUnit(), item.subjectYear()));
         model.addAttribute("errors", errors);
         model.addAttribute("kinds", Publishing.Kind.values());
+        if (!model.containsAttribute("formVersion")) {
+            model.addAttribute("formVersion", item.version());
+        }
         return "news/item";
     }
 

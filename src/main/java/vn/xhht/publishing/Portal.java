@@ -3,10 +3,12 @@ package vn.xhht.publishing;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
+import vn.xhht.centre.ActivityDisruptions;
 import vn.xhht.centre.PublicCentres;
 import vn.xhht.evaluation.ResultStatistics;
 import vn.xhht.oversight.PublicEstablishments;
@@ -32,7 +34,8 @@ public class Portal {
     /** Everything on a centre's public page. */
     public record CentrePage(PublicCentres.PublicCentre centre, List<PublicCentres.PublicActivity> upcoming,
                              List<PublicCentres.PublicActivity> recent, List<PublicCentres.BoardMember> board, List<PublicCentres.Club> clubs,
-                             List<PublicCentres.Book> books, Optional<ResultStatistics.PublicLine> recognition, List<Publishing.Item> news) {
+                             List<PublicCentres.Book> books, Optional<ResultStatistics.PublicLine> recognition, List<Publishing.Item> news,
+                             Map<Long, ActivityDisruptions.Affected> marks) {
     }
 
     private final PublicCentres centres;
@@ -40,8 +43,11 @@ public class Portal {
     private final PublicEstablishments establishments;
     private final Publishing publishing;
     private final VietnamClock clock;
+    private final ActivityDisruptions disruptions;
 
-    Portal(PublicCentres centres, ResultStatistics recognitions, PublicEstablishments establishments, Publishing publishing, VietnamClock clock) {
+    Portal(PublicCentres centres, ResultStatistics recognitions, PublicEstablishments establishments, Publishing publishing, VietnamClock clock,
+           ActivityDisruptions disruptions) {
+        this.disruptions = disruptions;
         this.centres = centres;
         this.recognitions = recognitions;
         this.establishments = establishments;
@@ -58,15 +64,17 @@ public class Portal {
         return new Home(provinces, province, p == null ? List.of() : centres.inProvince(p), monday,
                 p == null ? List.of() : centres.week(p, monday),
                 recognitions.published(null, p).stream().limit(8).toList(),
-                establishments.search(null, 6),
+                p == null ? establishments.search(null, 6) : establishments.inProvince(p, 6),
                 publishing.published(p, Publishing.Kind.NEWS, 5), publishing.published(p, Publishing.Kind.STORY, 5),
                 publishing.published(p, Publishing.Kind.CORRECTION, 5));
     }
 
     public CentrePage centre(long id) {
         PublicCentres.PublicCentre c = centres.require(id);
-        return new CentrePage(c, centres.upcoming(id), centres.withPhotos(centres.recent(id)), centres.board(id), centres.clubs(id),
-                centres.books(id), recognitions.latestFor(c.communeId()), publishing.published(c.communeId(), null, 5));
+        List<PublicCentres.PublicActivity> upcoming = centres.upcoming(id);
+        return new CentrePage(c, upcoming, centres.withPhotos(centres.recent(id)), centres.board(id), centres.clubs(id),
+                centres.books(id), recognitions.latestFor(c.communeId()), publishing.published(c.communeId(), null, 5),
+                disruptions.marks(upcoming.stream().map(PublicCentres.PublicActivity::id).toList()));
     }
 
     public PublicCentres.PublicCentre centreOnly(long id) {

@@ -1,6 +1,11 @@
 package vn.xhht.publishing;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,11 +38,39 @@ class PortalController {
         this.evidence = evidence;
     }
 
+    /** Remembers the province a visitor chose, without login, so the next visit opens on it. */
+    static final String PROVINCE_COOKIE = "xhht_tinh";
+
     @GetMapping("/public")
-    String home(@RequestParam(required = false) Long provinceId, Model model, HttpServletRequest request) {
-        model.addAttribute("home", portal.home(provinceId));
+    String home(@RequestParam(required = false) String provinceId, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Long chosen = provinceId != null ? number(provinceId) : remembered(request);
+        Portal.Home home = portal.home(chosen);
+        if (provinceId != null) {
+            // a choice of "no province" (blank) forgets the remembered one; an unknown id is not remembered
+            ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(PROVINCE_COOKIE, home.province() == null ? "" : String.valueOf(home.province().id()))
+                    .path("/").httpOnly(true).sameSite("Lax").secure(request.isSecure())
+                    .maxAge(home.province() == null ? Duration.ZERO : Duration.ofDays(365));
+            response.addHeader(HttpHeaders.SET_COOKIE, cookie.build().toString());
+        }
+        model.addAttribute("home", home);
         og(model, request, "/", null);
         return "public/home";
+    }
+
+    private static Long remembered(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        return java.util.Arrays.stream(request.getCookies()).filter(c -> PROVINCE_COOKIE.equals(c.getName())).findFirst()
+                .map(c -> number(c.getValue())).orElse(null);
+    }
+
+    private static Long number(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Long.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @GetMapping("/public/centres/{id}")

@@ -23,6 +23,7 @@ import vn.xhht.orgunit.OrgUnitDirectory;
 import vn.xhht.review.Review;
 import vn.xhht.review.ReviewWorkflow;
 import vn.xhht.shared.AccessDeniedProblem;
+import vn.xhht.shared.ConcurrentEditProblem;
 import vn.xhht.shared.CurrentUser;
 import vn.xhht.shared.InputRules;
 import vn.xhht.shared.InvalidInputProblem;
@@ -102,13 +103,17 @@ public class Publishing {
         return require(user, id);
     }
 
-    /** Changes a draft or a returned item; a submitted or published one is not changed (withdraw it first). */
-    public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos) {
-        return update(user, id, d, photos, List.of());
+    /**
+     * Changes a draft or a returned item; a submitted or published one is not changed (withdraw it first).
+     * {@code version} is the one the editor opened: if someone saved since, nothing is written
+     * ({@link ConcurrentEditProblem}), so one office officer never silently overwrites another.
+     */
+    public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos, Integer version) {
+        return update(user, id, d, photos, List.of(), version);
     }
 
     /** As {@link #update}, adopting the photos kept from an earlier refused attempt ({@link #keepPhotos}). */
-    public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos, List<Long> kept) {
+    public Item update(CurrentUser user, long id, Draft d, List<EvidenceStore.Upload> photos, List<Long> kept, Integer version) {
         Item before = require(user, id);
         units.checkWritable(user, before.unitId());
         Review r = reviews.require(SUBJECT, id);
@@ -117,11 +122,15 @@ public class Publishing {
         }
         validate(d);
         photos.forEach(p -> evidence.check(p, PHOTO_KINDS, "photos"));
-        jdbc.sql("""
+        int n = jdbc.sql("""
                 update pub_item set kind = :k, title = :t, summary = :s, body = :b, subject_unit = :su, subject_year = :sy,
-                       version = version + 1, updated_at = now() where id = :id
+                       version = version + 1, updated_at = now() where id = :id and version = :v
                 """).param("k", d.kind()).param("t", d.title().strip()).param("s", blank(d.summary())).param("b", blank(d.body()))
-                .param("su", blank(d.subjectUnit())).param("sy", d.subjectYear()).param("id", id).update();
+                .param("su", blank(d.subjectUnit())).param("sy", d.subjectYear()).param("id", id).param("v", version == null ? -1 : version)
+                .update();
+        if (n == 0) {
+            throw new ConcurrentEditProblem(SUBJECT + " " + id);
+        }
         evidence.storeAll(user, PHOTO_OWNER, id, before.unitId(), photos, PHOTO_KINDS, "photos");
         evidence.adopt(user, kept, PHOTO_OWNER, id, before.unitId());
         version(user, id, null);
@@ -194,6 +203,37 @@ public class Publishing {
         version(user, id, reason.strip());
         audit.change(AuditAction.UPDATE, SUBJECT, id, item.unitId(), Map.of("status", item.status()),
                 Map.of("status", "WITHDRAWN", "reason", reason.strip()), "Gỡ tin/bài: " + item.title());
+        return require(user, id);
+    }
+
+    /**
+     * Puts a withdrawn item back on the way to publication: it becomes a draft again (a new version; the withdrawal
+     * stays in the versions), the office edits it if needed and submits it, and it is public again only once
+     * approved through the review workflow, as the first time.
+     */
+    public Item republish(CurrentUser user, long id, String note) {
+        Item item = require(user, id);
+        units.checkWritable(user, item.unitId());
+        if (!"WITHDRAWN".equals(item.status())) {
+            throw new InvalidInputProblem("status", "w16.publishing.notWithdrawn");
+        }
+        List<Violation> v = new ArrayList<>();
+        InputRules.maxLength(v, "note", note, TextLimits.PUB_ITEM_VERSION__NOTE);
+        if (!v.isEmpty()) {
+            throw new InvalidInputProblem(v);
+        }
+        String why = blank(note) == null ? "Soạn lại để đăng lại sau khi gỡ" : note.strip();
+        reviews.reopenWithinUnit(user, SUBJECT, id, why, APPROVERS);
+        jdbc.sql("""
+                update pub_item set status = 'DRAFT', withdrawn_reason = null, withdrawn_at = null, published_at = null,
+                       version = version + 1, updated_at = now() where id = :id
+                """).param("id", id).update();
+        version(user, id, why);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", item.status());
+        before.put("withdrawnReason", item.withdrawnReason());
+        audit.change(AuditAction.UPDATE, SUBJECT, id, item.unitId(), before, Map.of("status", "DRAFT", "note", why),
+                "Soạn lại tin/bài đã gỡ để đăng lại: " + item.title());
         return require(user, id);
     }
 

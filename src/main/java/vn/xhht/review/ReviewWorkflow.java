@@ -174,6 +174,24 @@ public class ReviewWorkflow {
     }
 
     /**
+     * Unlocks an approved subject its own unit decides on (an office taking back what it published, to put a new
+     * version through review again): one of {@code roles}, writing in the reviewer unit; the reason is kept.
+     */
+    public Review reopenWithinUnit(CurrentUser user, String type, long id, String reason, Set<Role> roles) {
+        Review r = require(type, id);
+        if (!roles.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId())) {
+            throw new AccessDeniedProblem("review.cannotDecide");
+        }
+        if (r.status() != Review.Status.APPROVED) {
+            throw new InvalidInputProblem("status", "review.notApproved");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputProblem("comment", "review.reason.required");
+        }
+        return move(user, r, Review.Status.RETURNED, "REOPEN", reason, "decided_at = now()");
+    }
+
+    /**
      * Whether the user may decide a subject its own unit decides on (the commune chairman approves the centre's
      * financial plan, TT 344/2016/TT-BTC Điều 16): one of {@code roles}, writing in the reviewer unit, and not the
      * person who submitted it, so that nobody approves what they themselves put forward.

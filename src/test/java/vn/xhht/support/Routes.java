@@ -103,6 +103,7 @@ public final class Routes {
         m.put("/centres/{id}", Map.of("id", centres));
         m.put("/centres/{id}/activities/new", Map.of("id", centres));
         m.put("/centres/{id}/record", Map.of("id", centres));
+        m.put("/centres/{id}/public-info", Map.of("id", centres));
         m.put("/centres/{id}/needs", Map.of("id", centres));
         m.put("/activities/{id}", Map.of("id", activities));
         m.put("/api/v1/centres/{id}", Map.of("id", List.of(v(s, "centre.canYen"))));

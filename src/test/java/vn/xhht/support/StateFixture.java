@@ -137,6 +137,7 @@ public final class StateFixture {
         reports(commune, province, district, canYen, oldCommune, haQuang);
         evaluations(commune, province, evaluator, canYen);
         activities(commune, centre, oldCommune);
+        club(commune, centre);
         literacy(commune, province, canYen, caoBang);
         budgets(commune, centre, canYen);
         training(province, caoBang);
@@ -419,6 +420,16 @@ public final class StateFixture {
                 .map(CampaignService.Campaign::id)
                 .orElseGet(() -> campaigns.open(province, ids.get("unit.caoBang"), "tt25-2023-commune", TODAY.getYear(),
                         "Đánh giá xã hội học tập năm " + TODAY.getYear() + MARK, null, null, null, null).id()));
+    }
+
+    /** A club with how to join, so the centre's public-information form and public page show one (issue 16). */
+    private void club(Officer commune, long centre) {
+        String name = "CLB Đọc sách" + MARK;
+        if (jdbc.sql("select count(*) from club where centre_id = :c and name = :n").param("c", centre).param("n", name)
+                .query(Long.class).single() == 0) {
+            long id = bean(vn.xhht.centre.CentreRecords.class).addClub(commune, centre, name, "Đọc sách", null);
+            jdbc.sql("update club set how_to_join = 'Đăng ký với chủ nhiệm câu lạc bộ tại nhà văn hoá xã' where id = :id").param("id", id).update();
+        }
     }
 
     /** An emulation plan of 5 contents and 10 criteria with one cluster, a briefing and points (R27). */
