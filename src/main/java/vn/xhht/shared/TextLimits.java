@@ -285,6 +285,8 @@ public final class TextLimits {
     public static final int OVS_ESTABLISHMENT__PROGRAMMES = 4000;
     public static final int OVS_ESTABLISHMENT__STATUS = 12;
     public static final int OVS_FINDING__NOTE = 2000;
+    public static final int OVS_IMPORT__FILE_NAME = 255;
+    public static final int OVS_IMPORT__IMPORTED_BY = 64;
     public static final int OVS_FINDING__REMEDY = 1000;
     public static final int OVS_FINDING__RESOLVED_NOTE = 1000;
     public static final int OVS_FINDING__VIOLATION_CODE = 20;
