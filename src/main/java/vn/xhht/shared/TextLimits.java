@@ -300,6 +300,8 @@ public final class TextLimits {
     public static final int OVS_ISSUER_RULE__ISSUER_VI = 300;
     public static final int OVS_ISSUER_RULE__LEGAL_BASIS = 500;
     public static final int OVS_ISSUER_RULE__RECORDER_ROLE = 40;
+    public static final int OVS_REPORT_DUE__CERTAINTY = 12;
+    public static final int OVS_REPORT_DUE__LEGAL_BASIS = 500;
     public static final int OVS_RULE__CERTAINTY = 12;
     public static final int OVS_RULE__CODE = 40;
     public static final int OVS_RULE__LEGAL_BASIS = 500;
