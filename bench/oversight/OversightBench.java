@@ -141,6 +141,49 @@ public class OversightBench {
         report("page /public/establishments (100 calls)", page);
         System.out.printf("result: p95 API %.1f ms, p95 page %.1f ms (target < 100 ms): %s%n", p(api, 95), p(page, 95),
                 p(api, 95) < 100 && p(page, 95) < 100 ? "met" : "NOT met");
+        registry(jdbc, http, port, queries, random);
+    }
+
+    /**
+     * The registry search of a signed-in officer (GET /api/v1/establishments?q=… and the /oversight/establishments page),
+     * as the province officer of Cao Bằng (the establishments of its communes) and as the national administrator (all).
+     */
+    static void registry(JdbcClient jdbc, HttpClient http, int port, String[] queries, Random random) throws Exception {
+        for (String user : new String[]{"so.caobang", "admin"}) {
+            String auth = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":xhht-demo").getBytes(StandardCharsets.UTF_8));
+            long visible = jdbc.sql("""
+                    select count(*) from ovs_establishment e where e.unit_id in (select id from xhht_read_scope(
+                      (select unit_id from app_user where username = :u)))
+                    """).param("u", user).query(Long.class).single();
+            for (int i = 0; i < 20; i++) {
+                call(http, port, "/api/v1/establishments?q=" + enc(queries[random.nextInt(queries.length)]), auth);
+            }
+            List<Double> api = new ArrayList<>();
+            List<Double> typed = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String q = queries[random.nextInt(queries.length)];
+                double ms = call(http, port, "/api/v1/establishments?q=" + enc(q), auth);
+                api.add(ms);
+                if (!q.isEmpty()) {
+                    typed.add(ms);
+                }
+            }
+            System.out.printf("load: %s%n", new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg"))).strip());
+            System.out.printf("registry API search as %s (%d establishments visible, 200 calls): p50 %.1f ms, p95 %.1f ms, max %.1f ms;"
+                    + " typed queries only p95 %.1f ms%n", user, visible, p(api, 50), p(api, 95), Collections.max(api), p(typed, 95));
+            System.out.printf("result: registry p95 as %s %.1f ms (target < 100 ms): %s%n", user, p(api, 95), p(api, 95) < 100 ? "met" : "NOT met");
+        }
+    }
+
+    static double call(HttpClient http, int port, String path, String auth) throws Exception {
+        long t = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", auth)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        double ms = (System.nanoTime() - t) / 1e6;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " → " + r.statusCode());
+        }
+        return ms;
     }
 
     static double call(HttpClient http, int port, String path) throws Exception {

@@ -5,7 +5,12 @@ import java.util.Optional;
 /** File types recognised from their first bytes (a renamed .exe is not a photo). */
 @org.springframework.modulith.NamedInterface("api")
 public enum FileKind {
-    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), GIF("image/gif"), PDF("application/pdf");
+    JPEG("image/jpeg"), PNG("image/png"), WEBP("image/webp"), GIF("image/gif"), PDF("application/pdf"),
+    /** A spreadsheet kept for an import (never taken as evidence: {@link #ATTACHMENTS} leaves it out). */
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    /** What a form that takes "any evidence" accepts: photos and scans, not the spreadsheets kept for imports. */
+    public static final java.util.Set<FileKind> ATTACHMENTS = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(JPEG, PNG, WEBP, GIF, PDF));
 
     private final String contentType;
 
@@ -18,7 +23,7 @@ public enum FileKind {
     }
 
     public boolean isImage() {
-        return this != PDF;
+        return this != PDF && this != XLSX;
     }
 
     static Optional<FileKind> detect(byte[] b) {
@@ -37,6 +42,24 @@ public enum FileKind {
         if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
             return Optional.of(PDF);
         }
+        if (b.length >= 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4 && containsAscii(b, "xl/workbook.xml")) {
+            // any zip starts with PK; only a workbook names this part (entry names are stored uncompressed)
+            return Optional.of(XLSX);
+        }
         return Optional.empty();
+    }
+
+    private static boolean containsAscii(byte[] b, String needle) {
+        byte[] n = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= b.length; i++) {
+            for (int j = 0; j < n.length; j++) {
+                if (b[i + j] != n[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 }

@@ -186,7 +186,7 @@ public class CommunicationPlans {
             throw new InvalidInputProblem(v);
         }
         for (EvidenceStore.Upload u : files) {
-            evidence.check(u, Set.of(FileKind.values()), "files");
+            evidence.check(u, FileKind.ATTACHMENTS, "files");
         }
         int n = jdbc.sql("""
                 update comm_plan_item set done = :done, marked_on = :on, outcome_note = :note, version = version + 1, updated_at = now()
@@ -197,7 +197,7 @@ public class CommunicationPlans {
             throw new ConcurrentEditProblem("CommPlanItem " + id);
         }
         if (!files.isEmpty()) {
-            evidence.storeAll(user, EVIDENCE_OWNER, id, old.unitId(), files, Set.of(FileKind.values()), "files");
+            evidence.storeAll(user, EVIDENCE_OWNER, id, old.unitId(), files, FileKind.ATTACHMENTS, "files");
         }
         evidence.adopt(user, keptIds, EVIDENCE_OWNER, id, old.unitId());
         Map<String, Object> before = new LinkedHashMap<>();
@@ -218,9 +218,9 @@ public class CommunicationPlans {
      * chosen again: each file that passes the evidence rules is stored pending (a refused one keeps its message).
      */
     public List<vn.xhht.evidence.EvidenceFile> keepFiles(CurrentUser user, long unitId, List<EvidenceStore.Upload> uploads) {
-        List<EvidenceStore.Upload> good = uploads.stream().filter(u -> evidence.accepts(u, Set.of(FileKind.values()))).toList();
+        List<EvidenceStore.Upload> good = uploads.stream().filter(u -> evidence.accepts(u, FileKind.ATTACHMENTS)).toList();
         return good.isEmpty() || !units.canWrite(user, unitId) ? List.of()
-                : evidence.storePending(user, unitId, good, Set.of(FileKind.values()), "files");
+                : evidence.storePending(user, unitId, good, FileKind.ATTACHMENTS, "files");
     }
 
     public List<vn.xhht.evidence.EvidenceFile> pendingFiles(CurrentUser user, List<Long> ids) {

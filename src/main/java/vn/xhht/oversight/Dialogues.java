@@ -25,6 +25,7 @@ import vn.xhht.shared.InvalidInputProblem.Violation;
 import vn.xhht.shared.NotFoundProblem;
 import vn.xhht.shared.Role;
 import vn.xhht.shared.TextLimits;
+import vn.xhht.shared.VietnamClock;
 
 /**
  * Dialogues of an office with the businesses running out-of-school establishments (seed 001: twice a year): when,
@@ -53,12 +54,14 @@ public class Dialogues {
     private final OrgUnitDirectory units;
     private final OversightRules rules;
     private final AuditTrail audit;
+    private final VietnamClock clock;
 
-    Dialogues(JdbcClient jdbc, OrgUnitDirectory units, OversightRules rules, AuditTrail audit) {
+    Dialogues(JdbcClient jdbc, OrgUnitDirectory units, OversightRules rules, AuditTrail audit, VietnamClock clock) {
         this.jdbc = jdbc;
         this.units = units;
         this.rules = rules;
         this.audit = audit;
+        this.clock = clock;
     }
 
     private static final String SELECT = "select d.*, u.name as unit_name from ovs_dialogue d join xhht_unit u on u.id = d.unit_id";
@@ -70,6 +73,24 @@ public class Dialogues {
                  where d.unit_id in (select id from xhht_read_scope(:scopeUnit)) and extract(year from d.held_on) = :year
                  order by d.held_on desc, d.id desc limit 500
                 """).param("scopeUnit", user.unitId()).param("year", year).query(Dialogues::map).list();
+    }
+
+    /** As {@link #list(CurrentUser, int)}, this year when none is given, of one readable unit when one is given. */
+    @Transactional(readOnly = true)
+    public List<Dialogue> list(CurrentUser user, Integer year, Long unitId) {
+        int y = year == null ? clock.year() : year;
+        if (unitId == null) {
+            return list(user, y);
+        }
+        units.requireReadable(user, unitId);
+        return list(user, y).stream().filter(d -> d.unitId() == unitId).toList();
+    }
+
+    /** The year of a unit the user may read (this year when none is given). */
+    @Transactional(readOnly = true)
+    public YearSummary summary(CurrentUser user, long unitId, Integer year) {
+        units.requireReadable(user, unitId);
+        return summary(unitId, year == null ? clock.year() : year);
     }
 
     @Transactional(readOnly = true)
@@ -110,6 +131,9 @@ public class Dialogues {
         Dialogue before = get(user, id);
         if (!canRecord(user, before.unitId())) {
             throw new AccessDeniedProblem("oversight.cannotEdit");
+        }
+        if (f.version() == null) {
+            throw new InvalidInputProblem("version", "oversight.dialogue.version.required");
         }
         Form checked = check(user, f);
         int n = jdbc.sql("""

@@ -37,15 +37,17 @@ class EstablishmentPageController {
     private final EstablishmentRegistry registry;
     private final Inspections inspections;
     private final OversightRules rules;
+    private final OversightReportDues reportDues;
     private final OrgUnitDirectory units;
     private final MessageSource messages;
     private final VietnamClock clock;
 
-    EstablishmentPageController(EstablishmentRegistry registry, Inspections inspections, OversightRules rules, OrgUnitDirectory units,
-                                MessageSource messages, VietnamClock clock) {
+    EstablishmentPageController(EstablishmentRegistry registry, Inspections inspections, OversightRules rules, OversightReportDues reportDues,
+                                OrgUnitDirectory units, MessageSource messages, VietnamClock clock) {
         this.registry = registry;
         this.inspections = inspections;
         this.rules = rules;
+        this.reportDues = reportDues;
         this.units = units;
         this.messages = messages;
         this.clock = clock;
@@ -156,6 +158,7 @@ class EstablishmentPageController {
         model.addAttribute("types", rules.violationTypes());
         model.addAttribute("issuerRules", rules.issuerRules());
         model.addAttribute("values", rules.values());
+        model.addAttribute("reportDues", reportDues.rules());
         model.addAttribute("today", clock.today());
         return "oversight/catalogue";
     }

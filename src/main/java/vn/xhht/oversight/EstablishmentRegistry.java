@@ -95,14 +95,31 @@ public class EstablishmentRegistry {
         }
         String q = f.q() == null ? "" : f.q().strip();
         List<OversightRules.RuleValue> inactivity = inactivityRules();
-        return jdbc.sql(SELECT + " where " + inReadScope() + """
-                   and (cast(:unit as bigint) is null or u.id in (select id from xhht_unit_subtree(:unit)))
-                   and (cast(:kind as text) is null or e.kind = :kind)
-                   and (:q = '' or e.search_text like '%' || xhht_search_key(:q) || '%')
-                 order by e.name, e.id limit :limit
-                """).param("scopeUnit", user.unitId()).param("unit", f.unitId()).param("kind", f.kind() == null ? null : f.kind().name())
-                .param("q", q).param("limit", Math.max(1, Math.min(limit, 5000)))
-                .query((rs, n) -> map(rs, List.of(), List.of(), inactivity)).list();
+        // one statement per shape (as the public search): a cached generic plan of "(:q = '' or …)" read every row of
+        // the area through the trigram index and sorted them; a typed search is planned with its own pattern
+        StringBuilder where = new StringBuilder(" where ").append(inReadScope());
+        if (f.unitId() != null) {
+            where.append(" and u.id in (select id from xhht_unit_subtree(:unit))");
+        }
+        if (f.kind() != null) {
+            where.append(" and e.kind = :kind");
+        }
+        if (!q.isEmpty()) {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+            where.append(" and e.search_text like '%' || xhht_search_key(:q) || '%'");
+        }
+        var sql = jdbc.sql(SELECT + where + " order by e.name, e.id limit :limit").param("scopeUnit", user.unitId())
+                .param("limit", Math.max(1, Math.min(limit, 5000)));
+        if (f.unitId() != null) {
+            sql = sql.param("unit", f.unitId());
+        }
+        if (f.kind() != null) {
+            sql = sql.param("kind", f.kind().name());
+        }
+        if (!q.isEmpty()) {
+            sql = sql.param("q", PublicEstablishments.likeLiteral(q));
+        }
+        return sql.query((rs, n) -> map(rs, List.of(), List.of(), inactivity)).list();
     }
 
     /**

@@ -22,10 +22,31 @@ class OversightHome implements HomeTaskSource, HomeAlertSource {
 
     private final Inspections inspections;
     private final EstablishmentRegistry registry;
+    private final OversightReportDues dues;
 
-    OversightHome(Inspections inspections, EstablishmentRegistry registry) {
+    OversightHome(Inspections inspections, EstablishmentRegistry registry, OversightReportDues dues) {
         this.inspections = inspections;
         this.registry = registry;
+        this.dues = dues;
+    }
+
+    /** How long before its due date the list report becomes a to-do item of the owing unit. */
+    static final int LIST_REPORT_NOTICE_DAYS = 45;
+    static final java.time.format.DateTimeFormatter DMY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** The list reports the user's unit owes: last year's (still late ones) and this year's. */
+    private List<OversightReportDues.Due> owed(CurrentUser user, LocalDate today) {
+        if (user.role() != Role.COMMUNE_OFFICER && user.role() != Role.DISTRICT_OFFICER) {
+            return List.of();
+        }
+        List<OversightReportDues.Due> out = new ArrayList<>(dues.dues(user.unitId(), today.getYear() - 1, today));
+        out.addAll(dues.dues(user.unitId(), today.getYear(), today));
+        return out;
+    }
+
+    private static List<Object> words(OversightReportDues.Due d) {
+        return List.of(d.half() == 1 ? "6 tháng đầu năm " + d.year() : "6 tháng cuối năm " + d.year(), d.dueDate().format(DMY),
+                d.legalBasis(), d.certainty().vietnamese());
     }
 
     /** A home shows a few items and counts the rest; the lists are one click away. */
@@ -39,6 +60,12 @@ class OversightHome implements HomeTaskSource, HomeAlertSource {
         for (Inspections.OpenRemedy r : inspections.openRemedies(user, false, today, TASK_ITEMS)) {
             out.add(new HomeTask(HomeTask.Area.OTHER, HomeTask.Action.SUBMIT, "oversight.task.remedy", List.of(r.subjectName(), r.remedy()),
                     "/oversight/inspections/" + r.inspectionId(), r.due()));
+        }
+        for (OversightReportDues.Due d : owed(user, today)) {
+            if (!d.submitted() && !d.late() && !today.plusDays(LIST_REPORT_NOTICE_DAYS).isBefore(d.dueDate())) {
+                out.add(new HomeTask(HomeTask.Area.REPORT, HomeTask.Action.SUBMIT, "oversight.task.listReport", words(d),
+                        "/reports?templateCode=" + OversightReportDues.TEMPLATE + "&period=" + d.periodCode(), d.dueDate()));
+            }
         }
         return out;
     }
@@ -54,6 +81,12 @@ class OversightHome implements HomeTaskSource, HomeAlertSource {
                 out.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "oversight.alert.remedyOverdue", List.of(r.subjectName(), r.remedy(),
                         r.due().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
                         "/oversight/inspections/" + r.inspectionId()));
+            }
+        }
+        for (OversightReportDues.Due d : owed(user, today)) {
+            if (!d.submitted() && d.late()) {
+                out.add(new HomeAlert(HomeAlert.Severity.OVERDUE, "oversight.alert.listReportLate", words(d),
+                        "/reports?templateCode=" + OversightReportDues.TEMPLATE + "&period=" + d.periodCode()));
             }
         }
         if (EstablishmentRegistry.OFFICES.contains(user.role()) || user.role() == Role.INSPECTOR) {

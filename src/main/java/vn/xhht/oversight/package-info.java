@@ -8,5 +8,5 @@
  * {@link vn.xhht.oversight.Inspections}, {@link vn.xhht.oversight.OversightRules}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Oversight of out-of-school education",
-        allowedDependencies = {"audit::api", "calendar::api", "centre::api", "document::api", "orgunit::api", "platform::api", "shared"})
+        allowedDependencies = {"audit::api", "calendar::api", "centre::api", "document::api", "evidence::api", "orgunit::api", "platform::api", "reporting::api", "review::api", "shared"})
 package vn.xhht.oversight;

@@ -309,7 +309,7 @@ class ReportPageController {
             }
         }
         try {
-            evidence.storeAll(user, ReportService.SUBJECT, id, r.unitId(), uploads, Set.of(FileKind.values()), "files");
+            evidence.storeAll(user, ReportService.SUBJECT, id, r.unitId(), uploads, FileKind.ATTACHMENTS, "files");
             redirect.addFlashAttribute("ok", text("report.attached", uploads.size()));
         } catch (InvalidInputProblem e) {
             redirect.addFlashAttribute("error", FormErrors.of(e, messages).values().iterator().next());

@@ -285,6 +285,8 @@ public final class TextLimits {
     public static final int OVS_ESTABLISHMENT__PROGRAMMES = 4000;
     public static final int OVS_ESTABLISHMENT__STATUS = 12;
     public static final int OVS_FINDING__NOTE = 2000;
+    public static final int OVS_IMPORT__FILE_NAME = 255;
+    public static final int OVS_IMPORT__IMPORTED_BY = 64;
     public static final int OVS_FINDING__REMEDY = 1000;
     public static final int OVS_FINDING__RESOLVED_NOTE = 1000;
     public static final int OVS_FINDING__VIOLATION_CODE = 20;
@@ -298,6 +300,8 @@ public final class TextLimits {
     public static final int OVS_ISSUER_RULE__ISSUER_VI = 300;
     public static final int OVS_ISSUER_RULE__LEGAL_BASIS = 500;
     public static final int OVS_ISSUER_RULE__RECORDER_ROLE = 40;
+    public static final int OVS_REPORT_DUE__CERTAINTY = 12;
+    public static final int OVS_REPORT_DUE__LEGAL_BASIS = 500;
     public static final int OVS_RULE__CERTAINTY = 12;
     public static final int OVS_RULE__CODE = 40;
     public static final int OVS_RULE__LEGAL_BASIS = 500;

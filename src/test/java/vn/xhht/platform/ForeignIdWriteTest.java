@@ -89,6 +89,9 @@ class ForeignIdWriteTest {
         }
         own.put("evalCampaign", campaign(caoBang, fv));
         own.put("establishment", establishment(canYen));
+        own.put("dialogue", jdbc.sql("""
+                insert into ovs_dialogue (unit_id, held_on, parties, topics) values (:u, date '2026-03-02', 'UBND xã', 'Đối thoại') returning id
+                """).param("u", canYen).query(Long.class).single());
         foreign.put("establishment", establishment(baDinh));
         foreign.put("evalCampaign", campaign(haNoi, fv));
         long emulationPlan = jdbc.sql("""
@@ -134,6 +137,13 @@ class ForeignIdWriteTest {
                         .formatted(UUID.randomUUID().toString().substring(0, 8), own.get("commune")), Set.of(), true));
         c.put("PATCH /api/v1/establishments/{id}", new Case("so.caobang", () -> "/api/v1/establishments/" + own.get("establishment"),
                 () -> "{\"unitId\": %d}".formatted(own.get("commune")), Set.of(), true));
+        c.put("POST /api/v1/dialogues", new Case("xa.canyen", () -> "/api/v1/dialogues",
+                () -> "{\"unitId\": %d, \"heldOn\": \"2026-06-15\", \"parties\": \"UBND xã\", \"topics\": \"Học phí\"}"
+                        .formatted(own.get("commune")), Set.of(), true));
+        c.put("PUT /api/v1/dialogues/{id}", new Case("xa.canyen", () -> "/api/v1/dialogues/" + own.get("dialogue"),
+                () -> "{\"unitId\": %d, \"heldOn\": \"2026-03-02\", \"parties\": \"UBND xã\", \"topics\": \"Đối thoại\", \"version\": %d}"
+                        .formatted(own.get("commune"), jdbc.sql("select version from ovs_dialogue where id = :id").param("id", own.get("dialogue"))
+                                .query(Long.class).single()), Set.of(), true));
         c.put("POST /api/v1/inspections", new Case("so.caobang", () -> "/api/v1/inspections",
                 () -> "{\"subjectType\": \"ESTABLISHMENT\", \"subjectId\": %d, \"date\": \"%s\", \"team\": [{\"fullName\": \"Lê Văn A\", \"agency\": \"Sở GD&ĐT\"}]}"
                         .formatted(own.get("establishment"), java.time.LocalDate.of(2026, 11, 2)), Set.of(), true));

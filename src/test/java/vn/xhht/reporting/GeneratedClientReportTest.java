@@ -69,11 +69,14 @@ class GeneratedClientReportTest {
 
         Report created = api.createReport(new ReportCreateRequest().templateCode("out-of-school").period("2026S2").unitId(commune));
         assertThat(field(created, "assessment").getValue()).as("a field nobody filled is blank, not zero").isNull();
+        assertThat(field(created, "establishments").getValue().getBigDecimal()).as("pre-filled from the registry").isEqualByComparingTo("0");
 
         Report saved = api.saveReportValues(created.getId(), new ReportValuesRequest().version(created.getVersion())
                 .values(Map.of("establishments", new ReportFieldInput(new BigDecimal("4")),
                         "licensed", new ReportFieldInput(new BigDecimal("3")),
-                        "assessment", new ReportFieldInput("Các cơ sở hoạt động đúng giấy phép."))));
+                        "assessment", new ReportFieldInput("Các cơ sở hoạt động đúng giấy phép.")))
+                // the figures come from the registry (0 for this new commune): typing others needs a reason
+                .reasons(Map.of("establishments", "Rà soát thực tế, chưa nhập sổ", "licensed", "Rà soát thực tế, chưa nhập sổ")));
         assertThat(field(saved, "establishments").getValue().getBigDecimal()).isEqualByComparingTo("4");
         assertThat(field(saved, "licensed").getValue().getBigDecimal()).isEqualByComparingTo("3");
         assertThat(field(saved, "assessment").getValue().getString()).isEqualTo("Các cơ sở hoạt động đúng giấy phép.");

@@ -136,6 +136,7 @@ public final class Routes {
         m.put("/oversight/inspections/{id}/documents/{kind}.{format}", Map.of("id", List.of(v(s, "oversight.inspection.sanctioned")),
                 "kind", List.of("minutes", "conclusion", "decision"), "format", List.of("pdf", "docx")));
         m.put("/oversight/dialogues/{id}", Map.of("id", List.of(v(s, "oversight.dialogue"))));
+        m.put("/api/v1/dialogues/{id}", Map.of("id", List.of(v(s, "oversight.dialogue"))));
         m.put("/oversight/inspection-plans/{year}.{format}", Map.of("year", List.of(String.valueOf(StateFixture.TODAY.getYear())),
                 "format", List.of("pdf", "docx")));
         m.put("/outreach/communication/{id}", Map.of("id", List.of(v(s, "outreach.comm"))));
