@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -156,6 +158,23 @@ class OutreachTest {
         HttpResponse<byte[]> xlsx = browser.getBytes("/outreach/communication.xlsx?year=2026");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(new String(xlsx.body(), 0, 2)).isEqualTo("PK");
+    }
+
+    @Test
+    void aRefusedProgrammeKeepsWhatWasTypedAndNamesTheFieldOnThePage() {
+        Http browser = Http.session(port, new java.net.CookieManager());
+        browser.login("so.caobang", "xhht-demo");
+        String title = "Chương trình giữ chữ " + UUID.randomUUID();
+        HttpResponse<String> refused = browser.postForm("/outreach/cooperation/programmes", Map.of(
+                "_csrf", browser.csrfToken("/outreach/cooperation"), "number", "12/CT", "title", title,
+                "parties", "Đồn Biên phòng", "startsOn", "2026-02-30", "endsOn", ""));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(refused.body());
+        // the typed title is on the form again, and the bad date has its message next to it
+        assertThat(page.select("#pr-title").attr("value")).isEqualTo(title);
+        assertThat(page.select("#pr-number").attr("value")).isEqualTo("12/CT");
+        assertThat(page.select("#pr-startsOn").hasClass("invalid")).isTrue();
+        assertThat(page.select("#pr-startsOn + .field-error").text()).isNotBlank();
     }
 
     @Test
