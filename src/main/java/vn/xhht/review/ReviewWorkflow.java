@@ -160,17 +160,7 @@ public class ReviewWorkflow {
 
     /** Unlocks an approved subject (for a correction); the reason is kept. */
     public Review reopen(CurrentUser user, String type, long id, String reason) {
-        Review r = require(type, id);
-        if (!REVIEWERS.contains(user.role()) || !units.canWrite(user, r.reviewerUnitId())) {
-            throw new AccessDeniedProblem("review.cannotDecide");
-        }
-        if (r.status() != Review.Status.APPROVED) {
-            throw new InvalidInputProblem("status", "review.notApproved");
-        }
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputProblem("comment", "review.reason.required");
-        }
-        return move(user, r, Review.Status.RETURNED, "REOPEN", reason, "decided_at = now()");
+        return reopenWithinUnit(user, type, id, reason, REVIEWERS);
     }
 
     /**
